@@ -1,0 +1,252 @@
+package org.noether.representation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.noether.group.DihedralElement;
+import org.noether.group.DihedralGroup;
+import org.noether.group.DirectProduct;
+import org.noether.group.E3;
+import org.noether.group.FiniteGroup;
+import org.noether.group.Group;
+import org.noether.group.O2;
+import org.noether.group.O2Element;
+import org.noether.group.O3;
+import org.noether.group.Orthogonal3;
+import org.noether.group.Pair;
+import org.noether.group.Permutation;
+import org.noether.group.PermutationGroup;
+import org.noether.group.RigidMotion;
+import org.noether.linalg.Dense;
+
+/**
+ * Factory of the representations in Noether's catalog: trivial, sign (one-dimensional characters), defining /
+ * standard, permutation, regular, irreducibles of SO(2) / O(2) / D_n (frequency k) and of SO(3) / O(3) (real
+ * Wigner-D of any degree), restrictions and pullbacks. Composites come from {@link Representation#plus},
+ * {@link Representation#times} and {@link Representation#dual}.
+ *
+ * <pre>{@code
+ * var s5 = new SymmetricGroup(5);
+ * var reg = Representations.regular(s5);        // 120-dimensional
+ * var d2 = Representations.wignerD(O3.SO3, 2);  // 5-dimensional irreducible
+ * }</pre>
+ */
+public final class Representations {
+    private Representations() {}
+
+    /** The trivial representation of dimension 1. */
+    public static <G> Representation<G> trivial(Group<G> group) {
+        return new FunctionalRepresentation<>(group, "1", 1, g -> new double[] {1}, k -> new double[] {0}, true);
+    }
+
+    /** A one-dimensional representation g -> chi(g) with chi(g) = +-1 (a sign character). */
+    public static <G> Representation<G> character(Group<G> group, String name, ToDoubleFunction<G> chi) {
+        return new FunctionalRepresentation<>(group, name, 1, g -> new double[] {chi.applyAsDouble(g)},
+                k -> new double[] {0}, true);
+    }
+
+    /**
+     * The sign representation: parity of a permutation (S_n), or -1 on reflections (D_n, O(2)), or the determinant
+     * (O(3), E(3)). Throws for groups without a natural sign.
+     */
+    @SuppressWarnings("unchecked")
+    public static <G> Representation<G> sign(Group<G> group) {
+        if (group instanceof PermutationGroup p)
+            return (Representation<G>) character(p, "sign", Permutation::sign);
+        if (group instanceof DihedralGroup d && d.hasReflections())
+            return (Representation<G>) character(d, "sign", (DihedralElement g) -> g.reflection() ? -1 : 1);
+        if (group instanceof O2 o && o.hasReflections())
+            return (Representation<G>) character(o, "sign", (O2Element g) -> g.reflection() ? -1 : 1);
+        if (group instanceof O3 o && o.hasReflections())
+            return (Representation<G>) character(o, "det", (Orthogonal3 g) -> Math.signum(g.determinant()));
+        if (group == E3.E3 || group instanceof E3 e && e.rotations().hasReflections())
+            return (Representation<G>) character((E3) group, "det",
+                    (RigidMotion g) -> Math.signum(g.rotation().determinant()));
+        throw new IllegalArgumentException(group.name() + " has no sign representation in the catalog");
+    }
+
+    /**
+     * The defining representation: 2x2 matrices for C_n, D_n, SO(2), O(2); 3x3 for SO(3), O(3) and for the rotation
+     * part of SE(3), E(3); the n x n permutation matrices for S_n and A_n.
+     */
+    @SuppressWarnings("unchecked")
+    public static <G> Representation<G> defining(Group<G> group) {
+        if (group instanceof PermutationGroup p) return (Representation<G>) permutation(p);
+        if (group instanceof DihedralGroup d) return (Representation<G>) planar(d, 1);
+        if (group instanceof O2 o) return (Representation<G>) planar(o, 1);
+        if (group instanceof O3 o)
+            return (Representation<G>) new FunctionalRepresentation<>(o, "V", 3, Orthogonal3::matrix,
+                    o::lieAlgebraGenerator, true);
+        if (group instanceof E3 e) return (Representation<G>) rotationPart(e, defining(e.rotations()));
+        if (group instanceof DirectProduct<?, ?> dp) return (Representation<G>) definingOfProduct(dp);
+        throw new IllegalArgumentException(group.name() + " has no defining representation in the catalog");
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <A, B> Representation<Pair<A, B>> definingOfProduct(DirectProduct<A, B> dp) {
+        Representation<Pair<A, B>> l = onFirst(dp, defining(dp.left()));
+        Representation<Pair<A, B>> r = onSecond(dp, defining(dp.right()));
+        return l.plus(r);
+    }
+
+    /** Permutation matrices of a permutation group on its points: rho(g) e_i = e_{g(i)}. */
+    public static Representation<Permutation> permutation(PermutationGroup group) {
+        int n = group.degree();
+        return new FunctionalRepresentation<>(group, "P" + n, n, g -> permutationMatrix(g), k -> {
+            throw new UnsupportedOperationException();
+        }, true);
+    }
+
+    static double[] permutationMatrix(Permutation p) {
+        int n = p.size();
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++) m[p.image(i) * n + i] = 1;
+        return m;
+    }
+
+    /** The permutation representation of any group through a homomorphism into permutations of m points. */
+    public static <G> Representation<G> permutation(Group<G> group, String name, int points,
+                                                    Function<G, Permutation> action) {
+        return new FunctionalRepresentation<>(group, name, points, g -> {
+            Permutation p = action.apply(g);
+            if (p.size() != points)
+                throw new IllegalArgumentException("action gave a permutation of " + p.size() + " points, expected " + points);
+            return permutationMatrix(p);
+        }, k -> new double[points * points], true);
+    }
+
+    /** D_n permuting the n vertices of the regular n-gon (vertex j at angle 2 pi j / n). */
+    public static Representation<DihedralElement> vertices(DihedralGroup group) {
+        int n = group.rotations();
+        return permutation(group, "vertices", n, g -> {
+            int[] p = new int[n];
+            for (int j = 0; j < n; j++) p[j] = Math.floorMod(g.rotation() + (g.reflection() ? -j : j), n);
+            return new Permutation(p);
+        });
+    }
+
+    /**
+     * The standard irreducible representation of S_n (or A_n) of dimension n - 1: the permutation representation
+     * restricted to vectors whose entries sum to zero, in an orthonormal (Helmert) basis.
+     */
+    public static Representation<Permutation> standard(PermutationGroup group) {
+        int n = group.degree();
+        if (n < 2) throw new IllegalArgumentException("the standard representation needs n >= 2");
+        double[] q = new double[(n - 1) * n]; // rows: orthonormal basis of the sum-zero subspace
+        for (int r = 0; r < n - 1; r++) {
+            double c = 1 / Math.sqrt((r + 1.0) * (r + 2.0));
+            for (int j = 0; j <= r; j++) q[r * n + j] = c;
+            q[r * n + r + 1] = -(r + 1) * c;
+        }
+        double[] qt = Dense.transpose(q, n - 1, n);
+        return new FunctionalRepresentation<>(group, "std" + (n - 1), n - 1,
+                g -> Dense.multiply(Dense.multiply(q, permutationMatrix(g), n - 1, n, n), qt, n - 1, n, n - 1),
+                k -> {
+                    throw new UnsupportedOperationException();
+                }, true);
+    }
+
+    /** The regular representation of a finite group: rho(g) e_h = e_{gh}, dimension |G|. */
+    public static <G> Representation<G> regular(FiniteGroup<G> group) {
+        int n = group.order();
+        if (n > 5000) throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
+                + n + " dimensions; the limit is 5000");
+        List<G> els = group.elements();
+        return new FunctionalRepresentation<>(group, "regular", n, g -> {
+            double[] m = new double[n * n];
+            for (int h = 0; h < n; h++) m[group.indexOf(group.compose(g, els.get(h))) * n + h] = 1;
+            return m;
+        }, k -> new double[n * n], true);
+    }
+
+    /**
+     * Frequency-k representation of a planar group (C_n, D_n, SO(2), O(2)): rho(rotation by t) = R(k t), and
+     * reflections act by diag(1, -1). Irreducible for k >= 1 (for D_n when 0 < k < n / 2). k = 0 is trivial.
+     */
+    @SuppressWarnings("unchecked")
+    public static <G> Representation<G> planar(Group<G> group, int k) {
+        if (k < 0) throw new IllegalArgumentException("frequency must be >= 0, got " + k);
+        if (k == 0) return trivial(group);
+        String name = "F" + k;
+        if (group instanceof DihedralGroup d)
+            return (Representation<G>) new FunctionalRepresentation<>(d, k == 1 ? "V" : name, 2,
+                    g -> planarMatrix(k * g.angle(), g.reflection()), i -> {
+                        throw new UnsupportedOperationException();
+                    }, true);
+        if (group instanceof O2 o)
+            return (Representation<G>) new FunctionalRepresentation<>(o, k == 1 ? "V" : name, 2,
+                    g -> planarMatrix(k * g.angle(), g.reflection()), i -> new double[] {0, -k, k, 0}, true);
+        throw new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)");
+    }
+
+    static double[] planarMatrix(double angle, boolean reflect) {
+        double c = Math.cos(angle), s = Math.sin(angle);
+        return reflect ? new double[] {c, s, s, -c} : new double[] {c, -s, s, c};
+    }
+
+    /** The real Wigner-D representation of degree l of SO(3); for O(3) the even-parity one (see {@link #wignerD(O3, int, int)}). */
+    public static Representation<Orthogonal3> wignerD(O3 group, int l) {
+        return wignerD(group, l, 0);
+    }
+
+    /** Degree l with parity (0 even, 1 odd) for O(3): rho(g) = det(g)^parity D^l(det(g) g). */
+    public static Representation<Orthogonal3> wignerD(O3 group, int l, int parity) {
+        if (parity != 0 && parity != 1) throw new IllegalArgumentException("parity must be 0 or 1, got " + parity);
+        if (parity == 1 && !group.hasReflections())
+            throw new IllegalArgumentException("parity applies to O3 only; SO3 has no reflections");
+        return WignerD.representation(group, l, parity);
+    }
+
+    /** A representation of SO(3)/O(3) pulled back to SE(3)/E(3) through the rotation part (translations act trivially). */
+    public static Representation<RigidMotion> rotationPart(E3 group, Representation<Orthogonal3> rep) {
+        int d = rep.dimension();
+        return new FunctionalRepresentation<>(group, rep.name(), d, g -> rep.matrix(g.rotation()),
+                k -> k < 3 ? rep.lieAlgebra(k) : new double[d * d], rep.isOrthogonal());
+    }
+
+    /** The 4 x 4 homogeneous-coordinate representation [[R, t], [0, 1]] of SE(3)/E(3); not orthogonal. */
+    public static Representation<RigidMotion> affine(E3 group) {
+        return new FunctionalRepresentation<>(group, "affine", 4, RigidMotion::homogeneous, group::lieAlgebraGenerator,
+                false);
+    }
+
+    /** The representation of G x H acting through the first factor. */
+    public static <A, B> Representation<Pair<A, B>> onFirst(DirectProduct<A, B> group, Representation<A> rep) {
+        int d = rep.dimension(), la = group.left().lieAlgebraDimension();
+        return new FunctionalRepresentation<>(group, rep.name() + "⊗1", d, g -> rep.matrix(g.first()),
+                k -> k < la ? rep.lieAlgebra(k) : new double[d * d], rep.isOrthogonal());
+    }
+
+    /** The representation of G x H acting through the second factor. */
+    public static <A, B> Representation<Pair<A, B>> onSecond(DirectProduct<A, B> group, Representation<B> rep) {
+        int d = rep.dimension(), la = group.left().lieAlgebraDimension();
+        return new FunctionalRepresentation<>(group, "1⊗" + rep.name(), d, g -> rep.matrix(g.second()),
+                k -> k >= la ? rep.lieAlgebra(k - la) : new double[d * d], rep.isOrthogonal());
+    }
+
+    /** The outer tensor product a ⊠ b of G x H: (g, h) -> a(g) (x) b(h). */
+    public static <A, B> Representation<Pair<A, B>> outer(DirectProduct<A, B> group, Representation<A> a,
+                                                          Representation<B> b) {
+        return onFirst(group, a).times(onSecond(group, b));
+    }
+
+    /** The restriction of a representation of an ambient group to a subgroup with the same element type. */
+    public static <G> Representation<G> restrict(Group<G> subgroup, Representation<G> rep) {
+        int d = rep.dimension();
+        return new FunctionalRepresentation<>(subgroup, rep.name(), d, rep::matrix, rep::lieAlgebra, rep.isOrthogonal());
+    }
+
+    /** A list builder used by the catalog: skips entries that throw (a group may lack some). */
+    static <G> void addIfDefined(List<Representation<G>> out, java.util.function.Supplier<Representation<G>> s) {
+        try {
+            out.add(s.get());
+        } catch (IllegalArgumentException | UnsupportedOperationException ignored) {
+            // the group has no such representation: the catalog lists only those it has
+        }
+    }
+
+    static <G> List<Representation<G>> list() {
+        return new ArrayList<>();
+    }
+}
