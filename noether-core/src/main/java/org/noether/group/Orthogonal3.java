@@ -91,7 +91,8 @@ public final class Orthogonal3 {
         double ax = r[7] - r[5], ay = r[2] - r[6], az = r[3] - r[1];
         double sin2 = Math.sqrt(ax * ax + ay * ay + az * az); // = 2 sin(angle)
         double angle = Math.atan2(sin2 / 2, cos);
-        if (sin2 > 1e-6) return new double[] {ax / sin2, ay / sin2, az / sin2, angle};
+        // Away from angle pi the antisymmetric part gives the axis accurately, even for tiny angles.
+        if (sin2 > 1e-6 || (cos > 0 && sin2 > 0)) return new double[] {ax / sin2, ay / sin2, az / sin2, angle};
         if (cos > 0) return new double[] {0, 0, 1, 0};
         // angle near pi: R = 2 n n^T - I, take the largest diagonal entry's column
         double xx = (r[0] + 1) / 2, yy = (r[4] + 1) / 2, zz = (r[8] + 1) / 2;

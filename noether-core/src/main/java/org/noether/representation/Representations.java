@@ -153,9 +153,21 @@ public final class Representations {
         if (n > 5000) throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
                 + n + " dimensions; the limit is 5000");
         List<G> els = group.elements();
+        // rho(g) is a permutation matrix: store only where each basis vector goes, computed once per element.
+        int[][] table = new int[n][];
         return new FunctionalRepresentation<>(group, "regular", n, g -> {
+            int gi = group.indexOf(g);
+            int[] row;
+            synchronized (table) {
+                row = table[gi];
+                if (row == null) {
+                    row = new int[n];
+                    for (int h = 0; h < n; h++) row[h] = group.indexOf(group.compose(g, els.get(h)));
+                    table[gi] = row;
+                }
+            }
             double[] m = new double[n * n];
-            for (int h = 0; h < n; h++) m[group.indexOf(group.compose(g, els.get(h))) * n + h] = 1;
+            for (int h = 0; h < n; h++) m[row[h] * n + h] = 1;
             return m;
         }, k -> new double[n * n], true);
     }
