@@ -1,0 +1,66 @@
+package org.noether.experiment;
+
+/**
+ * Receives progress reports from a running experiment; the CLI shows them as terminal progress bars.
+ *
+ * <pre>{@code
+ * try (Progress.Task task = ctx.progress().task("training", epochs)) {
+ *     for (int epoch = 0; epoch < epochs; epoch++) {
+ *         double loss = trainOneEpoch();
+ *         task.message("loss " + loss);
+ *         task.step();
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Implementations must tolerate calls from several threads.
+ */
+@FunctionalInterface
+public interface Progress {
+
+    /** Discards every report; handy in tests and for experiments run outside the CLI. */
+    Progress NONE = (label, total) -> Task.NONE;
+
+    /**
+     * Starts a unit of work.
+     *
+     * @param label what is being done, e.g. {@code "training"}
+     * @param total the number of steps expected, or {@code 0} (or less) when it is not known in advance
+     * @return a task to advance and finally close
+     */
+    Task task(String label, long total);
+
+    /** One unit of work with a known (or unknown) number of steps. Closing it marks it finished. */
+    interface Task extends AutoCloseable {
+
+        /** A task that ignores everything. */
+        Task NONE = new Task() {
+            @Override
+            public void advance(long n) {
+            }
+
+            @Override
+            public void message(String message) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        /** Records that {@code n} more steps are done. */
+        void advance(long n);
+
+        /** Records that one more step is done. */
+        default void step() {
+            advance(1);
+        }
+
+        /** Shows a short status text next to the bar, e.g. the current loss; replaces the previous one. */
+        void message(String message);
+
+        /** Marks the task finished; further calls have no visible effect. Closing twice is allowed. */
+        @Override
+        void close();
+    }
+}
