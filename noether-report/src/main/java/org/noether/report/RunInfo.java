@@ -40,8 +40,6 @@ public record RunInfo(String name, Instant started, Duration elapsed, Profile pr
      */
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        String version = RunInfo.class.getPackage().getImplementationVersion();
-        env.put("Noether", version == null ? "development build" : version);
         env.put("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
                 + System.getProperty("java.vm.name") + ")");
         env.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
