@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <pre>{@code
  * ExperimentContext ctx = new ExperimentContext(Profile.QUICK, 42, Files.createTempDirectory("exp"), Progress.NONE);
- * SplittableRandom rng = ctx.random();
+ * SplittableRandom rng = ctx.random("data");
  * int samples = ctx.byProfile(100, 100_000);
  * }</pre>
  *
@@ -27,9 +27,28 @@ public record ExperimentContext(Profile profile, long seed, Path outputDirectory
         Objects.requireNonNull(progress, "progress");
     }
 
-    /** A new generator seeded with {@link #seed()}; each call starts the same sequence again. */
+    /** A new generator seeded with {@link #seed()}; each call starts the same sequence again, so keep the instance. */
     public SplittableRandom random() {
         return new SplittableRandom(seed);
+    }
+
+    /**
+     * A generator for one purpose, e.g. {@code ctx.random("init")} and {@code ctx.random("data")}: streams for
+     * different purposes are unrelated, and each depends only on the seed and the purpose, not on what else ran first.
+     */
+    public SplittableRandom random(String purpose) {
+        long h = seed;
+        for (int i = 0; i < purpose.length(); i++) {
+            h = mix(h * 31 + purpose.charAt(i));
+        }
+        return new SplittableRandom(mix(h ^ purpose.length()));
+    }
+
+    /** A 64-bit finaliser (the one used by SplitMix64) so that nearby inputs give unrelated seeds. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
     }
 
     /** {@code quick} under {@link Profile#QUICK}, {@code full} under {@link Profile#FULL}. */

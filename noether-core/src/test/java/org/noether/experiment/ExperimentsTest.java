@@ -2,6 +2,7 @@ package org.noether.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -144,6 +145,19 @@ class ExperimentsTest {
         assertFalse(full.quick());
         assertEquals(quick.random().nextLong(), full.random().nextLong());
         assertThrows(NullPointerException.class, () -> new ExperimentContext(null, 1, tmp, Progress.NONE));
+    }
+
+    @Test
+    void purposeStreamsAreReproducibleAndIndependent() {
+        ExperimentContext a = ctx();
+        ExperimentContext b = new ExperimentContext(Profile.FULL, 7, tmp, Progress.NONE);
+        ExperimentContext other = new ExperimentContext(Profile.QUICK, 8, tmp, Progress.NONE);
+        assertEquals(a.random("init").nextLong(), b.random("init").nextLong());
+        long init = a.random("init").nextLong();
+        assertNotEquals(init, a.random("data").nextLong());
+        assertNotEquals(init, other.random("init").nextLong());
+        assertNotEquals(a.random("ab").nextLong(), a.random("ba").nextLong());
+        assertNotEquals(init, a.random().nextLong());
     }
 
     @Test

@@ -1,0 +1,189 @@
+package org.noether.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.noether.experiment.Experiment;
+import org.noether.experiment.ExperimentContext;
+import org.noether.experiment.ExperimentResult;
+import org.noether.experiment.Experiments;
+import org.noether.experiment.NoetherUserException;
+import org.noether.experiment.Profile;
+import org.noether.report.ProgressBar;
+import org.noether.report.ReportWriter;
+import org.noether.report.RunInfo;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code noether reproduce}: runs the registered experiments into a new run folder and writes the report.
+ *
+ * <pre>
+ * noether reproduce --quick                          # every experiment, small sizes
+ * noether reproduce --only core.group-averaging      # one experiment, full sizes
+ * noether reproduce --list                           # what is registered
+ * </pre>
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Run the registered experiments and write report.html, metrics.json, CSV tables and plots into a new "
+                    + "folder DIR/run-YYYYMMDD-HHMMSS.",
+            "Experiments run one after another; one that fails is marked in the report and the rest still run."
+        })
+final class ReproduceCommand implements Callable<Integer> {
+
+    /** {@code --quick} or {@code --full}, at most one. */
+    static final class ProfileOption {
+        @Option(names = "--quick", required = true, description = "Small sizes: a smoke run that checks everything works.")
+        boolean quick;
+
+        @Option(names = "--full", required = true, description = "The sizes used for reported results (default).")
+        boolean full;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    ProfileOption profileOption;
+
+    @Option(names = "--only", split = ",", paramLabel = "NAME",
+            description = "Run only these experiments (comma-separated or repeated), in the order given.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where to create the run folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+            description = "Seed for all randomness; the same seed repeats a run (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--list", description = "List the registered experiments and exit.")
+    boolean list;
+
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream stdout = main.out;
+        PrintStream stderr = main.err;
+        List<Experiment> registered = Experiments.all();
+        if (list) {
+            list(stdout, registered);
+            return Main.EXIT_OK;
+        }
+        List<Experiment> chosen = choose(registered);
+        Profile profile = profileOption != null && profileOption.quick ? Profile.QUICK : Profile.FULL;
+        boolean verbose = Main.verbose(spec.commandLine());
+
+        Path runDir = RunFolders.create(out, LocalDateTime.now());
+        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed %d) into %s%n", chosen.size(),
+                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seed, runDir);
+        Instant started = Instant.now();
+        long start = System.nanoTime();
+        List<ExperimentResult> results = new ArrayList<>();
+        int failed = 0;
+        for (int i = 0; i < chosen.size(); i++) {
+            Experiment e = chosen.get(i);
+            stderr.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, chosen.size(), e.name(), e.title());
+            Path own = runDir.resolve(e.name());
+            ExperimentContext ctx = new ExperimentContext(profile, seed, own, ProgressBar.forConsole(stderr));
+            ExperimentResult r = Experiments.runSafely(e, ctx);
+            removeIfEmpty(own);
+            results.add(r);
+            if (r.succeeded()) {
+                stderr.printf(Locale.ROOT, "      done in %.1f s%n", r.elapsed().toMillis() / 1000.0);
+            } else {
+                failed++;
+                stderr.println("      FAILED: " + r.failure().message());
+                if (verbose) {
+                    stderr.print(r.failure().stackTrace());
+                }
+            }
+        }
+        RunInfo info = new RunInfo(runDir.getFileName().toString(), started, Duration.ofNanos(System.nanoTime() - start),
+                profile, seed, commandLine());
+        Path html = ReportWriter.write(runDir, info, results);
+        if (failed > 0) {
+            stderr.printf(Locale.ROOT, "%d of %d experiments failed; see the report%s.%n", failed, results.size(),
+                    verbose ? "" : " or rerun with --verbose for stack traces");
+        }
+        stdout.println(html.toAbsolutePath().normalize());
+        return failed > 0 ? Main.EXIT_EXPERIMENT_FAILED : Main.EXIT_OK;
+    }
+
+    private static void list(PrintStream stdout, List<Experiment> registered) {
+        if (registered.isEmpty()) {
+            stdout.println("No experiments are registered.");
+            return;
+        }
+        int width = registered.stream().mapToInt(e -> e.name().length()).max().orElse(0);
+        for (Experiment e : registered) {
+            stdout.printf(Locale.ROOT, "%-" + width + "s  %s%n", e.name(), e.title());
+            if (e.description() != null && !e.description().isBlank()) {
+                stdout.printf(Locale.ROOT, "%-" + width + "s  %s%n", "", Main.oneLine(e.description()));
+            }
+        }
+    }
+
+    /** The experiments named by {@code --only} in the order given, or all of them. */
+    private List<Experiment> choose(List<Experiment> registered) {
+        String known = registered.isEmpty() ? "none are registered"
+                : "known: " + registered.stream().map(Experiment::name).collect(Collectors.joining(", "));
+        if (only.isEmpty()) {
+            if (registered.isEmpty()) {
+                throw new NoetherUserException("no experiments are registered, so there is nothing to reproduce");
+            }
+            return registered;
+        }
+        List<Experiment> chosen = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(only)) {
+            String trimmed = name.strip();
+            registered.stream().filter(e -> e.name().equals(trimmed)).findFirst()
+                    .ifPresentOrElse(chosen::add, () -> unknown.add("'" + trimmed + "'"));
+        }
+        if (!unknown.isEmpty()) {
+            throw new NoetherUserException("unknown experiment" + (unknown.size() == 1 ? " " : "s ")
+                    + String.join(", ", unknown) + " in --only; " + known);
+        }
+        return chosen;
+    }
+
+    private static void removeIfEmpty(Path dir) {
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            // The experiment left files there; keep them.
+        } catch (IOException e) {
+            // An empty folder left behind is harmless.
+        }
+    }
+
+    /** The command line as typed, for the report header. */
+    private String commandLine() {
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        StringBuilder sb = new StringBuilder("noether");
+        for (String a : args) {
+            sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+        }
+        return sb.toString();
+    }
+}
