@@ -52,7 +52,8 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_EXPERIMENT_FAILED = 3;
 
     /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReproduceCommand.class, CommandLine.HelpCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(ReproduceCommand.class, GroupsCommand.class, GroupCommand.class,
+            DataCommand.class, CommandLine.HelpCommand.class);
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print full stack traces when something goes wrong.")

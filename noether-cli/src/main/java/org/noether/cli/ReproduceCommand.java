@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
  * {@code noether reproduce}: runs the registered experiments into a new run folder and writes the report.
  *
  * <pre>
- * noether reproduce --quick                          # every experiment, small sizes
- * noether reproduce --only core.group-averaging      # one experiment, full sizes
+ * noether reproduce                                  # every experiment, quick profile (the default)
+ * noether reproduce --full --only core.group-averaging   # one experiment, full protocol
  * noether reproduce --list                           # what is registered
  * </pre>
  */
@@ -49,10 +49,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** {@code --quick} or {@code --full}, at most one. */
     static final class ProfileOption {
-        @Option(names = "--quick", required = true, description = "Small sizes: a smoke run that checks everything works.")
+        @Option(names = "--quick", required = true, description = "The quick profile: small sizes that finish in minutes on 2 cores (default).")
         boolean quick;
 
-        @Option(names = "--full", required = true, description = "The sizes used for reported results (default).")
+        @Option(names = "--full", required = true, description = "The full protocol of each experiment (hours).")
         boolean full;
     }
 
@@ -90,7 +90,7 @@ final class ReproduceCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         List<Experiment> chosen = choose(registered);
-        Profile profile = profileOption != null && profileOption.quick ? Profile.QUICK : Profile.FULL;
+        Profile profile = profileOption != null && profileOption.full ? Profile.FULL : Profile.QUICK;
         boolean verbose = Main.verbose(spec.commandLine());
 
         Path runDir = RunFolders.create(out, LocalDateTime.now());

@@ -74,10 +74,12 @@ class MainTest {
     }
 
     @Test
-    void fullIsTheDefaultProfile() throws Exception {
+    void quickIsTheDefaultProfile() throws Exception {
         Run r = run("reproduce", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
         assertEquals(0, r.code, r.err);
-        assertTrue(Files.readString(runFolders().get(0).resolve("metrics.json")).contains("\"n\": 50"));
+        assertFalse(Files.readString(runFolders().get(0).resolve("metrics.json")).contains("\"n\": 50"));
+        Run f = run("reproduce", "--full", "--only", "test.dummy", "--out", tmp.resolve("runs2").toString());
+        assertEquals(0, f.code, f.err);
     }
 
     @Test
@@ -118,8 +120,9 @@ class MainTest {
     void unknownOnlyNameIsAOneLineUsageError() {
         Run r = run("reproduce", "--only", "test.dummy,nope", "--out", tmp.resolve("runs").toString());
         assertEquals(2, r.code);
-        assertEquals(List.of("noether reproduce: unknown experiment 'nope' in --only; known: test.dummy, test.failing"),
-                r.errLines());
+        assertEquals(1, r.errLines().size(), r.err);
+        assertTrue(r.err.startsWith("noether reproduce: unknown experiment 'nope' in --only; known: "), r.err);
+        assertTrue(r.err.contains("test.dummy, test.failing"), r.err);
         assertFalse(Files.exists(tmp.resolve("runs")), "nothing is created before the names are checked");
     }
 
@@ -142,12 +145,12 @@ class MainTest {
 
         Run noCommand = run();
         assertEquals(2, noCommand.code);
-        assertEquals(List.of("noether: missing command; choose one of: reproduce, help (see 'noether --help')"),
-                noCommand.errLines());
+        assertEquals(1, noCommand.errLines().size(), noCommand.err);
+        assertTrue(noCommand.err.startsWith("noether: missing command; choose one of: reproduce, "), noCommand.err);
 
         Run unknownCommand = run("reproduse");
         assertEquals(2, unknownCommand.code);
-        assertTrue(unknownCommand.err.contains("did you mean reproduce?"), unknownCommand.err);
+        assertTrue(unknownCommand.err.contains("did you mean reproduce"), unknownCommand.err);
         Stream.of(unknown, badSeed, both, noCommand, unknownCommand).forEach(MainTest::assertNoStackTrace);
     }
 
@@ -155,8 +158,9 @@ class MainTest {
     void listPrintsRegisteredExperiments() {
         Run r = run("reproduce", "--list");
         assertEquals(0, r.code);
-        assertTrue(r.out.contains("test.dummy    Dummy experiment"), r.out);
-        assertTrue(r.out.contains("test.failing  Failing experiment"), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("test.dummy ") && l.endsWith("Dummy experiment")), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("test.failing ") && l.endsWith("Failing experiment")), r.out);
+        assertTrue(r.out.contains("core.group-averaging"), r.out);
     }
 
     @Test

@@ -226,14 +226,14 @@ public final class Representations {
     /** The representation of G x H acting through the first factor. */
     public static <A, B> Representation<Pair<A, B>> onFirst(DirectProduct<A, B> group, Representation<A> rep) {
         int d = rep.dimension(), la = group.left().lieAlgebraDimension();
-        return new FunctionalRepresentation<>(group, rep.name() + "⊗1", d, g -> rep.matrix(g.first()),
+        return new FunctionalRepresentation<>(group, rep.name() + "_1", d, g -> rep.matrix(g.first()),
                 k -> k < la ? rep.lieAlgebra(k) : new double[d * d], rep.isOrthogonal());
     }
 
     /** The representation of G x H acting through the second factor. */
     public static <A, B> Representation<Pair<A, B>> onSecond(DirectProduct<A, B> group, Representation<B> rep) {
         int d = rep.dimension(), la = group.left().lieAlgebraDimension();
-        return new FunctionalRepresentation<>(group, "1⊗" + rep.name(), d, g -> rep.matrix(g.second()),
+        return new FunctionalRepresentation<>(group, rep.name() + "_2", d, g -> rep.matrix(g.second()),
                 k -> k >= la ? rep.lieAlgebra(k - la) : new double[d * d], rep.isOrthogonal());
     }
 

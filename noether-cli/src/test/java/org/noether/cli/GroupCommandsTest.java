@@ -1,0 +1,63 @@
+package org.noether.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GroupCommandsTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void groupsListsTheCatalog() {
+        Run r = run("groups");
+        assertEquals(0, r.code(), r.err());
+        for (String g : new String[] {"C4", "D4", "S4", "A4", "SO3", "O3", "SE3", "C2xC2"}) assertTrue(r.out().contains(g), g);
+    }
+
+    @Test
+    void groupShowsOrderTableClassesAndRepresentations() {
+        Run r = run("group", "D4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("order 8"));
+        assertTrue(r.out().contains("conjugacy classes (5)"));
+        assertTrue(r.out().contains("element table"));
+        assertTrue(r.out().contains("regular      dimension 8"));
+        Run so3 = run("group", "so3");
+        assertTrue(so3.out().contains("Lie algebra: dimension 3"), so3.out());
+    }
+
+    @Test
+    void unknownGroupIsAOneLineUsageError() {
+        Run r = run("group", "Q8");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("Unknown group 'Q8'"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("at org.noether"), "no stack trace");
+    }
+
+    @Test
+    void dataFetchFromAFolderAndErrors(@TempDir Path tmp) throws Exception {
+        Run bad = run("data", "fetch", "cifar", "--root", tmp.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("unknown data set 'cifar'"), bad.err());
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Run missing = run("data", "fetch", "mnist", "--from", empty.toString(), "--root", tmp.resolve("root").toString());
+        assertEquals(2, missing.code(), missing.err());
+        assertTrue(missing.err().contains("no train-images-idx3-ubyte"), missing.err());
+    }
+}
