@@ -93,9 +93,7 @@ public final class Representations {
     /** Permutation matrices of a permutation group on its points: rho(g) e_i = e_{g(i)}. */
     public static Representation<Permutation> permutation(PermutationGroup group) {
         int n = group.degree();
-        return new FunctionalRepresentation<>(group, "P" + n, n, g -> permutationMatrix(g), k -> {
-            throw new UnsupportedOperationException();
-        }, true);
+        return new FunctionalRepresentation<>(group, "P" + n, n, g -> permutationMatrix(g), Representations::noLieAlgebra, true);
     }
 
     static double[] permutationMatrix(Permutation p) {
@@ -142,9 +140,7 @@ public final class Representations {
         double[] qt = Dense.transpose(q, n - 1, n);
         return new FunctionalRepresentation<>(group, "std" + (n - 1), n - 1,
                 g -> Dense.multiply(Dense.multiply(q, permutationMatrix(g), n - 1, n, n), qt, n - 1, n, n - 1),
-                k -> {
-                    throw new UnsupportedOperationException();
-                }, true);
+                Representations::noLieAlgebra, true);
     }
 
     /** The regular representation of a finite group: rho(g) e_h = e_{gh}, dimension |G|. */
@@ -183,13 +179,16 @@ public final class Representations {
         String name = "F" + k;
         if (group instanceof DihedralGroup d)
             return (Representation<G>) new FunctionalRepresentation<>(d, k == 1 ? "V" : name, 2,
-                    g -> planarMatrix(k * g.angle(), g.reflection()), i -> {
-                        throw new UnsupportedOperationException();
-                    }, true);
+                    g -> planarMatrix(k * g.angle(), g.reflection()), Representations::noLieAlgebra, true);
         if (group instanceof O2 o)
             return (Representation<G>) new FunctionalRepresentation<>(o, k == 1 ? "V" : name, 2,
                     g -> planarMatrix(k * g.angle(), g.reflection()), i -> new double[] {0, -k, k, 0}, true);
         throw new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)");
+    }
+
+    /** Finite groups have no Lie algebra; FunctionalRepresentation checks before calling, so this never runs. */
+    private static double[] noLieAlgebra(int k) {
+        throw new IllegalStateException("a finite group has no Lie-algebra generator " + k);
     }
 
     static double[] planarMatrix(double angle, boolean reflect) {
