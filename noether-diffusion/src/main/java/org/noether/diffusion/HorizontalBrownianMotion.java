@@ -64,6 +64,80 @@ public final class HorizontalBrownianMotion {
         return s * s * (d * points - d);
     }
 
+    /** How a path is simulated. */
+    public enum Scheme {
+        /** Brownian motion on the centred space: the reference whose law on the quotient the lifts must have. */
+        BROWNIAN(Correction.NONE),
+        /** {@code dx = s P_x dW - (s^2/2) h dt}, Euler-Maruyama: the derived sign. */
+        PROJECTED_CORRECT(Correction.CORRECT),
+        /** {@code dx = s P_x dW + (s^2/2) h dt}: the published sign. */
+        PROJECTED_REVERSED(Correction.REVERSED),
+        /** {@code dx = s P_x dW}: projection without correction. */
+        PROJECTED_UNCORRECTED(Correction.NONE),
+        /** {@code x' = A_x(x + s dW)}: unprojected increment superposed back on x; exact in law on the quotient. */
+        SUPERPOSED(Correction.NONE);
+
+        private final Correction correction;
+
+        Scheme(Correction correction) {
+            this.correction = correction;
+        }
+
+        /** The projected scheme with this correction. */
+        public static Scheme projected(Correction c) {
+            return switch (c) {
+                case CORRECT -> PROJECTED_CORRECT;
+                case REVERSED -> PROJECTED_REVERSED;
+                case NONE -> PROJECTED_UNCORRECTED;
+            };
+        }
+    }
+
+    /**
+     * Simulates {@code paths} independent paths from {@code x0} for time {@code time} in {@code steps} steps and returns
+     * their end points (centred clouds). Each path draws from its own stream split from the seed.
+     */
+    public static double[][] endpoints(RigidQuotient geometry, double[] x0, double s, double time, int steps, int paths,
+            Scheme scheme, long seed) {
+        if (paths < 1 || steps < 1 || !(time > 0)) {
+            throw new IllegalArgumentException("need paths >= 1, steps >= 1 and time > 0; got " + paths + ", " + steps
+                    + ", " + time);
+        }
+        double[] start = geometry.centred(x0);
+        int len = start.length, d = geometry.dimension();
+        double dt = time / steps, amp = s * Math.sqrt(dt), c = scheme.correction.sign() * 0.5 * s * s * dt;
+        SplittableRandom root = new SplittableRandom(seed);
+        double[] w = new double[len], h = new double[len], previous = new double[len];
+        RigidQuotient.Local at = geometry.at(start);
+        double[][] out = new double[paths][];
+        for (int p = 0; p < paths; p++) {
+            SplittableRandom rng = root.split();
+            double[] x = start.clone();
+            for (int k = 0; k < steps; k++) {
+                for (int j = 0; j < len; j++) w[j] = rng.nextGaussian();
+                switch (scheme) {
+                    case BROWNIAN -> {
+                        geometry.centre(w);
+                        for (int j = 0; j < len; j++) x[j] += amp * w[j];
+                    }
+                    case SUPERPOSED -> {
+                        System.arraycopy(x, 0, previous, 0, len);
+                        for (int j = 0; j < len; j++) x[j] += amp * w[j];
+                        Kabsch.superposeInPlace(x, previous, d);
+                    }
+                    default -> {
+                        at.moveTo(x);
+                        at.project(w, w);
+                        if (c != 0) at.correction(h);
+                        for (int j = 0; j < len; j++) x[j] += amp * w[j] + (c != 0 ? c * h[j] : 0);
+                    }
+                }
+            }
+            out[p] = x;
+        }
+        return out;
+    }
+
     /**
      * Estimates the drift of |x|^2 by simulating {@code paths} lifted paths from {@code x0} for time {@code time} in
      * {@code steps} Euler-Maruyama steps: the mean of {@code (|x_T|^2 - |x_0|^2) / T}. Because the exact drift is the
@@ -71,51 +145,35 @@ public final class HorizontalBrownianMotion {
      */
     public static Estimate simulateSquaredNormDrift(RigidQuotient geometry, double[] x0, double s, double time,
             int steps, int paths, Correction correction, long seed) {
-        return simulate(geometry, x0, s, time, steps, paths, correction, false, seed);
+        return squaredNormDrift(geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths,
+                Scheme.projected(correction), seed));
     }
 
     /** The same estimate for plain Brownian motion on the centred space, as the reference. */
     public static Estimate simulateCentredBrownian(RigidQuotient geometry, double[] x0, double s, double time,
             int steps, int paths, long seed) {
-        return simulate(geometry, x0, s, time, steps, paths, Correction.NONE, true, seed);
+        return squaredNormDrift(geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths, Scheme.BROWNIAN, seed));
     }
 
-    private static Estimate simulate(RigidQuotient geometry, double[] x0, double s, double time, int steps,
-            int paths, Correction correction, boolean plain, long seed) {
-        if (paths < 2 || steps < 1 || !(time > 0)) {
-            throw new IllegalArgumentException("need paths >= 2, steps >= 1 and time > 0; got " + paths + ", " + steps
-                    + ", " + time);
+    /** The mean and standard error of {@code f} over a set of clouds. */
+    public static Estimate mean(double[][] clouds, java.util.function.ToDoubleFunction<double[]> f) {
+        int n = clouds.length;
+        if (n < 2) throw new IllegalArgumentException("a standard error needs at least 2 values, got " + n);
+        double sum = 0, sumSq = 0;
+        for (double[] x : clouds) {
+            double v = f.applyAsDouble(x);
+            sum += v;
+            sumSq += v * v;
         }
+        double mean = sum / n;
+        double var = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
+        return new Estimate(mean, Math.sqrt(var / n), n);
+    }
+
+    private static Estimate squaredNormDrift(RigidQuotient geometry, double[] x0, double time, double[][] ends) {
         double[] start = geometry.centred(x0);
         double start2 = dot(start, start);
-        int len = start.length;
-        double dt = time / steps, amp = s * Math.sqrt(dt), c = correction.sign() * 0.5 * s * s * dt;
-        SplittableRandom root = new SplittableRandom(seed);
-        double[] x = new double[len], w = new double[len], h = new double[len];
-        RigidQuotient.Local at = geometry.at(start);
-        double sum = 0, sumSq = 0;
-        for (int p = 0; p < paths; p++) {
-            SplittableRandom rng = root.split();
-            System.arraycopy(start, 0, x, 0, len);
-            for (int k = 0; k < steps; k++) {
-                for (int j = 0; j < len; j++) w[j] = rng.nextGaussian();
-                if (plain) {
-                    geometry.centre(w);
-                    for (int j = 0; j < len; j++) x[j] += amp * w[j];
-                    continue;
-                }
-                at.moveTo(x);
-                at.project(w, w);
-                if (c != 0) at.correction(h);
-                for (int j = 0; j < len; j++) x[j] += amp * w[j] + (c != 0 ? c * h[j] : 0);
-            }
-            double rate = (dot(x, x) - start2) / time;
-            sum += rate;
-            sumSq += rate * rate;
-        }
-        double mean = sum / paths;
-        double var = Math.max(0, (sumSq - paths * mean * mean) / (paths - 1));
-        return new Estimate(mean, Math.sqrt(var / paths), paths);
+        return mean(ends, x -> (dot(x, x) - start2) / time);
     }
 
     private static double dot(double[] a, double[] b) {

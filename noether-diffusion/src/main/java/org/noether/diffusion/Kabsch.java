@@ -68,6 +68,25 @@ public final class Kabsch {
         return Math.sqrt(s / (p.length / dimension));
     }
 
+    /**
+     * Centres {@code x} and rotates it in place to superpose it on the centred cloud {@code onto}: the step that makes
+     * a lifted path follow its orbit representative without changing the orbit.
+     */
+    static void superposeInPlace(double[] x, double[] onto, int dimension) {
+        RigidQuotient.of(dimension).centre(x);
+        double[] r = rotation(x, onto, dimension);
+        int d = dimension, n = x.length / d;
+        double[] tmp = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0; a < d; a++) {
+                double v = 0;
+                for (int b = 0; b < d; b++) v += r[d * a + b] * x[d * i + b];
+                tmp[a] = v;
+            }
+            System.arraycopy(tmp, 0, x, d * i, d);
+        }
+    }
+
     /** {@code sum_n (q_n - mean q)(p_n - mean p)^T} for clouds in space, row-major. */
     static double[] correlation(double[] p, double[] q) {
         int n = p.length / 3;

@@ -181,6 +181,9 @@ public final class RigidShapeMixture {
         return new Denoiser() {
             @Override
             public double[] denoise(double[] x, double t) {
+                if (!(t >= 0 && t < 1)) {
+                    throw new IllegalArgumentException("the exact denoiser is defined for t in [0, 1), got " + t);
+                }
                 if (x.length != points * dimension) {
                     throw new IllegalArgumentException("the target has " + points + " points in R^" + dimension
                             + " (" + points * dimension + " coordinates); got " + x.length);

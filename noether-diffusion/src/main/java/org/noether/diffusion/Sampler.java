@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  *   SDE            dx = (b + e s) dt + sqrt(2 e) dW,            e(t) = noise * sigma(t)
  *   quotient ODE   dx = P_x b dt
  *   quotient SDE   dx = (P_x (b + e s) + sign e h(x)) dt + sqrt(2 e) P_x dW
+ *   superposed     x' = A_x(x + P_x (b + e s) dt + sqrt(2 e) dW)     (A_x: superposition on x, Kabsch)
  * </pre>
  * The SDE has the marginals of the ODE for any {@code e(t) >= 0}. In the quotient SDE the diffusion coefficient is
  * {@code sqrt(2 e)}, so the mean-curvature drift {@code sign (coefficient^2 / 2) h} is {@code sign e h}, with the sign
@@ -20,9 +21,16 @@ import java.util.SplittableRandom;
  * its orbit, so projecting it leaves the law on the quotient unchanged; the noise must be projected, and then the
  * correction restores the mean curvature of the orbits.
  *
+ * <p>The superposed variant is a second discretization of the same quotient dynamics: it adds unprojected noise and
+ * then rotates the result back onto the current cloud. Superposition does not change the orbit, and the orbit of
+ * {@code x + sqrt(2 e dt) xi} has exactly the law of a Brownian increment on the quotient, so no correction term is
+ * needed. The projection-plus-correction scheme instead integrates the singular field h (it grows like the inverse
+ * distance to collinear clouds) with Euler-Maruyama, whose weak error then decays slowly for three-point clouds.
+ *
  * <p>Steps are Euler (Euler-Maruyama for the SDE, Ito), or Heun's for the ODE, on the grid
- * {@code t_k = 1 - (1 - k/K)^p}, which is denser near the data for {@code p > 1}. The last step, from {@code t_{K-1}} to 1, is always the ODE step, which lands on
- * the denoised cloud (its horizontal projection for the quotient samplers). All samples of a call advance in
+ * {@code t_k = 1 - (1 - k/K)^p}, which is denser near the data for {@code p > 1}. The last step, from
+ * {@code t_{K-1}} to 1, is always a deterministic Euler step; with the linear schedule it lands exactly on the
+ * denoised cloud (on its horizontal projection for the quotient samplers). All samples of a call advance in
  * lockstep, so a learned denoiser sees one batch per step. Each sample draws from its own stream split from the
  * seed, so results do not depend on threading.
  *
@@ -50,6 +58,7 @@ public final class Sampler {
     private final boolean quotient;
     private final Correction correction;
     private final boolean heun;
+    private final boolean superposed;
 
     private Sampler(Builder b) {
         this.geometry = b.geometry;
@@ -61,6 +70,7 @@ public final class Sampler {
         this.quotient = b.quotient;
         this.correction = b.correction;
         this.heun = b.heun;
+        this.superposed = b.superposed;
     }
 
     /** Starts a sampler for clouds in the space of {@code geometry}: by default a conventional ODE, 100 steps. */
@@ -80,7 +90,8 @@ public final class Sampler {
     /** A short description such as {@code "quotient SDE (correction CORRECT)"}. */
     public String label() {
         String base = (quotient ? "quotient " : "") + dynamics + (heun ? " (Heun)" : "");
-        return quotient && dynamics == Dynamics.SDE ? base + " (correction " + correction + ")" : base;
+        if (!quotient || dynamics != Dynamics.SDE) return base;
+        return superposed ? base + " (superposed noise)" : base + " (correction " + correction + ")";
     }
 
     public RigidQuotient geometry() {
@@ -97,6 +108,11 @@ public final class Sampler {
 
     public Correction correction() {
         return correction;
+    }
+
+    /** Whether the quotient SDE lifts by superposition rather than by projection and correction. */
+    public boolean superposed() {
+        return superposed;
     }
 
     public int steps() {
@@ -129,7 +145,7 @@ public final class Sampler {
         }
         double[] t = times();
         RigidQuotient.Local local = count == 0 ? null : geometry.at(x[0]);
-        double[] xi = new double[len], h = new double[len];
+        double[] xi = new double[len], h = new double[len], previous = new double[len];
         double[][] drift = new double[count][len], predicted = heun ? new double[count][len] : null;
         double[][] drift2 = heun ? new double[count][len] : null;
         for (int k = 0; k < steps; k++) {
@@ -151,7 +167,14 @@ public final class Sampler {
             }
             for (int i = 0; i < count; i++) {
                 double[] xi0 = x[i], dr = drift[i];
-                if (stochastic) {
+                if (stochastic && superposed) {
+                    for (int j = 0; j < len; j++) xi[j] = streams[i].nextGaussian();
+                    geometry.centre(xi);
+                    System.arraycopy(xi0, 0, previous, 0, len);
+                    double amp = Math.sqrt(2 * e * dt);
+                    for (int j = 0; j < len; j++) xi0[j] += dt * dr[j] + amp * xi[j];
+                    Kabsch.superposeInPlace(xi0, previous, geometry.dimension());
+                } else if (stochastic) {
                     for (int j = 0; j < len; j++) xi[j] = streams[i].nextGaussian();
                     if (quotient) {
                         local.moveTo(xi0);
@@ -212,6 +235,7 @@ public final class Sampler {
         private boolean quotient;
         private Correction correction = Correction.CORRECT;
         private boolean heun;
+        private boolean superposed;
 
         private Builder(RigidQuotient geometry) {
             this.geometry = java.util.Objects.requireNonNull(geometry, "geometry");
@@ -265,13 +289,27 @@ public final class Sampler {
         /** Lift the dynamics from the quotient: project drift and noise horizontally, with this correction. */
         public Builder quotient(Correction correction) {
             this.quotient = true;
+            this.superposed = false;
             this.correction = java.util.Objects.requireNonNull(correction, "correction");
+            return this;
+        }
+
+        /**
+         * Lift the dynamics from the quotient by superposition: project the drift, add unprojected noise, then
+         * superpose the new cloud on the previous one (see the class description). Same as {@link #quotient} for the
+         * ODE.
+         */
+        public Builder quotientBySuperposition() {
+            this.quotient = true;
+            this.superposed = true;
+            this.correction = Correction.NONE;
             return this;
         }
 
         /** Conventional dynamics in the centred space (the default). */
         public Builder conventional() {
             this.quotient = false;
+            this.superposed = false;
             return this;
         }
 

@@ -45,15 +45,19 @@ final class ToyTargets {
     }
 
     /**
-     * Four points in the plane under SO(2): a rhombus with diagonals 3.0 and 1.6, and a kite with the same diagonals
-     * crossing at 2.2 / 0.8 along the long one (weights 1/2 each). The plotted 0-1 side is 1.70 (rhombus) or 2.34
-     * (kite).
+     * Four points in the plane under SO(2): a kite with diagonals 3.0 and 1.6 (crossing 2.2 / 0.8 along the long one)
+     * at sizes 0.8 and 1.25, weights 1/2 each. The plotted 0-2 diagonal is 2.4 or 3.75.
      */
     static Named planar() {
-        double[] rhombus = {-1.5, 0, 0, -0.8, 1.5, 0, 0, 0.8};
         double[] kite = {-1.5, 0, 0.7, -0.8, 1.5, 0, 0.7, 0.8};
-        return new Named("planar4", "4 points in the plane under SO(2): rhombus and kite (1/2 each)",
-                RigidShapeMixture.of(2, List.of(rhombus, kite), new double[] {0.5, 0.5}), 0, 1);
+        List<double[]> shapes = new java.util.ArrayList<>();
+        for (double scale : new double[] {0.8, 1.25}) {
+            double[] s = kite.clone();
+            for (int i = 0; i < s.length; i++) s[i] *= scale;
+            shapes.add(s);
+        }
+        return new Named("planar4", "a 4-point kite in the plane under SO(2) at sizes 0.8 and 1.25 (1/2 each)",
+                RigidShapeMixture.of(2, shapes, new double[] {0.5, 0.5}), 0, 2);
     }
 
     /** Cartesian coordinates of a 4-point chain with the given bond length, bond angle and torsion. */
