@@ -8,7 +8,14 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.noether.group.AlternatingGroup;
+import org.noether.group.DihedralGroup;
+import org.noether.group.DirectProduct;
 import org.noether.group.FiniteGroup;
+import org.noether.group.GeneratedGroup;
+import org.noether.group.Group;
+import org.noether.group.SymmetricGroup;
+import org.noether.group.TrivialGroup;
 import org.noether.representation.DirectSum;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
@@ -25,8 +32,9 @@ import org.noether.representation.Representations;
  * across calls; different groups or same-named but different representations never share a key.
  *
  * <p>Each block is solved by one {@link Strategy}. AUTO takes ORBIT (exact, linear time) when both summands act by
- * signed permutations with no Lie-algebra part; otherwise DENSE up to {@link #DENSE_LIMIT} unknowns and ITERATIVE
- * (matrix-free LOBPCG) beyond. Random starts are seeded, so results are reproducible.
+ * signed permutations with no Lie-algebra part; otherwise DENSE up to {@link #DENSE_LIMIT} unknowns, and beyond
+ * that REYNOLDS (group averaging) for finite groups up to order {@link #REYNOLDS_ORDER_LIMIT} and ITERATIVE
+ * (matrix-free LOBPCG) for the rest. Random starts are seeded, so results are reproducible.
  *
  * <pre>{@code
  * var so3 = O3.SO3;
@@ -37,12 +45,28 @@ import org.noether.representation.Representations;
  */
 public final class BasisSolver {
     /**
-     * Largest number of unknowns (dim in * dim out of a block) that AUTO solves densely. Measured on 2 cores with
-     * SO(3) on V^a -> V^b (no signed-permutation shortcut), dense Gram eigendecomposition vs LOBPCG, median ms:
-     * 243 unknowns 4 vs 9; 729: 40 vs 42; 2187: 1000 vs 160; 6561: 30000 (est.) vs 1300.
-     * The dense cost grows like N^3 and the iterative like N times the iteration count, crossing near 750.
+     * Largest number of unknowns (dim in * dim out of a block) that AUTO solves densely; beyond it AUTO uses group
+     * averaging for finite groups of order up to {@link #REYNOLDS_ORDER_LIMIT} and LOBPCG otherwise. Measured with
+     * single runs on the 2-core development machine while it was shared (load average about 12, so absolute times
+     * are inflated several-fold; the ratios are what matter), seconds, dense / iterative / averaging:
+     * <pre>
+     *   SO3  D4*D4 -> D4           729 unknowns, dim 1:   0.13 / 0.86
+     *   SO3  V^3 -> V^3            729 unknowns, dim 15:  0.18 / 1.5
+     *   S5   std^3 -> std^2       1024 unknowns, dim 11:  0.66 / 5.1 / 1.0
+     *   SO3  V^3 -> V^4           2187 unknowns, dim 36:  4.3  / 13.6
+     *   SO3  D6*D6 -> D6          2197 unknowns, dim 1:   1.2  / 1.5
+     *   S6   std^2 -> std^3       3125 unknowns, dim 11:  18   / 17  / 8.7
+     *   SO3  D7*D7 -> D7          3375 unknowns, dim 1:   5.7  / 5.0
+     *   SO3  D8*D8 -> D8          4913 unknowns, dim 1:   18   / 4.6
+     * </pre>
+     * Dense cost grows like N^3 whatever the answer; the iterative cost like N times iterations times the square of
+     * the nullspace dimension. They cross near 3000 unknowns for small nullspaces; with large ones (V^3 -> V^4)
+     * dense stays ahead longer, so the limit sits at the low end.
      */
-    public static final int DENSE_LIMIT = 750;
+    public static final int DENSE_LIMIT = 3000;
+
+    /** Largest finite group that AUTO averages over for blocks above {@link #DENSE_LIMIT}. */
+    public static final int REYNOLDS_ORDER_LIMIT = 1000;
 
     /** Seed for the random starts of the iterative and averaging solvers. */
     static final long SEED = 0x6e6f65746865L;
@@ -180,7 +204,33 @@ public final class BasisSolver {
 
     private static <G> Strategy choose(RepData<G> in, RepData<G> out) {
         if (in.monomial() && out.monomial()) return Strategy.ORBIT;
-        return (long) in.dim * out.dim <= DENSE_LIMIT ? Strategy.DENSE : Strategy.ITERATIVE;
+        if ((long) in.dim * out.dim <= DENSE_LIMIT) return Strategy.DENSE;
+        long order = orderWithoutEnumerating(in.rep.group());
+        if (order > 0 && order <= REYNOLDS_ORDER_LIMIT) return Strategy.REYNOLDS;
+        return Strategy.ITERATIVE;
+    }
+
+    /**
+     * |G| when it is known without listing the elements, else -1 (also for infinite groups). FiniteGroup.order()
+     * would enumerate S_10's 3.6 million permutations just to learn that averaging over them is out of the question.
+     */
+    static long orderWithoutEnumerating(Group<?> g) {
+        if (g instanceof SymmetricGroup s) return factorial(s.degree());
+        if (g instanceof AlternatingGroup a) return a.degree() < 2 ? 1 : factorial(a.degree()) / 2;
+        if (g instanceof DihedralGroup d) return d.hasReflections() ? 2L * d.rotations() : d.rotations();
+        if (g instanceof TrivialGroup) return 1;
+        if (g instanceof DirectProduct<?, ?> p && g instanceof FiniteGroup<?>) {
+            long a = orderWithoutEnumerating(p.left()), b = orderWithoutEnumerating(p.right());
+            return a > 0 && b > 0 ? a * b : -1;
+        }
+        if (g instanceof GeneratedGroup<?> gg) return gg.order(); // enumerated on construction
+        return -1;
+    }
+
+    private static long factorial(int n) {
+        long f = 1;
+        for (int i = 2; i <= n; i++) f *= i;
+        return f;
     }
 
     private static <G> List<Constraint> constraints(RepData<G> in, RepData<G> out) {

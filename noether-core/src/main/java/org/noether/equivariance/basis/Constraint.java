@@ -52,21 +52,20 @@ final class Constraint {
      * g += C^T C as a dense (mn) x (mn) matrix, from C^T C = A^T A (x) I - A^T (x) B^T - A (x) B + I (x) B B^T, in
      * O((mn)^2) rather than the O((mn)^3) of multiplying out the stacked constraint matrix.
      */
-    void addGram(double[] g) {
-        int nn = m * n;
+    void addGram(double[][] g) {
         double[] ata = sa.transposeTimesSelf();
         double[] bbt = sb.selfTimesTranspose();
         for (int i = 0; i < m; i++)
             for (int k = 0; k < m; k++) {
                 double v = ata[i * m + k];
                 if (v == 0) continue;
-                for (int j = 0; j < n; j++) g[(i * n + j) * nn + k * n + j] += v;
+                for (int j = 0; j < n; j++) g[i * n + j][k * n + j] += v;
             }
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)
                 for (int l = 0; l < n; l++) {
                     double v = bbt[j * n + l];
-                    if (v != 0) g[(i * n + j) * nn + i * n + l] += v;
+                    if (v != 0) g[i * n + j][i * n + l] += v;
                 }
         // A (x) B at ((i, j), (k, l)) is A[i][k] B[j][l]; its transpose is the A^T (x) B^T term.
         for (int i = 0; i < m; i++)
@@ -78,8 +77,8 @@ final class Constraint {
                         int l = sb.column[q];
                         double v = av * sb.value[q];
                         int row = i * n + j, col = k * n + l;
-                        g[row * nn + col] -= v;
-                        g[col * nn + row] -= v;
+                        g[row][col] -= v;
+                        g[col][row] -= v;
                     }
             }
     }

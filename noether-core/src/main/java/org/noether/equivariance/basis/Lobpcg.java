@@ -147,14 +147,14 @@ final class Lobpcg {
         double[] v = v0.clone();
         double before = Math.sqrt(Orthonormal.dot(v, v));
         if (before == 0) return;
-        Orthonormal.projectOut(against, v);
-        Orthonormal.projectOut(q, v);
-        double after = Math.sqrt(Orthonormal.dot(v, v));
-        if (after <= 1e-8 * before) return;
-        // a third pass when much cancellation happened: keeps Q orthogonal to rounding
-        if (after < 1e-3 * before) {
-            Orthonormal.projectOut(against, v);
-            Orthonormal.projectOut(q, v);
+        // Classical Gram-Schmidt, repeated only when it cancelled much ("twice is enough", Kahan/Parlett).
+        for (int pass = 0; pass < 3; pass++) {
+            for (double[] b : against) Orthonormal.axpy(-Orthonormal.dot(b, v), b, v);
+            for (double[] b : q) Orthonormal.axpy(-Orthonormal.dot(b, v), b, v);
+            double after = Math.sqrt(Orthonormal.dot(v, v));
+            if (after <= 1e-8 * before) return;
+            if (after > 0.5 * before) break;
+            before = after;
         }
         Orthonormal.normalize(v);
         q.add(v);

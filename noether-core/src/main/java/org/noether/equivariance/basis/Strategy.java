@@ -8,7 +8,10 @@ package org.noether.equivariance.basis;
  * }</pre>
  */
 public enum Strategy {
-    /** Choose per block: ORBIT when it applies, DENSE up to {@link BasisSolver#DENSE_LIMIT} unknowns, else ITERATIVE. */
+    /**
+     * Choose per block: ORBIT when it applies, DENSE up to {@link BasisSolver#DENSE_LIMIT} unknowns, then REYNOLDS
+     * for small finite groups and ITERATIVE otherwise.
+     */
     AUTO,
     /** Exact orbit enumeration; only for signed-permutation representations with no Lie-algebra action. */
     ORBIT,

@@ -2,6 +2,8 @@ package org.noether.equivariance.basis;
 
 import java.util.SplittableRandom;
 import org.noether.group.Group;
+import org.noether.group.Permutation;
+import org.noether.group.SymmetricGroup;
 import org.noether.linalg.Dense;
 
 /**
@@ -23,7 +25,7 @@ final class BasisChecks {
         int count = combos ? 3 : b.dimension();
         double worst = 0;
         for (int t = 0; t < elements; t++) {
-            G g = group.sample(random);
+            G g = sample(group, random);
             double[] ro = b.output().matrix(g), ri = b.input().matrix(g);
             double[] riT = Dense.transpose(ri, n);
             for (int k = 0; k < count; k++) {
@@ -42,6 +44,26 @@ final class BasisChecks {
             }
         }
         return worst;
+    }
+
+    /**
+     * A random element. S_n for large n is sampled by shuffling: its default sampler would first enumerate n!
+     * elements.
+     */
+    @SuppressWarnings("unchecked")
+    static <G> G sample(Group<G> group, SplittableRandom random) {
+        if (group instanceof SymmetricGroup s && s.degree() > 7) {
+            int[] p = new int[s.degree()];
+            for (int i = 0; i < p.length; i++) p[i] = i;
+            for (int i = p.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return (G) new Permutation(p);
+        }
+        return group.sample(random);
     }
 
     /** max |<B_i, B_j> - delta_ij|. */
