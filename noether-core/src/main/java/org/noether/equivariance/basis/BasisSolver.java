@@ -1,11 +1,9 @@
 package org.noether.equivariance.basis;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.noether.group.AlternatingGroup;
@@ -72,19 +70,14 @@ public final class BasisSolver {
     static final long SEED = 0x6e6f65746865L;
 
     private static final int CACHE_ENTRIES = 256;
-    private static final long CACHE_MAX_ENTRY_SIZE = 4_000_000;
+    /** About 256 MB of doubles across all cached keys and bases. */
+    private static final long CACHE_WEIGHT = 32_000_000;
 
     private static final BasisSolver STANDARD = new BasisSolver(Strategy.AUTO, true);
 
     private final Strategy strategy;
     private final boolean decompose;
-    private final Map<Object, BlockSolution> cache = Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Object, BlockSolution> e) {
-                    return size() > CACHE_ENTRIES;
-                }
-            });
+    private final BlockCache cache = new BlockCache(CACHE_ENTRIES, CACHE_WEIGHT);
 
     private BasisSolver(Strategy strategy, boolean decompose) {
         this.strategy = strategy;
@@ -155,8 +148,7 @@ public final class BasisSolver {
                     s = solveBlock(di, dout);
                     solved++;
                     used.merge(s.strategy, 1, Integer::sum);
-                    if (s.storedEntries() <= CACHE_MAX_ENTRY_SIZE && di.keySize() + dout.keySize() <= CACHE_MAX_ENTRY_SIZE)
-                        cache.put(key, s);
+                    cache.put(key, s, di.keySize() + dout.keySize());
                 } else {
                     reused++;
                 }
@@ -177,6 +169,9 @@ public final class BasisSolver {
 
     private <G> BlockSolution solveBlock(RepData<G> in, RepData<G> out) {
         int m = out.dim, n = in.dim;
+        if ((long) m * n > Integer.MAX_VALUE - 8)
+            throw new IllegalArgumentException("Hom-space of '" + in.rep.name() + "' -> '" + out.rep.name() + "' has "
+                    + (long) m * n + " unknowns (" + m + " x " + n + "), more than can be indexed");
         Strategy s = strategy == Strategy.AUTO ? choose(in, out) : strategy;
         switch (s) {
             case ORBIT -> {

@@ -24,7 +24,7 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 final class GramSolver {
     private GramSolver() {}
 
-    /** Relative threshold on Gram pivots / eigenvalues (squared singular values) counted as zero. */
+    /** Threshold on Gram pivots / eigenvalues (squared singular values), relative to the bound on |C^T C|. */
     static final double NULL_TOLERANCE = 1e-9;
 
     /** Verification: sum_c |C_c w|^2 / |w|^2 must stay below this times the bound on |C^T C|. */
@@ -41,9 +41,12 @@ final class GramSolver {
         List<Constraint> active = new ArrayList<>();
         for (Constraint c : constraints) if (!c.isZero()) active.add(c);
         if (active.isEmpty()) return unconstrained(size);
-        List<double[]> viaCholesky = pivotedCholesky(gramRows(active, size), size);
-        if (viaCholesky != null && verified(viaCholesky, active)) return viaCholesky;
-        return eigen(gram(active, size), size);
+        // Thresholds are relative to the size of the generator matrices, not of the Gram matrix: for C2 acting on
+        // the plane by rotation through pi, C^T C is 1e-32 everywhere and all of it is rounding.
+        double scale = normBound(active);
+        List<double[]> viaCholesky = pivotedCholesky(gramRows(active, size), size, scale);
+        if (viaCholesky != null && verified(viaCholesky, active, scale)) return viaCholesky;
+        return eigen(gram(active, size), size, scale);
     }
 
     static double[] gram(List<Constraint> constraints, int size) {
@@ -69,11 +72,8 @@ final class GramSolver {
      * trailing lower triangle gets one rank-PANEL update per panel. Unblocked, the (mn)^2 matrix would be streamed
      * from memory once per column, which made mn = 3125 take 35 s instead of a few.
      */
-    static List<double[]> pivotedCholesky(double[][] a, int size) {
-        double maxDiag = 0;
-        for (int i = 0; i < size; i++) maxDiag = Math.max(maxDiag, a[i][i]);
-        if (maxDiag <= 0) return unconstrained(size);
-        double tol = NULL_TOLERANCE * maxDiag;
+    static List<double[]> pivotedCholesky(double[][] a, int size, double scale) {
+        double tol = NULL_TOLERANCE * scale;
         int[] perm = new int[size];
         for (int i = 0; i < size; i++) perm[i] = i;
         double[] dd = new double[size];
@@ -179,9 +179,14 @@ final class GramSolver {
         }
     }
 
-    static boolean verified(List<double[]> basis, List<Constraint> constraints) {
+    /** An upper bound on |C^T C| = sum_c |C_c|^2 from the generator matrices. */
+    static double normBound(List<Constraint> constraints) {
         double bound = 0;
         for (Constraint c : constraints) bound += c.normBound() * c.normBound();
+        return bound;
+    }
+
+    static boolean verified(List<double[]> basis, List<Constraint> constraints, double bound) {
         int size = basis.isEmpty() ? 0 : basis.get(0).length;
         double[] r = new double[size];
         for (double[] w : basis) {
@@ -195,13 +200,11 @@ final class GramSolver {
         return true;
     }
 
-    static List<double[]> eigen(double[] g, int size) {
+    static List<double[]> eigen(double[] g, int size, double scale) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(size, size, g)))
             throw new ArithmeticException("symmetric eigendecomposition failed on a " + size + " x " + size + " Gram matrix");
-        double max = 0;
-        for (int i = 0; i < size; i++) max = Math.max(max, eig.getEigenvalue(i).real);
-        double threshold = NULL_TOLERANCE * max;
+        double threshold = NULL_TOLERANCE * scale;
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             if (eig.getEigenvalue(i).real > threshold) continue;

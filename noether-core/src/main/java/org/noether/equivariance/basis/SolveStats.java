@@ -6,6 +6,12 @@ import java.util.Map;
  * How a basis was obtained: wall time, number of (output summand, input summand) blocks, how many were solved and
  * how many reused from an identical block (in this solve or the solver's cache), and which strategy solved them.
  *
+ * <pre>{@code
+ * SolveStats s = EquivariantBasis.solve(v.plus(v), v).stats();
+ * s.blocks();           // 2
+ * s.methodSummary();    // e.g. "DENSE x1"
+ * }</pre>
+ *
  * @param nanos      wall time of {@link BasisSolver#solve}, excluding the readable form (computed on demand)
  * @param blocks     blocks in the decomposition
  * @param solved     blocks actually solved

@@ -80,4 +80,22 @@ class BlocksAndCacheTest {
         assertEquals(1, r.stats().solved());
         assertEquals(3, r.stats().reused());
     }
+
+    @Test
+    void cacheIsBoundedByEntriesAndWeight() {
+        var block = BlockSolution.ofDense(1, 10, Strategy.DENSE, java.util.List.of(new double[10]));
+        var cache = new BlockCache(2, 400);
+        cache.put("a", block, 0);
+        cache.put("b", block, 0);
+        cache.get("a");                                        // a is now more recent than b
+        cache.put("c", block, 0);
+        assertEquals(2, cache.size());
+        assertTrue(cache.get("b") == null && cache.get("a") != null && cache.get("c") != null);
+        cache.put("huge", block, 200);                         // over a quarter of the budget: not kept
+        assertTrue(cache.get("huge") == null);
+        var weighty = new BlockCache(100, 400);
+        for (int i = 0; i < 10; i++) weighty.put(i, block, 90);   // 100 each: at most 4 fit
+        assertEquals(4, weighty.size());
+        assertTrue(weighty.weight() <= 400);
+    }
 }

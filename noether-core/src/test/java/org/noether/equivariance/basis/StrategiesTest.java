@@ -65,6 +65,15 @@ class StrategiesTest {
         assertEquals(1, whole.stats().blocks());
     }
 
+    /** C2 rotates the plane by pi: -I up to 1e-16, so every 2 x 2 matrix commutes; thresholds must be absolute. */
+    @Test
+    void constraintsThatVanishUpToRoundingLeaveEverything() {
+        var c2 = DihedralGroup.cyclic(2);
+        var v = Representations.defining(c2);
+        for (Strategy s : List.of(Strategy.AUTO, Strategy.DENSE, Strategy.ITERATIVE, Strategy.REYNOLDS))
+            assertEquals(4, BasisSolver.using(s).solve(v, v).dimension(), s.toString());
+    }
+
     @Test
     void orbitStrategyRefusesNonPermutationRepresentations() {
         var v = Representations.defining(O3.SO3);
