@@ -114,4 +114,16 @@ class StrategiesTest {
                 () -> EquivariantBasis.solve((Representation) a, (Representation) b));
         assertTrue(e.getMessage().contains("different groups"), e.getMessage());
     }
+
+    @Test
+    void groupOrdersForTheAutoChoiceNeedNoEnumeration() {
+        assertEquals(3_628_800, BasisSolver.orderWithoutEnumerating(new SymmetricGroup(10)));
+        assertEquals(60, BasisSolver.orderWithoutEnumerating(new org.noether.group.AlternatingGroup(5)));
+        assertEquals(16, BasisSolver.orderWithoutEnumerating(DihedralGroup.dihedral(8)));
+        assertEquals(8, BasisSolver.orderWithoutEnumerating(DihedralGroup.cyclic(8)));
+        assertEquals(96, BasisSolver.orderWithoutEnumerating(org.noether.group.GroupSpec.parse("S4xC4")));
+        assertEquals(24, BasisSolver.orderWithoutEnumerating(org.noether.group.TestGroups.octahedralRotations()));
+        assertEquals(-1, BasisSolver.orderWithoutEnumerating(O3.SO3));
+        assertEquals(-1, BasisSolver.orderWithoutEnumerating(org.noether.group.GroupSpec.parse("SO2xC2")));
+    }
 }
