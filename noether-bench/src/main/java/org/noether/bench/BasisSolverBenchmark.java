@@ -1,0 +1,105 @@
+package org.noether.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.SingularOps_DDRM;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.noether.equivariance.basis.BasisSolver;
+import org.noether.equivariance.basis.Strategy;
+import org.noether.group.Group;
+import org.noether.group.GroupSpec;
+import org.noether.linalg.Dense;
+import org.noether.representation.Representation;
+import org.noether.representation.RepresentationSpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Noether's equivariant-basis solver (AUTO strategy, fresh cache each call) against the straightforward method: form
+ * the full stacked constraint matrix [rho_out(h) (x) I - I (x) rho_in(h)^T; d rho_out(X) (x) I - I (x) d rho_in(X)^T]
+ * and take its nullspace from an EJML SVD. Both start from the same Representation objects, so both pay for
+ * evaluating the generator matrices. Setup checks that both find the same dimension.
+ *
+ * <pre>
+ * mvn -B -o -q package -pl noether-bench -am -DskipTests
+ * java -jar noether-bench/target/benchmarks.jar BasisSolver -f 1 -wi 2 -i 3
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(1)
+public class BasisSolverBenchmark {
+
+    /** group; input; output. */
+    @Param({"S5;P*P;P*P", "SO3;T(3);V", "D8;regular;regular", "SO3;D4*D4;D4", "S10;T(3);1"})
+    public String problem;
+
+    private Problem<?> p;
+
+    @Setup
+    public void setup() {
+        String[] parts = problem.split(";");
+        p = Problem.of(GroupSpec.parse(parts[0]), parts[1], parts[2]);
+        int ours = p.ours(), svd = p.denseSvd();
+        if (ours != svd) throw new IllegalStateException(problem + ": solver found " + ours + ", SVD found " + svd);
+    }
+
+    @Benchmark
+    public int noether() {
+        return p.ours();
+    }
+
+    @Benchmark
+    public int denseSvd() {
+        return p.denseSvd();
+    }
+
+    record Problem<G>(Representation<G> in, Representation<G> out) {
+        static <G> Problem<G> of(Group<G> g, String in, String out) {
+            return new Problem<>(RepresentationSpec.parse(g, in), RepresentationSpec.parse(g, out));
+        }
+
+        int ours() {
+            return BasisSolver.using(Strategy.AUTO).solve(in, out).dimension();
+        }
+
+        int denseSvd() {
+            Group<G> g = in.group();
+            int m = out.dimension(), n = in.dimension(), size = m * n;
+            List<double[]> blocks = new ArrayList<>();
+            for (G h : g.discreteGenerators()) blocks.add(constraint(out.matrix(h), m, in.matrix(h), n));
+            for (int k = 0; k < g.lieAlgebraDimension(); k++)
+                blocks.add(constraint(out.lieAlgebra(k), m, in.lieAlgebra(k), n));
+            if (blocks.isEmpty()) return size;
+            DMatrixRMaj c = new DMatrixRMaj(blocks.size() * size, size);
+            for (int b = 0; b < blocks.size(); b++) System.arraycopy(blocks.get(b), 0, c.data, b * size * size, size * size);
+            SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                    DecompositionFactory_DDRM.svd(c.numRows, c.numCols, false, true, false);
+            if (!svd.decompose(c)) throw new ArithmeticException("SVD failed");
+            double max = 0;
+            for (double s : svd.getSingularValues()) max = Math.max(max, s);
+            return SingularOps_DDRM.nullSpace(svd, null, 1e-6 * max).numCols;
+        }
+
+        /** A (x) I_n - I_m (x) B^T: vec of A W - W B for row-major vec. */
+        private static double[] constraint(double[] a, int m, double[] b, int n) {
+            return Dense.subtract(Dense.kron(a, m, Dense.identity(n), n), Dense.kron(Dense.identity(m), m,
+                    Dense.transpose(b, n), n));
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.noether.equivariance.basis;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The solved space of one (input summand, output summand) pair, in local m x n coordinates: an orthonormal basis
+ * and, computed on first use, its readable form. Immutable once built; shared through the solver's cache.
+ */
+final class BlockSolution {
+    final int m;
+    final int n;
+    final Strategy strategy;
+    final List<SparseVector> orthonormal;
+    private List<SparseVector> readable;
+
+    private BlockSolution(int m, int n, Strategy strategy, List<SparseVector> orthonormal, List<SparseVector> readable) {
+        this.m = m;
+        this.n = n;
+        this.strategy = strategy;
+        this.orthonormal = List.copyOf(orthonormal);
+        this.readable = readable == null ? null : List.copyOf(readable);
+    }
+
+    static BlockSolution ofDense(int m, int n, Strategy strategy, List<double[]> basis) {
+        List<SparseVector> s = new ArrayList<>(basis.size());
+        for (double[] v : basis) s.add(SparseVector.fromDense(v));
+        return new BlockSolution(m, n, strategy, s, null);
+    }
+
+    /** Orbit indicators with entries +-1 are already readable; the orthonormal basis is them over sqrt(size). */
+    static BlockSolution ofOrbits(int m, int n, List<SparseVector> indicators) {
+        List<SparseVector> s = new ArrayList<>(indicators.size());
+        for (SparseVector v : indicators) {
+            double f = 1 / Math.sqrt(v.nonzeros());
+            double[] val = new double[v.nonzeros()];
+            for (int p = 0; p < val.length; p++) val[p] = v.value[p] * f;
+            s.add(new SparseVector(v.index, val));
+        }
+        return new BlockSolution(m, n, Strategy.ORBIT, s, indicators);
+    }
+
+    int dimension() {
+        return orthonormal.size();
+    }
+
+    synchronized List<SparseVector> readable() {
+        if (readable == null) {
+            List<double[]> rows = new ArrayList<>(orthonormal.size());
+            for (SparseVector v : orthonormal) {
+                double[] d = new double[m * n];
+                for (int p = 0; p < v.nonzeros(); p++) d[v.index[p]] = v.value[p];
+                rows.add(d);
+            }
+            readable = List.copyOf(Rref.of(rows));
+        }
+        return readable;
+    }
+
+    long storedEntries() {
+        long e = 0;
+        for (SparseVector v : orthonormal) e += v.nonzeros();
+        return e;
+    }
+}
