@@ -107,6 +107,26 @@ public final class MeanFieldTrainer {
         return total / samples;
     }
 
+    /**
+     * The per-particle drift of one step on a given batch, before the penalty and the step size: row i is
+     * (1/B) sum_b D_theta sigma_*^T (upstream of sample b) for the scheme (DA with the given elements, one per
+     * sample), projected onto E^G under EA. For tests of the schemes' gradients.
+     */
+    double[] batchGradient(double[] particles, int n, double[] x, double[] y, int[] elements) {
+        Run run = new Run(particles.clone(), n, 0);
+        run.prepareWith(x, y, elements);
+        run.forwardBlocks(0, run.blocks, 1);
+        run.reduceAndResiduals();
+        int dz = unit.parameterDimension();
+        double[] out = new double[n * dz];
+        double[] coords = new double[dz];
+        for (int i = 0; i < n; i++) {
+            unit.backward(run.theta, i * dz, run.xs, run.m, run.upstream, run.cache, i * run.m * run.cw, out, i * dz);
+            if (run.constraint != null) run.constraint.project(out, i * dz, out, i * dz, coords);
+        }
+        return out;
+    }
+
     /** The state of one training run: buffers sized once, then reused every step. */
     private final class Run {
         final double[] theta;
@@ -196,6 +216,19 @@ public final class MeanFieldTrainer {
                 unit.forward(teacher.particles(), j * dz, x, b, y, teacherCache, 0);
             double inv = 1.0 / teacher.count();
             for (int i = 0; i < y.length; i++) y[i] *= inv;
+            if (scheme == Scheme.DA) for (int s = 0; s < b; s++) elementOf[s] = augmentation.nextInt(order);
+            transformBatch();
+        }
+
+        /** Uses a given batch (and DA elements) instead of drawing one. */
+        void prepareWith(double[] bx, double[] by, int[] elements) {
+            System.arraycopy(bx, 0, x, 0, x.length);
+            System.arraycopy(by, 0, y, 0, y.length);
+            if (scheme == Scheme.DA) System.arraycopy(elements, 0, elementOf, 0, b);
+            transformBatch();
+        }
+
+        private void transformBatch() {
             switch (scheme) {
                 case VANILLA, EA -> {
                     System.arraycopy(x, 0, xs, 0, x.length);
@@ -203,8 +236,7 @@ public final class MeanFieldTrainer {
                 }
                 case DA -> {
                     for (int s = 0; s < b; s++) {
-                        int g = augmentation.nextInt(order);
-                        elementOf[s] = g;
+                        int g = elementOf[s];
                         symmetry.actOnInput(g, x, s * dx, xs, s * dx);
                         symmetry.actOnOutput(g, y, s * dy, ys, s * dy);
                     }
@@ -262,7 +294,7 @@ public final class MeanFieldTrainer {
             double[] grad = gradient[thread];
             double[] coords = coordinates[thread];
             double tau = config.tau();
-            boolean fullNoise = k == dz;
+            boolean fullNoise = config.noiseSubspace() == null;
             for (int blk = first; blk < end; blk += stride) {
                 int from = blk * BLOCK, to = Math.min(n, from + BLOCK);
                 for (int i = from; i < to; i++) {
@@ -272,7 +304,14 @@ public final class MeanFieldTrainer {
                     if (constraint != null) constraint.project(grad, 0, grad, 0, coords);
                     for (int p = 0; p < dz; p++) theta[off + p] -= step * grad[p];
                     if (noiseScale > 0) {
-                        if (fullNoise) {
+                        if (constraint != null) {
+                            // EA: the noise, too, stays in E^G
+                            Arrays.fill(grad, 0);
+                            for (int c = 0; c < k; c++) coords[c] = noise[i * k + c];
+                            noiseSpace.addCombination(coords, noiseScale, grad, 0);
+                            constraint.project(grad, 0, grad, 0, coords);
+                            for (int p = 0; p < dz; p++) theta[off + p] += grad[p];
+                        } else if (fullNoise) {
                             for (int p = 0; p < dz; p++) theta[off + p] += noiseScale * noise[i * k + p];
                         } else {
                             for (int c = 0; c < k; c++) coords[c] = noise[i * k + c];
