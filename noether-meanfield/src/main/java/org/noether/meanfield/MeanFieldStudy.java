@@ -171,8 +171,7 @@ public final class MeanFieldStudy {
         List<Task<SubspaceDiscovery.Result>> discoveries = new ArrayList<>();
         for (MeanFieldSetting ds : plan.discovery()) {
             double cost = (double) plan.discoveryParticles() * plan.discoveryParticles() * ds.unit().parameterDimension();
-            discoveries.add(new Task<>(cost, "discovery on " + ds.name(), () -> SubspaceDiscovery.run(ds, ds.start(),
-                    SubspaceDiscovery.Options.defaults().withParticles(plan.discoveryParticles()).withSeed(seed))));
+            discoveries.add(new Task<>(cost, "discovery on " + ds.name(), () -> discoverOrLoad(plan, seed, store, ds)));
         }
         double total = 0;
         for (Task<?> t : tasks) total += t.cost;
@@ -223,6 +222,52 @@ public final class MeanFieldStudy {
         store.write(name, fingerprint, numbers, r.particles());
         return new Outcome(teacherKind, scheme, n, seedIndex, r.steps(), r.seconds(), risk, proj, symm,
                 r.particles(), false);
+    }
+
+    /** The subspace-discovery heuristic on one setting, or its saved result. */
+    private static SubspaceDiscovery.Result discoverOrLoad(Plan plan, long seed, RunStore store, MeanFieldSetting ds)
+            throws IOException {
+        SubspaceDiscovery.Options options = SubspaceDiscovery.Options.defaults()
+                .withParticles(plan.discoveryParticles()).withSeed(seed);
+        int dz = ds.unit().parameterDimension();
+        String name = "discovery_" + ds.symmetry().name() + "_dz" + dz + ".run";
+        String fingerprint = "v1|discovery|" + ds.name() + "|" + options;
+        Subspace fixed = ds.symmetry().fixedSubspace();
+        RunStore.Entry e = store.read(name, fingerprint);
+        if (e != null) {
+            double[] v = e.numbers();
+            List<SubspaceDiscovery.Iteration> its = new ArrayList<>();
+            int rounds = (int) v[1], at = 2;
+            for (int j = 0; j < rounds; j++) {
+                double[] spectrum = Arrays.copyOfRange(v, at + 5, at + 5 + dz);
+                its.add(new SubspaceDiscovery.Iteration((int) v[at], v[at + 1], spectrum, (int) v[at + 2], v[at + 3],
+                        v[at + 4]));
+                at += 5 + dz;
+            }
+            double[] basis = e.particles();
+            double[][] vectors = new double[basis.length / dz][];
+            for (int k = 0; k < vectors.length; k++) vectors[k] = Arrays.copyOfRange(basis, k * dz, (k + 1) * dz);
+            Subspace found = Subspace.span(dz, vectors);
+            return new SubspaceDiscovery.Result(found, its, v[0] == 1, found.distance(fixed));
+        }
+        SubspaceDiscovery.Result r = SubspaceDiscovery.run(ds, ds.start(), options);
+        double[] v = new double[2 + r.iterations().size() * (5 + dz)];
+        v[0] = r.converged() ? 1 : 0;
+        v[1] = r.iterations().size();
+        int at = 2;
+        for (SubspaceDiscovery.Iteration it : r.iterations()) {
+            v[at] = it.dimension();
+            v[at + 1] = it.escape();
+            v[at + 2] = it.added();
+            v[at + 3] = it.distanceToFixed();
+            v[at + 4] = it.insideFixed();
+            System.arraycopy(it.spectrum(), 0, v, at + 5, dz);
+            at += 5 + dz;
+        }
+        double[] basis = new double[r.found().dimension() * dz];
+        for (int k = 0; k < r.found().dimension(); k++) System.arraycopy(r.found().basisVector(k), 0, basis, k * dz, dz);
+        store.write(name, fingerprint, v, basis);
+        return r;
     }
 
     /** RMD between every pair of schemes, per teacher, N and seed; keyed "teacher|n|seed". */
