@@ -57,7 +57,7 @@ public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputD
     public static MeanFieldSetting paper() {
         SymmetricGroup c2 = new SymmetricGroup(2);
         Representation<Permutation> p = Representations.permutation(c2);
-        Symmetry sym = Symmetry.of(c2, p, p, p.times(p));
+        Symmetry sym = Symmetry.of(c2, p, p, p.times(p)).withName("C2");
         double[] base = {
             2.0, -1.0, 0.5, 1.0,
             -1.5, 0.5, 2.0, -0.5,
@@ -93,7 +93,8 @@ public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputD
     /**
      * A classic shallow network a tanh(w . x) with G acting on inputs by {@code inputs} and on the (scalar or vector)
      * output by {@code outputs}; M_g = rho_X(g) (+) rho_Y(g). Three teacher particles are drawn from a fixed seed;
-     * x ~ N(0, I); the heuristic starts from the output weights' first axis.
+     * x ~ N(0, I); the heuristic starts from the output weights' first axis, which lies in E^G when the outputs
+     * are invariant (trivial {@code outputs}).
      */
     public static <G> MeanFieldSetting classic(FiniteGroup<G> group, Representation<G> inputs,
                                                Representation<G> outputs) {

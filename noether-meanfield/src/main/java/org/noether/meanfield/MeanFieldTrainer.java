@@ -14,8 +14,8 @@ import java.util.concurrent.CyclicBarrier;
  * forward on the (augmented or orbit-expanded) batch, forms the residuals, and runs every particle backward and
  * updates it; all buffers are allocated once per run. Particles are processed in fixed blocks whose partial sums are
  * added in a fixed order, so {@link TrainingConfig#threads} changes the speed, never the numbers. Randomness comes
- * from four streams split from the seed (initial batch data, noise, augmentation), so vanilla and DA runs with the
- * same seed see the same inputs and the same noise.
+ * from three streams split from the seed (batch inputs, Langevin noise, augmentation elements), so runs of different
+ * schemes with the same seed see the same inputs and the same noise.
  *
  * <pre>{@code
  * MeanFieldSetting s = MeanFieldSetting.paper();

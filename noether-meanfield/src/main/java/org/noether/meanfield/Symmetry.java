@@ -101,6 +101,12 @@ public final class Symmetry {
         return name;
     }
 
+    /** The same action under another name (e.g. "C2" for S2 acting by the swap). */
+    public Symmetry withName(String newName) {
+        List<double[]> in = List.of(onInputs), out = List.of(onOutputs), par = List.of(onParameters);
+        return new Symmetry(newName, in, dx, out, dy, par, dz);
+    }
+
     /** |G|. */
     public int order() {
         return order;

@@ -157,6 +157,30 @@ class MeanFieldTrainerTest {
         assertEquals(n * 4, trainer.train(init, n, 1).steps());
     }
 
+    @Test
+    void trainingAllocatesNothingPerStep() {
+        var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (MeanFieldSetting s : Settings.all()) {
+            for (Scheme scheme : Scheme.values()) {
+                int n = 40;
+                double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
+                        new SplittableRandom(1));
+                long[] bytes = new long[3];
+                double[] horizons = {1, 1, 8}; // the first run lets the JIT settle
+                for (int h = 0; h < 3; h++) {
+                    MeanFieldTrainer t = new MeanFieldTrainer(s, scheme, s.teacher(Invariance.WEAKLY_INVARIANT),
+                            TrainingConfig.paper().withHorizon(horizons[h])
+                                    .withNoiseSubspace(s.symmetry().fixedSubspace()));
+                    long before = mx.getCurrentThreadAllocatedBytes();
+                    t.train(init, n, 1);
+                    bytes[h] = mx.getCurrentThreadAllocatedBytes() - before;
+                }
+                assertTrue(bytes[2] <= bytes[1] + 16_384, s.name() + " " + scheme + ": " + bytes[1] + " bytes for 40"
+                        + " steps, " + bytes[2] + " for 320");
+            }
+        }
+    }
+
     static double maxAbs(double[] a) {
         double m = 0;
         for (double v : a) m = Math.max(m, Math.abs(v));
