@@ -1,0 +1,184 @@
+package org.noether.meanfield;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Timings for {@code noether bench meanfield}: SGD steps per second of the trainer on the paper's setting at given
+ * N, optionally the same loop in PyTorch (the script {@code bench/meanfield_torch.py} shipped in this jar, run with
+ * {@code python3} when {@code import torch} works), and the time of an exact W2 between n and 2n points. Wall time
+ * and process CPU time are both reported, since a shared machine inflates the first.
+ *
+ * <pre>{@code
+ * var rate = MeanFieldBenchmark.stepsPerSecond(500, Scheme.VANILLA, 1, 2.0);
+ * System.out.println(rate.stepsPerSecond());
+ * }</pre>
+ */
+public final class MeanFieldBenchmark {
+    private MeanFieldBenchmark() {}
+
+    /** Resource path of the PyTorch script inside the jar. */
+    public static final String TORCH_SCRIPT = "/org/noether/meanfield/bench/meanfield_torch.py";
+
+    /**
+     * @param n particles
+     * @param scheme training scheme
+     * @param threads threads of the run
+     * @param steps steps timed
+     * @param wallSeconds wall time
+     * @param cpuSeconds process CPU time over the same interval
+     */
+    public record StepRate(String engine, int n, Scheme scheme, int threads, long steps, double wallSeconds,
+                           double cpuSeconds) {
+        public double stepsPerSecond() {
+            return steps / wallSeconds;
+        }
+
+        /** Steps per CPU second: what an unloaded core would give, per core used. */
+        public double stepsPerCpuSecond() {
+            return cpuSeconds > 0 ? steps / cpuSeconds : Double.NaN;
+        }
+    }
+
+    /** One exact W2 solve between n and m points of R^4 (N(0, I) and an SI-like symmetrization). */
+    public record TransportTiming(int n, int m, double wallSeconds, double cpuSeconds, double w2Squared) {}
+
+    /**
+     * Steps per second of {@code scheme} on the paper's setting (SI initialization, WI teacher, noise projected on
+     * E^G): a warm-up, then at least {@code minSeconds} of timed steps.
+     */
+    public static StepRate stepsPerSecond(int n, Scheme scheme, int threads, double minSeconds) {
+        MeanFieldSetting s = MeanFieldSetting.paper();
+        double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
+                new SplittableRandom(1));
+        TrainingConfig base = TrainingConfig.paper().withNoiseSubspace(s.symmetry().fixedSubspace())
+                .withThreads(threads);
+        Teacher teacher = s.teacher(Invariance.WEAKLY_INVARIANT);
+        long steps = 16;
+        // warm up the JIT, then grow the step count until a run lasts long enough
+        new MeanFieldTrainer(s, scheme, teacher, base.withHorizon((double) Math.max(200, 40_000 / n) / n))
+                .train(init, n, 1);
+        while (true) {
+            MeanFieldTrainer t = new MeanFieldTrainer(s, scheme, teacher, base.withHorizon((double) steps / n));
+            long cpu0 = processCpuNanos();
+            long t0 = System.nanoTime();
+            TrainingResult r = t.train(init, n, 2);
+            double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
+            if (wall >= minSeconds || steps > 1L << 30)
+                return new StepRate("java", n, scheme, threads, r.steps(), wall, cpu);
+            steps = (long) Math.ceil(steps * Math.min(16, 1.2 * minSeconds / Math.max(wall, 1e-3)));
+        }
+    }
+
+    /** Times W2 between n Gaussian points of R^4 and m = multiple x n points (exact solver). */
+    public static TransportTiming transport(int n, int multiple, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] a = Particles.gaussian(n, 4, 1, r), b = Particles.gaussian(n * multiple, 4, 1, r);
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        double w2 = Transport.w2Squared(a, n, b, n * multiple, 4);
+        return new TransportTiming(n, n * multiple, (System.nanoTime() - t0) / 1e9,
+                (processCpuNanos() - cpu0) / 1e9, w2);
+    }
+
+    /** Whether {@code python3 -c "import torch"} succeeds. */
+    public static boolean torchAvailable() {
+        try {
+            Process p = new ProcessBuilder("python3", "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Runs the PyTorch script on the given sizes (vanilla scheme, float64, {@code threads} torch threads); an empty
+     * list when python3 or torch is missing.
+     */
+    public static List<StepRate> torchStepsPerSecond(int[] sizes, int threads, double seconds) throws IOException {
+        List<StepRate> out = new ArrayList<>();
+        if (!torchAvailable()) return out;
+        Path script = Files.createTempFile("meanfield_torch", ".py");
+        try (InputStream in = MeanFieldBenchmark.class.getResourceAsStream(TORCH_SCRIPT)) {
+            if (in == null) throw new IOException("the jar lacks " + TORCH_SCRIPT);
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+            StringBuilder list = new StringBuilder();
+            for (int n : sizes) list.append(list.length() > 0 ? "," : "").append(n);
+            Process p = new ProcessBuilder("python3", script.toString(), "--sizes", list.toString(), "--seconds",
+                    String.valueOf(seconds), "--threads", String.valueOf(threads)).redirectErrorStream(true).start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length == 3 && f[0].equals("steps_per_second") && f[1].startsWith("N=")) {
+                        int n = Integer.parseInt(f[1].substring(2));
+                        double rate = Double.parseDouble(f[2]);
+                        out.add(new StepRate("pytorch", n, Scheme.VANILLA, threads, Math.round(rate * seconds),
+                                seconds, Double.NaN));
+                    }
+                }
+            }
+            p.waitFor(10, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            Files.deleteIfExists(script);
+        }
+        return out;
+    }
+
+    static long processCpuNanos() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) return sun.getProcessCpuTime();
+        return 0;
+    }
+
+    /**
+     * The full benchmark as Markdown: steps/s for every scheme at N = 50, 500, 5000 (1 thread, and 2 threads at
+     * 5000), PyTorch when available, and W2 at 5000 vs 10000. Arguments: optional seconds per measurement.
+     */
+    public static void main(String[] args) throws IOException {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
+        int[] sizes = {50, 500, 5000};
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        md.append("| engine | scheme | N | threads | steps | steps/s (wall) | steps per CPU-s |\n|---|---|---|---|---|---|---|\n");
+        List<StepRate> rates = new ArrayList<>();
+        for (int n : sizes) for (Scheme s : Scheme.values()) rates.add(stepsPerSecond(n, s, 1, seconds));
+        rates.add(stepsPerSecond(5000, Scheme.VANILLA, 2, seconds));
+        rates.add(stepsPerSecond(5000, Scheme.FA, 2, seconds));
+        rates.addAll(torchStepsPerSecond(sizes, 1, seconds));
+        for (StepRate r : rates)
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %.0f |%n", r.engine(),
+                    r.scheme().label(), r.n(), r.threads(), r.steps(), r.stepsPerSecond(), r.stepsPerCpuSecond()));
+        if (rates.stream().noneMatch(r -> r.engine().equals("pytorch")))
+            md.append("\n(PyTorch comparison skipped: python3 with torch not found.)\n");
+        md.append("\n| W2 | wall s | CPU s | W2^2 |\n|---|---|---|---|\n");
+        for (int n : new int[] {500, 5000}) {
+            TransportTiming t = transport(n, 2, 1);
+            md.append(String.format(Locale.ROOT, "| %d vs %d | %.2f | %.2f | %.6f |%n", t.n(), t.m(), t.wallSeconds(),
+                    t.cpuSeconds(), t.w2Squared()));
+        }
+        System.out.print(md);
+    }
+}
