@@ -21,7 +21,8 @@ import org.noether.nn.train.Inference;
 
 /**
  * What the latent action costs: wall-clock time of the encoder pass, the latent action (building the rotation
- * operators and applying them, with the attention gates, to the latent and the skip features) and the decoder pass
+ * operators in Java, then rotating the latent and the skip features and applying the attention gates) and the
+ * decoder pass
  * for one batch in inference mode, plus training throughput in pairs per second. Runs on pictures drawn here
  * ({@link SyntheticDigits}), so it needs no data set; timings depend on the machine and its load.
  */

@@ -13,8 +13,9 @@ import ai.djl.util.PairList;
 
 /**
  * The default decoder of a {@link LatentAutoencoder}: 3 x 3 convolutions, a nearest-neighbour upsampling by two when
- * {@code upsample}, an optional skip input concatenated at full resolution, and a sigmoid so that pixels lie in
- * [0, 1]. Input {@code [z]} or {@code [z, skip]}; output {@code (N, imageChannels, S, S)}.
+ * {@code upsample}, an optional skip input concatenated at full resolution, and a linear output layer (a sigmoid
+ * there let small models on mostly black pictures saturate into an all-black output and stop learning; predictions
+ * are clipped to [0, 1] when evaluated instead). Input {@code [z]} or {@code [z, skip]}; output {@code (N, imageChannels, S, S)}.
  */
 public final class ConvDecoder extends AbstractBlock {
     private final boolean upsample;
@@ -36,13 +37,13 @@ public final class ConvDecoder extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray h = Activation.relu(first.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
+        NDArray h = act(first.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
         if (upsample) h = h.repeat(2, 2).repeat(3, 2);
-        h = Activation.relu(second.forward(ps, new NDList(h), training).singletonOrThrow());
+        h = act(second.forward(ps, new NDList(h), training).singletonOrThrow());
         if (skip) {
-            h = Activation.relu(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training).singletonOrThrow());
+            h = act(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training).singletonOrThrow());
         }
-        return new NDList(Activation.sigmoid(out.forward(ps, new NDList(h), training).singletonOrThrow()));
+        return new NDList(out.forward(ps, new NDList(h), training).singletonOrThrow());
     }
 
     @Override
@@ -68,5 +69,10 @@ public final class ConvDecoder extends AbstractBlock {
             h = merge.getOutputShapes(new Shape[] {cat})[0];
         }
         out.initialize(manager, dataType, h);
+    }
+
+    /** Leaky ReLU: with plain ReLU, small models on mostly black pictures sometimes die into a constant output. */
+    static NDArray act(NDArray x) {
+        return Activation.leakyRelu(x, 0.1f);
     }
 }

@@ -12,7 +12,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * The default encoder of a {@link LatentAutoencoder}: three 3 x 3 convolutions. Input {@code (N, c, S, S)}; output
+ * The default encoder of a {@link LatentAutoencoder}: three 3 x 3 convolutions with leaky ReLUs. Input {@code (N, c, S, S)}; output
  * {@code [z, skip]} with the latent {@code z} of shape {@code (N, latentChannels, S', S')} (S' = S / 2 when
  * {@code downsample}, else S) and the first layer's features {@code skip} of shape {@code (N, width, S, S)} for the
  * skip connection.
@@ -36,8 +36,8 @@ public final class ConvEncoder extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDArray skip = Activation.relu(first.forward(ps, inputs, training).singletonOrThrow());
-        NDArray h = Activation.relu(second.forward(ps, new NDList(skip), training).singletonOrThrow());
+        NDArray skip = act(first.forward(ps, inputs, training).singletonOrThrow());
+        NDArray h = act(second.forward(ps, new NDList(skip), training).singletonOrThrow());
         NDArray z = latent.forward(ps, new NDList(h), training).singletonOrThrow();
         return new NDList(z, skip);
     }
@@ -56,5 +56,10 @@ public final class ConvEncoder extends AbstractBlock {
         Shape s = first.getOutputShapes(new Shape[] {inputShapes[0]})[0];
         second.initialize(manager, dataType, s);
         latent.initialize(manager, dataType, second.getOutputShapes(new Shape[] {s})[0]);
+    }
+
+    /** Leaky ReLU: with plain ReLU, small models on mostly black pictures sometimes die into a constant output. */
+    static NDArray act(NDArray x) {
+        return Activation.leakyRelu(x, 0.1f);
     }
 }

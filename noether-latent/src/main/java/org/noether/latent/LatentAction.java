@@ -51,7 +51,7 @@ public interface LatentAction<G> {
      */
     float[] code(G g);
 
-    /** The operators of {@code elements} as a list convenience. */
+    /** The operator of a single element, for a batch of one. */
     default NDArray operator(NDManager manager, G element, ai.djl.ndarray.types.Shape featureShape) {
         return operator(manager, List.of(element), featureShape);
     }

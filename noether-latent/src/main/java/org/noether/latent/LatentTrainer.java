@@ -71,12 +71,13 @@ public final class LatentTrainer<G> implements AutoCloseable {
     private Trainer trainer;
     private TrainingLoop loop;
 
-    private LatentTrainer(PairTask<G> task, LatentAutoencoder.Config config, Settings settings, long seed) {
+    /** @param seed seeds parameter initialisation and pair draws; {@code null} for a model about to be loaded */
+    private LatentTrainer(PairTask<G> task, LatentAutoencoder.Config config, Settings settings, Long seed) {
         this.task = Objects.requireNonNull(task, "task");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.random = new SplittableRandom(seed);
+        this.random = seed == null ? null : new SplittableRandom(seed);
         Engines.pytorch();
-        Engines.seed((int) seed);
+        if (seed != null) Engines.seed((int) (seed ^ (seed >>> 32)));
         this.net = new LatentAutoencoder(task.latentAction(), config, 1);
         this.model = Model.newInstance("latent-" + task.name(), Device.cpu(), Engines.PYTORCH);
         model.setBlock(net);
@@ -98,7 +99,7 @@ public final class LatentTrainer<G> implements AutoCloseable {
     /** A model with the parameters saved by {@link #save}; it can predict but not train. */
     public static <G> LatentTrainer<G> load(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
             Path file) throws IOException {
-        LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, 0);
+        LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, null);
         t.net.initialize(t.model.getNDManager(), DataType.FLOAT32, t.inputShapes(1));
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             t.net.loadParameters(t.model.getNDManager(), in);
@@ -155,7 +156,7 @@ public final class LatentTrainer<G> implements AutoCloseable {
         };
     }
 
-    /** Predictions of x2 for each pair: dec(g . enc(x1)), each a flat {@code size x size} array. */
+    /** Predictions of x2 for each pair: dec(g . enc(x1)) clipped to [0, 1], each a flat {@code size x size} array. */
     public float[][] predict(List<Pair<G>> pairs) {
         int s = task.size(), px = s * s, chunk = 64;
         List<List<Pair<G>>> chunks = new ArrayList<>();
@@ -176,7 +177,7 @@ public final class LatentTrainer<G> implements AutoCloseable {
         return out;
     }
 
-    /** Decodes the invariant latent part of each {@code invariantSources[i]} with the varying part of {@code varyingSources[i]}. */
+    /** Decodes (and clips to [0, 1]) the invariant latent part of each {@code invariantSources[i]} with the varying part of {@code varyingSources[i]}. */
     public float[][] swap(List<float[]> invariantSources, List<float[]> varyingSources) {
         int n = invariantSources.size(), s = task.size(), px = s * s;
         if (varyingSources.size() != n) throw new IllegalArgumentException("need as many varying as invariant sources");
@@ -193,7 +194,7 @@ public final class LatentTrainer<G> implements AutoCloseable {
     }
 
     private static float[][] split(NDArray batch, int n) {
-        float[] all = batch.toFloatArray();
+        float[] all = batch.clip(0, 1).toFloatArray();
         int per = all.length / n;
         float[][] rows = new float[n][per];
         for (int i = 0; i < n; i++) System.arraycopy(all, i * per, rows[i], 0, per);
