@@ -427,16 +427,20 @@ public final class SymmetrizeExperiment implements Experiment {
         }
         out.metric("claims_checked", checked).metric("claims_held", held).metric("wall_seconds", seconds)
                 .metric("protocol", p.toString());
-        StringBuilder uprightText = new StringBuilder();
+        List<String> uprightParts = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : upright.entrySet()) {
-            uprightText.append(String.format(Locale.ROOT, "%s %.1f%%, ", e.getKey(), 100 * meanSd(e.getValue())[0]));
+            uprightParts.add(String.format(Locale.ROOT, "%.1f%% on %s", 100 * meanSd(e.getValue())[0], e.getKey()));
         }
         out.summary(String.format(Locale.ROOT, "A small CNN pretrained on %d upright training images (%d steps) "
-                + "reaches %son upright test images. On transformed test images: %s"
+                + "reaches %s (upright test images). On transformed test images: %s"
                 + "%n%n%d of %d claims of the paper held here (see the claims table); the paper's own numbers are for "
-                + "CLIP on rotated CIFAR100 (RN50: pretrained 24.3, equitune 28.3, equizero 38.9). %d seed(s), "
-                + "%d test images per data set, %.0f s.", p.trainImages(), p.pretrainSteps(), uprightText,
-                highlights, held, checked, p.seeds(), p.testImages(), seconds));
+                + "CLIP on rotated CIFAR100 (RN50: pretrained 24.3, equitune 28.3, equizero 38.9)."
+                + "%n%n\"Zero-shot\" keeps the pretrained classifier's weights; lambda-equitune's lambda network (%d "
+                + "steps, classifier frozen) and the canonicalizer (%d steps of the canonicalization prior) are trained "
+                + "on upright training images only. Fine-tuning: %d steps of %d transformed training images for every "
+                + "row. %d seed(s) (quick profile: 1, full: 3), %d test images per data set, %.0f s.",
+                p.trainImages(), p.pretrainSteps(), String.join(", ", uprightParts), highlights, held, checked,
+                p.auxSteps(), p.auxSteps(), p.finetuneSteps(), p.finetuneBatch(), p.seeds(), p.testImages(), seconds));
         return out.build();
     }
 
