@@ -55,9 +55,36 @@ public final class Engines {
     }
 
     /**
-     * Seeds every random source DJL uses with the PyTorch engine: torch's global generator (used by
-     * parameter initialisers and {@code NDManager.random*}) and DJL's Java-side {@code
-     * RandomUtils.RANDOM} (used by samplers and some initialisers).
+     * Seeds every random source DJL uses with the PyTorch engine: torch's global CPU generator
+     * ({@code torch::manual_seed}, which resets its whole state) and DJL's Java-side {@code
+     * RandomUtils.RANDOM} (used by samplers and some transforms). Whatever drew from them before
+     * this call does not matter afterwards.
+     *
+     * <p>Pitfalls, for "same seed, same machine: same numbers":
+     *
+     * <ul>
+     *   <li><b>Seed right before initialising, on the same thread.</b> Parameter initialisers draw
+     *       from torch's generator at the moment {@code trainer.initialize(...)} or {@code
+     *       block.initialize(...)} runs (weights of {@code Linear}/{@code Conv*} use DJL's default
+     *       {@code XavierInitializer}, Gaussian, via {@code NDManager.randomNormal}; biases are
+     *       zeros). A block that was never initialised is initialised lazily by its first forward
+     *       pass, that is after whatever random data the caller drew. Any torch random op between
+     *       the seed and the initialisation (data from {@code NDManager.random*}, dropout, building
+     *       another model) shifts every weight.
+     *   <li><b>The generator is global to the process.</b> Models set up concurrently (parallel
+     *       tests, worker threads) race for it; keep seeding and initialisation of one model free
+     *       of other threads' torch random ops. Test classes of one module share a JVM, in an order
+     *       that can differ between machines, so each test must seed for itself.
+     *   <li>Optimiser state (Adam's moments) starts at zero and needs no randomness: identical
+     *       weights and batches give identical training on one machine, whatever the CPU load.
+     *   <li><b>Bits are per machine.</b> Initial weights depend in the last bit on libtorch's CPU
+     *       code path ({@code ATEN_CPU_CAPABILITY}: scalar versus AVX2/AVX-512), losses also on
+     *       MKL's ({@code MKL_CBWR}); compare runs from different machines with a tolerance.
+     *   <li>Thread counts: for small tensors (below libtorch's parallel grain size) 1, 2 and 4
+     *       intra-op threads give the same bits, but a parallel reduction over a large tensor may
+     *       add in a thread-count dependent order; keep {@code ai.djl.pytorch.num_threads} fixed
+     *       (read once, when the engine is created) when runs must match bit for bit.
+     * </ul>
      */
     public static void seed(int seed) {
         pytorch().setRandomSeed(seed);

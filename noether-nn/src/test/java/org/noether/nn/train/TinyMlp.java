@@ -40,7 +40,23 @@ final class TinyMlp implements AutoCloseable {
 
     /** Builds model and trainer; seeds the engine with {@code seed} first. */
     TinyMlp(int seed, Optimizer optimizer) {
-        Engines.seed(seed);
+        this(optimizer, () -> Engines.seed(seed));
+    }
+
+    /**
+     * Builds model and trainer without seeding: the weights come from whatever state torch's global
+     * generator is in. Only for tests that show why {@link Engines#seed} must come right before
+     * {@code trainer.initialize}.
+     */
+    static TinyMlp unseeded(Optimizer optimizer) {
+        return new TinyMlp(optimizer, () -> {});
+    }
+
+    private TinyMlp(Optimizer optimizer, Runnable seeding) {
+        // Seed immediately before building and initialising: the initialisers draw from torch's
+        // global generator inside trainer.initialize below, so any random op in between would
+        // shift the weights (see Engines#seed).
+        seeding.run();
         SequentialBlock net =
                 new SequentialBlock()
                         .add(Linear.builder().setUnits(HIDDEN).build())
