@@ -125,8 +125,8 @@ public final class EquivariantLinear extends AbstractBlock {
 
     /** Drops the cached inference weight; the next inference pass assembles it again. */
     public synchronized void invalidate() {
-        if (cachedWeight != null) cachedWeight.close();
-        if (cachedBias != null) cachedBias.close();
+        if (cachedWeight != null && !cachedWeight.isReleased()) cachedWeight.close();
+        if (cachedBias != null && !cachedBias.isReleased()) cachedBias.close();
         cachedWeight = null;
         cachedBias = null;
     }
@@ -168,7 +168,7 @@ public final class EquivariantLinear extends AbstractBlock {
     }
 
     private void ensureCache() {
-        if (cachedWeight != null) return;
+        if (cachedWeight != null && !cachedWeight.isReleased() && !cachedBias.isReleased()) return;
         NDArray c = coefficients.getArray();
         NDArray cb = bias.getArray();
         NDManager owner = c.getManager();
