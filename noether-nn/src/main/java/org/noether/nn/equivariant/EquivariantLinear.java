@@ -28,10 +28,12 @@ import org.noether.representation.Representation;
  * coefficients of the bias on the orthonormal fixed-point basis of {@code rho_out} (parameter {@code bias}, shape
  * (F)). The bases themselves are constants: they are computed from the representations when the block is
  * constructed, are not saved with the model, and live as one (K, dOut*dIn) and one (F, dOut) tensor on the manager
- * of the parameters.
+ * of the parameters. When no two basis elements share a nonzero entry (for example maps between permutation
+ * representations, whose orbit basis elements are disjoint 0/1 patterns) the weight constant is instead an index and
+ * a value per entry of W, and W is assembled by a gather.
  *
  * <p>Input (batch, dIn), output (batch, dOut). In a training forward pass the weight is assembled from the current
- * coefficients inside the autograd graph (one (1,K) x (K, dOut*dIn) product per pass). In an inference pass the
+ * coefficients inside the autograd graph (one (1,K) x (K, dOut*dIn) product, or one gather, per pass). In an inference pass the
  * assembled weight and bias are cached and reused, so inference costs the same fused {@code linear} call as DJL's
  * {@code Linear}. The cache is dropped by every training forward pass, by {@link #loadParameters} and by {@link
  * #invalidate()}; call {@code invalidate()} after changing the parameters in any other way (for example by {@code
@@ -47,13 +49,17 @@ public final class EquivariantLinear extends AbstractBlock {
     private final int dOut;
     private final int k;
     private final int f;
-    private final float[] weightBasis; // k x (dOut * dIn)
+    private final float[] weightBasis; // k x (dOut * dIn), null when gathering
+    private final long[] gatherIndex; // dOut * dIn, or null
+    private final float[] gatherValues; // dOut * dIn, or null
     private final float[] biasBasis; // f x dOut
 
     private final Parameter coefficients;
     private final Parameter bias;
 
     private NDArray weightBasisArray;
+    private NDArray gatherIndexArray;
+    private NDArray gatherValuesArray;
     private NDArray biasBasisArray;
     private NDArray cachedWeight;
     private NDArray cachedBias;
@@ -86,10 +92,38 @@ public final class EquivariantLinear extends AbstractBlock {
         this.k = basis.dimension();
         this.f = biasSpace.dimension();
         int size = dOut * dIn;
-        weightBasis = new float[k * size];
-        for (int e = 0; e < k; e++) {
+        // When no two basis elements share a nonzero entry (orbit bases of permutation representations, such as
+        // regular -> regular), W is a gather of the coefficients times fixed values: O(dOut * dIn) to assemble
+        // instead of O(K * dOut * dIn), and no dense K x (dOut * dIn) constant.
+        long[] index = new long[size];
+        float[] values = new float[size];
+        boolean[] used = new boolean[size];
+        boolean disjoint = k > 0;
+        for (int e = 0; e < k && disjoint; e++) {
             double[] b = basis.element(e);
-            for (int i = 0; i < size; i++) weightBasis[e * size + i] = (float) b[i];
+            for (int i = 0; i < size; i++) {
+                if (b[i] == 0) continue;
+                if (used[i]) {
+                    disjoint = false;
+                    break;
+                }
+                used[i] = true;
+                index[i] = e;
+                values[i] = (float) b[i];
+            }
+        }
+        if (disjoint) {
+            gatherIndex = index;
+            gatherValues = values;
+            weightBasis = null;
+        } else {
+            gatherIndex = null;
+            gatherValues = null;
+            weightBasis = new float[k * size];
+            for (int e = 0; e < k; e++) {
+                double[] b = basis.element(e);
+                for (int i = 0; i < size; i++) weightBasis[e * size + i] = (float) b[i];
+            }
         }
         biasBasis = new float[f * dOut];
         List<double[]> vs = biasSpace.vectors();
@@ -153,7 +187,7 @@ public final class EquivariantLinear extends AbstractBlock {
             ensureConstants(c.getManager());
             // Views of the parameters are moved onto the step's manager so that every result of the chain
             // (which belongs to the manager of its receiver) is freed with the step.
-            NDArray w = on(scope, c.reshape(1, k)).matMul(weightBasisArray).reshape(dOut, dIn);
+            NDArray w = weight(on(scope, c.reshape(k)));
             NDArray b = on(scope, cb.reshape(1, f)).matMul(biasBasisArray).reshape(dOut);
             return x.getNDArrayInternal().linear(x, w, b);
         }
@@ -174,7 +208,7 @@ public final class EquivariantLinear extends AbstractBlock {
         NDManager owner = c.getManager();
         ensureConstants(owner);
         try (NDManager tmp = owner.newSubManager()) {
-            NDArray w = on(tmp, c.stopGradient()).reshape(1, k).matMul(weightBasisArray).reshape(dOut, dIn);
+            NDArray w = weight(on(tmp, c.stopGradient()));
             NDArray b = on(tmp, cb.stopGradient()).reshape(1, f).matMul(biasBasisArray).reshape(dOut);
             w.attach(owner);
             b.attach(owner);
@@ -183,14 +217,30 @@ public final class EquivariantLinear extends AbstractBlock {
         }
     }
 
+    /** W (dOut, dIn) from the coefficient vector c (k); results belong to c's manager. */
+    private NDArray weight(NDArray c) {
+        if (gatherIndex != null) return c.gather(gatherIndexArray, 0).mul(gatherValuesArray).reshape(dOut, dIn);
+        return c.reshape(1, k).matMul(weightBasisArray).reshape(dOut, dIn);
+    }
+
+    /** True when the weight is assembled by a gather (basis elements with disjoint supports). */
+    public boolean assemblesByGather() {
+        return gatherIndex != null;
+    }
+
     private static NDArray on(NDManager manager, NDArray a) {
         a.attach(manager);
         return a;
     }
 
     private synchronized void ensureConstants(NDManager manager) {
-        if (weightBasisArray != null && !weightBasisArray.isReleased()) return;
-        weightBasisArray = manager.create(weightBasis, new Shape(k, (long) dOut * dIn));
+        if (biasBasisArray != null && !biasBasisArray.isReleased()) return;
+        if (gatherIndex != null) {
+            gatherIndexArray = manager.create(gatherIndex, new Shape(gatherIndex.length));
+            gatherValuesArray = manager.create(gatherValues, new Shape(gatherValues.length));
+        } else {
+            weightBasisArray = manager.create(weightBasis, new Shape(k, (long) dOut * dIn));
+        }
         biasBasisArray = manager.create(biasBasis, new Shape(f, dOut));
     }
 

@@ -2,6 +2,7 @@ package org.noether.nn.equivariant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -37,7 +38,8 @@ class EquivariantLinearTest {
         Engines.pytorch();
     }
 
-    private static <G> void assertEquivariant(Representation<G> in, Representation<G> out, int seed) {
+    /** Returns whether the layer assembled its weight by a gather. */
+    private static <G> boolean assertEquivariant(Representation<G> in, Representation<G> out, int seed) {
         Engines.seed(seed);
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             EquivariantLinear layer = new EquivariantLinear(in, out);
@@ -50,6 +52,7 @@ class EquivariantLinearTest {
             float[] a = EqTesting.run(layer, manager, x, s, true);
             float[] b = EqTesting.run(layer, manager, x, s, false);
             assertTrue(EqTesting.relError(a, b) < 1e-6, "training vs inference path");
+            return layer.assemblesByGather();
         }
     }
 
@@ -57,6 +60,14 @@ class EquivariantLinearTest {
     void so3TensorSquareToVector() {
         O3 g = O3.SO3;
         assertEquivariant(RepresentationSpec.parse(g, "V*V"), RepresentationSpec.parse(g, "V"), 1);
+    }
+
+    @Test
+    void so3TensorSquareToItselfUsesTheDenseProduct() {
+        O3 g = O3.SO3;
+        // identity, transpose and trace elements overlap on the diagonal entries
+        assertFalse(assertEquivariant(RepresentationSpec.parse(g, "V*V"), RepresentationSpec.parse(g, "V*V"), 7),
+                "overlapping basis elements: assembled by the dense product");
     }
 
     @Test
@@ -77,7 +88,8 @@ class EquivariantLinearTest {
     @Test
     void d4RegularToRegular() {
         DihedralGroup d4 = DihedralGroup.dihedral(4);
-        assertEquivariant(Representations.regular(d4), Representations.regular(d4), 4);
+        assertTrue(assertEquivariant(Representations.regular(d4), Representations.regular(d4), 4),
+                "disjoint orbit basis: assembled by a gather");
     }
 
     @Test
