@@ -67,7 +67,7 @@ public final class EquivariantLinear extends AbstractBlock {
     /**
      * @param rhoIn representation on the input features
      * @param rhoOut representation on the output features (same group)
-     * @throws IllegalArgumentException if the groups differ
+     * @throws IllegalArgumentException if the groups differ (compared by name)
      */
     public <G> EquivariantLinear(Representation<G> rhoIn, Representation<G> rhoOut) {
         this(BasisSolver.standard().solve(rhoIn, rhoOut), FixedPoints.of(rhoOut));
@@ -78,13 +78,12 @@ public final class EquivariantLinear extends AbstractBlock {
         super(VERSION);
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(biasSpace, "biasSpace");
-        if (biasSpace.representation() != basis.output()
-                && biasSpace.representation().dimension() != basis.rows())
+        if (biasSpace.representation().dimension() != basis.rows())
             throw new IllegalArgumentException("bias space of dimension " + biasSpace.representation().dimension()
                     + " does not match the output dimension " + basis.rows());
         this.input = basis.input();
         this.output = basis.output();
-        if (!input.group().equals(output.group()))
+        if (!input.group().name().equals(output.group().name()))
             throw new IllegalArgumentException("representations of different groups: " + input.group().name()
                     + " and " + output.group().name());
         this.dIn = basis.columns();
