@@ -1,6 +1,7 @@
 package org.noether.nn.equivariant;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
@@ -68,7 +69,7 @@ public final class GroupConv2d extends AbstractBlock {
         for (int g = 0; g < n; g++) {
             NDList permuted = new NDList();
             for (int h = 0; h < n; h++) permuted.add(slices.get(grid.inverseTimes[g][h]));
-            NDArray stacked = ai.djl.ndarray.NDArrays.concat(permuted, 2); // (out, in, |G|, k, k)
+            NDArray stacked = NDArrays.concat(permuted, 2); // (out, in, |G|, k, k)
             perOutput.add(grid.transform(stacked, g));
         }
         NDArray filters = GridGroup.stackAxis1(perOutput)
