@@ -3,7 +3,6 @@ package org.noether.language.seq2seq;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import org.noether.language.scan.Vocabulary;
 
@@ -88,10 +87,5 @@ record SourceBatch(NDArray tokens, NDArray reversed, NDArray reverseIndex, NDArr
     static Shape[] shapes(long b, long t) {
         return new Shape[] {new Shape(b, t), new Shape(b, t), new Shape(b, t, 1), new Shape(b, 1, 1),
                 new Shape(b, t), new Shape(b, 1, t)};
-    }
-
-    static DataType[] types() {
-        return new DataType[] {DataType.INT64, DataType.INT64, DataType.INT64, DataType.INT64, DataType.FLOAT32,
-                DataType.FLOAT32};
     }
 }

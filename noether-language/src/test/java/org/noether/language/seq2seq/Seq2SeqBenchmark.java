@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.noether.group.DihedralElement;
@@ -86,7 +85,6 @@ class Seq2SeqBenchmark {
             var equizero = new SymmetrizedSeq2Seq<>(net, sym, Symmetrization.EQUIZERO);
             var equitune = new SymmetrizedSeq2Seq<>(net, sym, Symmetrization.EQUITUNE);
             var mgr = m.getNDManager();
-            Supplier<Runnable> none = () -> () -> {};
             Time plainX = median(repeats, () -> net.decode(mgr, xs, chunk));
             Time plainGx = median(repeats, () -> net.decode(mgr, gxs, chunk));
             Time plainOrbit = median(repeats, () -> net.decode(mgr, orbit, 2 * chunk));
