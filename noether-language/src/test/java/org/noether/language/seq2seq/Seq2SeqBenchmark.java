@@ -1,0 +1,110 @@
+package org.noether.language.seq2seq;
+
+import ai.djl.Model;
+import ai.djl.training.Trainer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.noether.group.DihedralElement;
+import org.noether.language.scan.ScanSplit;
+import org.noether.language.scan.ScanSymmetry;
+import org.noether.nn.train.TrainingLoop;
+
+/**
+ * Benchmarks for docs/benchmarks/scan.md; skipped unless {@code -Dnoether.bench=true}. Prints wall and thread CPU
+ * time (PyTorch runs single-threaded here, so the calling thread's CPU time is the work done, whatever else runs on
+ * the machine).
+ */
+@EnabledIfSystemProperty(named = "noether.bench", matches = "true")
+class Seq2SeqBenchmark {
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
+    record Time(double wall, double cpu) {}
+
+    private static Time time(Runnable r) {
+        long w = System.nanoTime(), c = MX.getCurrentThreadCpuTime();
+        r.run();
+        return new Time((System.nanoTime() - w) / 1e9, (MX.getCurrentThreadCpuTime() - c) / 1e9);
+    }
+
+    private static Time median(int repeats, Runnable r) {
+        double[] w = new double[repeats], c = new double[repeats];
+        for (int i = 0; i < repeats; i++) {
+            Time t = time(r);
+            w[i] = t.wall();
+            c[i] = t.cpu();
+        }
+        Arrays.sort(w);
+        Arrays.sort(c);
+        return new Time(w[repeats / 2], c[repeats / 2]);
+    }
+
+    @Test
+    void trainingThroughput() {
+        ScanTask train = ScanTask.of(ScanSplit.of("addprim-jump", 0).train());
+        int batch = 64, warm = 20, steps = Integer.getInteger("noether.bench.steps", 100);
+        System.out.println("| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (Cell cell : Cell.values()) {
+            for (int hidden : new int[] {32, 64}) {
+                Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(cell, hidden, true));
+                try (Model m = Seq2SeqModels.create("bench", net, Seq2Seq.inputShapes(2, 4, 5), 1);
+                     Trainer tr = Seq2SeqModels.trainer(m, 1e-3f, 5f)) {
+                    TrainingLoop loop = new TrainingLoop(tr);
+                    var source = train.sampler(batch, 1, Seq2SeqBatch::of);
+                    loop.run(source, warm);
+                    Time t = time(() -> loop.run(source, steps));
+                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.0f | %.1f |%n", cell, hidden, batch,
+                            steps, steps * batch / t.wall(), steps * batch / t.cpu(), 1000 * t.cpu() / steps);
+                }
+            }
+        }
+    }
+
+    @Test
+    void equizeroAgainstPlainDecodes() {
+        ScanSplit split = ScanSplit.of("addprim-jump", 0);
+        ScanTask train = ScanTask.of(split.train());
+        List<int[]> xs = ScanTask.of(split.test()).subset(Integer.getInteger("noether.bench.commands", 512), 1).sources();
+        VocabularySymmetry<DihedralElement> sym = VocabularySymmetry.of(ScanSymmetry.addJump());
+        int chunk = 256, repeats = 5;
+        Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(Cell.GRU, 32, true));
+        try (Model m = Seq2SeqModels.create("bench", net, Seq2Seq.inputShapes(2, 4, 5), 1)) {
+            try (Trainer tr = Seq2SeqModels.trainer(m, Seq2SeqModels.cosine(3e-3f, 1000), 5f)) {
+                new TrainingLoop(tr).run(train.sampler(64, 1, Seq2SeqBatch::of), 1000);
+            }
+            List<int[]> gxs = new ArrayList<>();
+            for (int[] x : xs) gxs.add(sym.actOnInput(1, x));
+            List<int[]> orbit = new ArrayList<>(xs);
+            orbit.addAll(gxs);
+            var equizero = new SymmetrizedSeq2Seq<>(net, sym, Symmetrization.EQUIZERO);
+            var equitune = new SymmetrizedSeq2Seq<>(net, sym, Symmetrization.EQUITUNE);
+            var mgr = m.getNDManager();
+            Time plainX = median(repeats, () -> net.decode(mgr, xs, chunk));
+            Time plainGx = median(repeats, () -> net.decode(mgr, gxs, chunk));
+            Time plainOrbit = median(repeats, () -> net.decode(mgr, orbit, 2 * chunk));
+            Time zero = median(repeats, () -> equizero.decode(mgr, xs, chunk));
+            Time tune = median(repeats, () -> equitune.decode(mgr, xs, chunk));
+            double twoPlain = plainX.cpu() + plainGx.cpu(), twoPlainWall = plainX.wall() + plainGx.wall();
+            System.out.printf(Locale.ROOT, "commands %d, |G| = 2, %d commands (%d rows) per batch, median of %d%n",
+                    xs.size(), chunk, 2 * chunk, repeats);
+            System.out.println("| decoding | CPU s | wall s | CPU / (|G| plain decodes) |");
+            System.out.println("| --- | --- | --- | --- |");
+            row("plain, x", plainX, twoPlain);
+            row("plain, g.x", plainGx, twoPlain);
+            row("|G| plain decodes (sum)", new Time(twoPlainWall, twoPlain), twoPlain);
+            row("plain, orbit as one batch of |G| x B", plainOrbit, twoPlain);
+            row("equizero", zero, twoPlain);
+            row("equitune", tune, twoPlain);
+        }
+    }
+
+    private static void row(String name, Time t, double reference) {
+        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, t.cpu(), t.wall(), t.cpu() / reference);
+    }
+}
