@@ -28,10 +28,18 @@ import ai.djl.util.PairList;
  * {@code m_ij = phi_e(h_i, h_j, |x_i - x_j|^2, e_ij)} and updates {@code x_i += (1/(n-1)) sum_j (x_i - x_j) /
  * (|x_i - x_j| + 1) phi_x(m_ij)} and {@code h_i += phi_h(h_i, sum_j m_ij)}. Only invariants enter the MLPs, so the
  * coordinate output is equivariant under rotations, reflections, translations and permutations of the atoms. The
+ * network runs on the rescaled input {@code c_in x} and its output is preconditioned as in EDM (Karras et al. 2022),
+ * for the interpolant {@code x_t = t x_1 + (1 - t) eps} and a data scale {@link #SIGMA_DATA}:
+ * {@code D = c_skip x + c_out F}, with {@code F} the sum of the coordinate updates, {@code c_in = 1/sqrt(t^2 s^2 +
+ * (1-t)^2)}, {@code c_skip = t s^2 c_in^2}, {@code c_out = (1-t) s c_in}; these depend on t only, so equivariance is
+ * kept and the prediction stays bounded where the sampler divides by 1 - t. The
  * output (B, N, 3) has its centre of mass (mean over real atoms) removed and zeros at padded atoms, so it is
  * invariant under translations of the input and equivariant under rotations, reflections and permutations.
  */
 public final class EgnnBlock extends AbstractBlock {
+
+    /** The assumed per-coordinate scale of clean conformers, in angstrom, used by the preconditioning. */
+    public static final float SIGMA_DATA = 1.5f;
 
     private final int hidden;
     private final int layers;
@@ -87,6 +95,14 @@ public final class EgnnBlock extends AbstractBlock {
         NDArray count = mask.sum(new int[] {1}, true).expandDims(2);               // (B, 1, 1)
         NDArray tb = t.expandDims(1).broadcast(b, n, 1);
         NDArray h = linear(embed, ps, h0.concat(tb, 2).reshape(b * n, f + 1), training).reshape(b, n, hidden).mul(m3);
+        // preconditioning for x_t = t x_1 + (1 - t) eps with data scale SIGMA_DATA (per molecule, shape (B, 1, 1))
+        NDArray a = t.expandDims(2), s = a.neg().add(1);
+        NDArray cin = a.square().mul(SIGMA_DATA * SIGMA_DATA).add(s.square()).sqrt().pow(-1);
+        NDArray cskip = a.mul(SIGMA_DATA * SIGMA_DATA).mul(cin.square());
+        NDArray cout = s.mul(SIGMA_DATA).mul(cin);
+        NDArray input = x;
+        x = x.mul(cin);
+        NDArray start = x;
         NDArray scale = count.sub(1).maximum(1).pow(-1);                               // 1 / (n - 1)
         for (int l = 0; l < layers; l++) {
             NDArray diff = x.expandDims(2).sub(x.expandDims(1));                      // (B, N, N, 3)
@@ -102,6 +118,7 @@ public final class EgnnBlock extends AbstractBlock {
             NDArray upd = linear(phiH[l], ps, h.concat(agg, 2).reshape(b * n, 2L * hidden), training).reshape(b, n, hidden);
             h = h.add(upd).mul(m3);
         }
+        x = input.mul(cskip).add(x.sub(start).mul(cout));
         NDArray com = x.mul(m3).sum(new int[] {1}, true).div(count);                 // (B, 1, 3)
         return new NDList(x.sub(com).mul(m3));
     }
