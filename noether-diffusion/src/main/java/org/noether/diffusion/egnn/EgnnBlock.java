@@ -26,7 +26,8 @@ import ai.djl.util.PairList;
  * </ol>
  * Each of the {@code layers} layers computes, over all pairs of distinct real atoms, the message
  * {@code m_ij = phi_e(h_i, h_j, |x_i - x_j|^2, e_ij)} and updates {@code x_i += (1/(n-1)) sum_j (x_i - x_j) /
- * (|x_i - x_j| + 1) phi_x(m_ij)} and {@code h_i += phi_h(h_i, sum_j m_ij)}. Only invariants enter the MLPs, so the
+ * (|x_i - x_j| + 1) phi_x(m_ij)} (phi_x bounded by {@link #COORD_RANGE} through a tanh, so that a
+ * poorly trained network cannot drive the sampler to infinity) and {@code h_i += phi_h(h_i, sum_j m_ij)}. Only invariants enter the MLPs, so the
  * coordinate output is equivariant under rotations, reflections, translations and permutations of the atoms. The
  * network runs on the rescaled input {@code c_in x} and its output is preconditioned as in EDM (Karras et al. 2022),
  * for the interpolant {@code x_t = t x_1 + (1 - t) eps} and a data scale {@link #SIGMA_DATA}:
@@ -40,6 +41,9 @@ public final class EgnnBlock extends AbstractBlock {
 
     /** The assumed per-coordinate scale of clean conformers, in angstrom, used by the preconditioning. */
     public static final float SIGMA_DATA = 1.5f;
+
+    /** Bound on each coordinate-update weight: {@code phi_x = COORD_RANGE tanh(...)} keeps every update bounded. */
+    public static final float COORD_RANGE = 3f;
 
     private final int hidden;
     private final int layers;
@@ -111,7 +115,8 @@ public final class EgnnBlock extends AbstractBlock {
             NDArray hj = h.expandDims(1).broadcast(b, n, n, hidden);
             NDArray in = concatLast(hi, hj, d2, e).reshape(b * n * n, 2L * hidden + 1 + ef);
             NDArray m = linear(phiE[l], ps, in, training).reshape(b, n, n, hidden).mul(pair);
-            NDArray w = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1).mul(pair);
+            NDArray w = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1)
+                    .tanh().mul(COORD_RANGE).mul(pair);
             NDArray dir = diff.div(d2.add(1e-8).sqrt().add(1));
             x = x.add(dir.mul(w).sum(new int[] {2}).mul(scale));
             NDArray agg = m.sum(new int[] {2});                                        // (B, N, H)
