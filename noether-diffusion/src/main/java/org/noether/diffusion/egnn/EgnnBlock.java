@@ -1,0 +1,155 @@
+package org.noether.diffusion.egnn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * An E(3)-equivariant graph network in the style of EGNN (Satorras, Hoogeboom and Welling, 2021) over padded batches
+ * of molecules, predicting clean coordinates from noisy ones.
+ *
+ * <p>Inputs, in this order ({@code B} molecules padded to {@code N} atoms):
+ * <ol>
+ * <li>{@code x}: coordinates, (B, N, 3);
+ * <li>{@code h}: atom features (one-hot element), (B, N, F);
+ * <li>{@code e}: bond features (one-hot bond type, type 0 meaning "no bond"), (B, N, N, E);
+ * <li>{@code mask}: 1 for real atoms, 0 for padding, (B, N);
+ * <li>{@code t}: the diffusion time, (B, 1).
+ * </ol>
+ * Each of the {@code layers} layers computes, over all pairs of distinct real atoms, the message
+ * {@code m_ij = phi_e(h_i, h_j, |x_i - x_j|^2, e_ij)} and updates {@code x_i += (1/(n-1)) sum_j (x_i - x_j) /
+ * (|x_i - x_j| + 1) phi_x(m_ij)} (phi_x bounded by {@link #COORD_RANGE} through a tanh, so that a
+ * poorly trained network cannot drive the sampler to infinity) and {@code h_i += phi_h(h_i, sum_j m_ij)}. Only invariants enter the MLPs, so the
+ * coordinate output is equivariant under rotations, reflections, translations and permutations of the atoms. The
+ * network runs on the rescaled input {@code c_in x} and its output is preconditioned as in EDM (Karras et al. 2022),
+ * for the interpolant {@code x_t = t x_1 + (1 - t) eps} and a data scale {@link #SIGMA_DATA}:
+ * {@code D = c_skip x + c_out F}, with {@code F} the sum of the coordinate updates, {@code c_in = 1/sqrt(t^2 s^2 +
+ * (1-t)^2)}, {@code c_skip = t s^2 c_in^2}, {@code c_out = (1-t) s c_in}; these depend on t only, so equivariance is
+ * kept and the prediction stays bounded where the sampler divides by 1 - t. The
+ * output (B, N, 3) has its centre of mass (mean over real atoms) removed and zeros at padded atoms, so it is
+ * invariant under translations of the input and equivariant under rotations, reflections and permutations.
+ */
+public final class EgnnBlock extends AbstractBlock {
+
+    /** The assumed per-coordinate scale of clean conformers, in angstrom, used by the preconditioning. */
+    public static final float SIGMA_DATA = 1.5f;
+
+    /** Bound on each coordinate-update weight: {@code phi_x = COORD_RANGE tanh(...)} keeps every update bounded. */
+    public static final float COORD_RANGE = 3f;
+
+    private final int hidden;
+    private final int layers;
+    private final SequentialBlock embed;
+    private final SequentialBlock[] phiE;
+    private final SequentialBlock[] phiX;
+    private final SequentialBlock[] phiH;
+
+    /**
+     * @param hidden the width of the atom and message features
+     * @param layers the number of message-passing layers
+     */
+    public EgnnBlock(int hidden, int layers) {
+        if (hidden < 1 || layers < 1) {
+            throw new IllegalArgumentException("hidden and layers must be positive; got " + hidden + ", " + layers);
+        }
+        this.hidden = hidden;
+        this.layers = layers;
+        embed = addChildBlock("embed", new SequentialBlock().add(Linear.builder().setUnits(hidden).build()));
+        phiE = new SequentialBlock[layers];
+        phiX = new SequentialBlock[layers];
+        phiH = new SequentialBlock[layers];
+        for (int l = 0; l < layers; l++) {
+            phiE[l] = addChildBlock("edge" + l, mlp(hidden, hidden));
+            phiX[l] = addChildBlock("coord" + l, mlp(hidden, 1));
+            phiH[l] = addChildBlock("node" + l, mlp(hidden, hidden));
+        }
+    }
+
+    private static SequentialBlock mlp(int hidden, int out) {
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(x -> Activation.swish(x, 1f))
+                .add(Linear.builder().setUnits(out).build());
+    }
+
+    public int hidden() {
+        return hidden;
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.get(0), h0 = inputs.get(1), e = inputs.get(2), mask = inputs.get(3), t = inputs.get(4);
+        long b = x.getShape().get(0), n = x.getShape().get(1);
+        long f = h0.getShape().get(2), ef = e.getShape().get(3);
+        NDArray m3 = mask.expandDims(2);                                              // (B, N, 1)
+        NDArray pair = mask.expandDims(2).mul(mask.expandDims(1))
+                .mul(x.getManager().eye((int) n).expandDims(0).neg().add(1)).expandDims(3);   // (B, N, N, 1)
+        NDArray count = mask.sum(new int[] {1}, true).expandDims(2);               // (B, 1, 1)
+        NDArray tb = t.expandDims(1).broadcast(b, n, 1);
+        NDArray h = linear(embed, ps, h0.concat(tb, 2).reshape(b * n, f + 1), training).reshape(b, n, hidden).mul(m3);
+        // preconditioning for x_t = t x_1 + (1 - t) eps with data scale SIGMA_DATA (per molecule, shape (B, 1, 1))
+        NDArray a = t.expandDims(2), s = a.neg().add(1);
+        NDArray cin = a.square().mul(SIGMA_DATA * SIGMA_DATA).add(s.square()).sqrt().pow(-1);
+        NDArray cskip = a.mul(SIGMA_DATA * SIGMA_DATA).mul(cin.square());
+        NDArray cout = s.mul(SIGMA_DATA).mul(cin);
+        NDArray input = x;
+        x = x.mul(cin);
+        NDArray start = x;
+        NDArray scale = count.sub(1).maximum(1).pow(-1);                               // 1 / (n - 1)
+        for (int l = 0; l < layers; l++) {
+            NDArray diff = x.expandDims(2).sub(x.expandDims(1));                      // (B, N, N, 3)
+            NDArray d2 = diff.square().sum(new int[] {3}, true);                       // (B, N, N, 1)
+            NDArray hi = h.expandDims(2).broadcast(b, n, n, hidden);
+            NDArray hj = h.expandDims(1).broadcast(b, n, n, hidden);
+            NDArray in = concatLast(hi, hj, d2, e).reshape(b * n * n, 2L * hidden + 1 + ef);
+            NDArray m = linear(phiE[l], ps, in, training).reshape(b, n, n, hidden).mul(pair);
+            NDArray w = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1)
+                    .tanh().mul(COORD_RANGE).mul(pair);
+            NDArray dir = diff.div(d2.add(1e-8).sqrt().add(1));
+            x = x.add(dir.mul(w).sum(new int[] {2}).mul(scale));
+            NDArray agg = m.sum(new int[] {2});                                        // (B, N, H)
+            NDArray upd = linear(phiH[l], ps, h.concat(agg, 2).reshape(b * n, 2L * hidden), training).reshape(b, n, hidden);
+            h = h.add(upd).mul(m3);
+        }
+        x = input.mul(cskip).add(x.sub(start).mul(cout));
+        NDArray com = x.mul(m3).sum(new int[] {1}, true).div(count);                 // (B, 1, 3)
+        return new NDList(x.sub(com).mul(m3));
+    }
+
+    private static NDArray concatLast(NDArray... parts) {
+        NDList list = new NDList(parts);
+        return ai.djl.ndarray.NDArrays.concat(list, 3);
+    }
+
+    private static NDArray linear(SequentialBlock block, ParameterStore ps, NDArray in, boolean training) {
+        return block.forward(ps, new NDList(in), training).singletonOrThrow();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        return new Shape[] {inputShapes[0]};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        long f = inputShapes[1].get(2), ef = inputShapes[2].get(3);
+        embed.initialize(manager, dataType, new Shape(1, f + 1));
+        for (int l = 0; l < layers; l++) {
+            phiE[l].initialize(manager, dataType, new Shape(1, 2L * hidden + 1 + ef));
+            phiX[l].initialize(manager, dataType, new Shape(1, hidden));
+            phiH[l].initialize(manager, dataType, new Shape(1, 2L * hidden));
+        }
+    }
+}

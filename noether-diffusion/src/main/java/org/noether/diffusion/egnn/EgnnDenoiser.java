@@ -1,0 +1,267 @@
+package org.noether.diffusion.egnn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.noether.diffusion.Denoiser;
+import org.noether.diffusion.Kabsch;
+import org.noether.diffusion.Objective;
+import org.noether.diffusion.RigidQuotient;
+import org.noether.diffusion.conformers.Molecule;
+import org.noether.nn.Engines;
+import org.noether.nn.train.BatchSource;
+import org.noether.nn.train.LabeledBatch;
+import org.noether.nn.train.TrainingLoop;
+
+/**
+ * A graph-conditioned {@link EgnnBlock} denoiser for the linear schedule {@code x_t = t x_1 + (1 - t) eps}: training
+ * with any {@link Objective}, checkpoints (DJL parameter files) and a {@link Denoiser} view per molecule for the
+ * {@link org.noether.diffusion.Sampler}.
+ *
+ * <pre>{@code
+ * try (EgnnDenoiser net = EgnnDenoiser.create(32, 3, 7)) {
+ *     net.train(molecules, conformers, Objective.QUOTIENT, 500, 16, 1e-3f, 11L, null);
+ *     net.save(dir, "quotient");
+ *     double[][] xs = sampler.sample(net.denoiser(molecules.get(0)), molecules.get(0).size(), 10, 5L);
+ * }
+ * }</pre>
+ * Single-threaded: one forward or training step at a time.
+ */
+public final class EgnnDenoiser implements AutoCloseable {
+
+    private final Model model;
+    private final EgnnBlock block;
+
+    private EgnnDenoiser(int hidden, int layers) {
+        Engines.pytorch();
+        block = new EgnnBlock(hidden, layers);
+        model = Model.newInstance("egnn", Device.cpu(), Engines.PYTORCH);
+        model.setBlock(block);
+    }
+
+    /** A freshly initialized (untrained) network; {@code seed} seeds the engine before initialization. */
+    public static EgnnDenoiser create(int hidden, int layers, int seed) {
+        EgnnDenoiser d = new EgnnDenoiser(hidden, layers);
+        Engines.seed(seed);
+        d.block.initialize(d.model.getNDManager(), DataType.FLOAT32, initShapes());
+        return d;
+    }
+
+    /** Loads a network saved by {@link #save} with the same sizes. */
+    public static EgnnDenoiser load(Path dir, String name, int hidden, int layers) throws IOException {
+        EgnnDenoiser d = create(hidden, layers, 0);
+        try {
+            d.model.load(dir, name);
+        } catch (MalformedModelException e) {
+            d.close();
+            throw new IOException("cannot read checkpoint " + name + " in " + dir + ": " + e.getMessage(), e);
+        }
+        return d;
+    }
+
+    /** Whether {@link #save}{@code (dir, name)} has written a checkpoint there. */
+    public static boolean exists(Path dir, String name) {
+        return Files.exists(dir.resolve(name + "-0000.params"));
+    }
+
+    /** Writes the parameters to {@code dir/name-0000.params}. */
+    public void save(Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        model.save(dir, name);
+    }
+
+    private static Shape[] initShapes() {
+        return new Shape[] {new Shape(1, 2, 3), new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
+                new Shape(1, 2, 2, Molecule.BOND_TYPES), new Shape(1, 2), new Shape(1, 1)};
+    }
+
+    /** The model's manager (parameters live here), for leak checks. */
+    NDManager manager() {
+        return model.getNDManager();
+    }
+
+    public EgnnBlock block() {
+        return block;
+    }
+
+    /** The number of trainable scalars. */
+    public long parameterCount() {
+        long s = 0;
+        for (var p : block.getParameters().values()) s += p.getArray().size();
+        return s;
+    }
+
+    /**
+     * Runs the network on conformers of one molecule (no gradients).
+     *
+     * @param x flat clouds of 3 n coordinates (n = atoms of m)
+     * @param t the time of every cloud
+     * @return the predicted clean clouds, centred
+     */
+    public double[][] predict(Molecule m, double[][] x, double t) {
+        int b = x.length, n = m.size();
+        List<Molecule> ms = new ArrayList<>(b);
+        for (int i = 0; i < b; i++) ms.add(m);
+        double[][] out = new double[b][3 * n];
+        if (b == 0) return out;
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            NDList in = inputs(scope, ms, List.of(x), n, filled(b, (float) t));
+            float[] y = block.forward(new ParameterStore(scope, false), in, false).singletonOrThrow().toFloatArray();
+            for (int i = 0; i < b; i++) {
+                for (int k = 0; k < 3 * n; k++) out[i][k] = y[i * 3 * n + k];
+            }
+        }
+        return out;
+    }
+
+    /** Runs the network on a padded batch of different molecules, one cloud and time each (no gradients). */
+    public double[][] predict(List<Molecule> ms, List<double[]> x, float[] t) {
+        int n = MoleculeGraph.maxAtoms(ms);
+        double[][] out = new double[ms.size()][];
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            NDList in = inputs(scope, ms, x, n, t);
+            float[] y = block.forward(new ParameterStore(scope, false), in, false).singletonOrThrow().toFloatArray();
+            for (int i = 0; i < ms.size(); i++) {
+                out[i] = new double[3 * ms.get(i).size()];
+                for (int k = 0; k < out[i].length; k++) out[i][k] = y[i * 3 * n + k];
+            }
+        }
+        return out;
+    }
+
+    private static float[] filled(int b, float t) {
+        float[] ts = new float[b];
+        java.util.Arrays.fill(ts, t);
+        return ts;
+    }
+
+    private static NDList inputs(NDManager mgr, List<Molecule> ms, List<double[]> x, int n, float[] t) {
+        int b = ms.size();
+        return new NDList(
+                mgr.create(MoleculeGraph.coordinates(x, n), new Shape(b, n, 3)),
+                mgr.create(MoleculeGraph.atoms(ms, n), new Shape(b, n, MoleculeGraph.ATOM_FEATURES)),
+                mgr.create(MoleculeGraph.bonds(ms, n), new Shape(b, n, n, Molecule.BOND_TYPES)),
+                mgr.create(MoleculeGraph.mask(ms, n), new Shape(b, n)),
+                mgr.create(t, new Shape(b, 1)));
+    }
+
+    /** A {@link Denoiser} for conformers of {@code m}: every batch is one forward pass. */
+    public Denoiser denoiser(Molecule m) {
+        return new Denoiser() {
+            @Override
+            public double[] denoise(double[] x, double t) {
+                return predict(m, new double[][] {x}, t)[0];
+            }
+
+            @Override
+            public double[][] denoiseBatch(double[][] x, double t) {
+                return predict(m, x, t);
+            }
+        };
+    }
+
+    /**
+     * Trains with Adam. Each step draws {@code batch} (molecule, conformer) pairs uniformly, a time t ~ U(0, 1) and
+     * centred noise per pair, and regresses the prediction at x_t on the objective's target.
+     *
+     * @param molecules  the training molecules
+     * @param conformers for each molecule, its reference conformers (flat, centred)
+     * @param listener   called after each step, may be null
+     * @return the loss of every step
+     */
+    public float[] train(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective, int steps,
+            int batch, float learningRate, long seed, TrainingLoop.StepListener listener) {
+        if (molecules.size() != conformers.size() || molecules.isEmpty()) {
+            throw new IllegalArgumentException("need one non-empty conformer list per molecule");
+        }
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+        DefaultTrainingConfig config = new DefaultTrainingConfig(new ObjectiveLoss(objective))
+                .optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
+        try (Trainer trainer = model.newTrainer(config)) {
+            return new TrainingLoop(trainer).run(source(molecules, conformers, objective, batch, seed), steps, listener);
+        }
+    }
+
+    private static BatchSource source(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective,
+            int batch, long seed) {
+        RigidQuotient geometry = RigidQuotient.SE3;
+        return (mgr, step) -> {
+            SplittableRandom r = new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
+            List<Molecule> ms = new ArrayList<>(batch);
+            List<double[]> xt = new ArrayList<>(batch), target = new ArrayList<>(batch);
+            float[] ts = new float[batch];
+            for (int i = 0; i < batch; i++) {
+                int k = r.nextInt(molecules.size());
+                List<double[]> cs = conformers.get(k);
+                double[] x1 = cs.get(r.nextInt(cs.size()));
+                double t = r.nextDouble();
+                double[] eps = new double[x1.length];
+                for (int j = 0; j < eps.length; j++) eps[j] = r.nextGaussian();
+                geometry.centre(eps);
+                double[] x = new double[x1.length];
+                for (int j = 0; j < x.length; j++) x[j] = t * x1[j] + (1 - t) * eps[j];
+                ms.add(molecules.get(k));
+                xt.add(x);
+                ts[i] = (float) t;
+                target.add(objective == Objective.GEODIFF ? Kabsch.align(x1, x, 3) : x1);
+            }
+            int n = MoleculeGraph.maxAtoms(ms);
+            NDList data = inputs(mgr, ms, xt, n, ts);
+            NDList labels = new NDList(mgr.create(MoleculeGraph.coordinates(target, n), new Shape(batch, n, 3)),
+                    mgr.create(MoleculeGraph.mask(ms, n), new Shape(batch, n)));
+            if (objective == Objective.QUOTIENT) labels.add(mgr.create(projections(geometry, xt, n), new Shape(batch, 3L * n, 3L * n)));
+            return new LabeledBatch(data, labels);
+        };
+    }
+
+    /**
+     * The objective's loss on one fixed batch (drawn as training step {@code step} of {@link #train} with this seed
+     * would draw it), without gradients.
+     */
+    public double loss(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective, int batch,
+            long seed, long step) {
+        try (NDManager scope = model.getNDManager().newSubManager()) {
+            LabeledBatch b = source(molecules, conformers, objective, batch, seed).next(scope, step);
+            NDList y = block.forward(new ParameterStore(scope, false), b.data(), false);
+            return new ObjectiveLoss(objective).evaluate(b.labels(), y).getFloat();
+        }
+    }
+
+    /** The horizontal projections at each x_t as dense padded (3N x 3N) matrices, zero outside the molecule. */
+    private static float[] projections(RigidQuotient geometry, List<double[]> xt, int n) {
+        int w = 3 * n;
+        float[] out = new float[xt.size() * w * w];
+        for (int i = 0; i < xt.size(); i++) {
+            double[] x = xt.get(i);
+            RigidQuotient.Local at = geometry.at(x);
+            double[] e = new double[x.length];
+            for (int c = 0; c < x.length; c++) {
+                e[c] = 1;
+                double[] col = at.project(e);
+                e[c] = 0;
+                for (int rw = 0; rw < x.length; rw++) out[i * w * w + rw * w + c] = (float) col[rw];
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
