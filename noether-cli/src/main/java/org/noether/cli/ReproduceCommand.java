@@ -71,6 +71,11 @@ final class ReproduceCommand implements Callable<Integer> {
             description = "Seed for all randomness; the same seed repeats a run (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue in an existing run folder (after a kill): experiments reuse the checkpoints and "
+                    + "finished parts in their folders, and the report is written again. Give the same profile and seed.")
+    Path resume;
+
     @Option(names = "--list", description = "List the registered experiments and exit.")
     boolean list;
 
@@ -93,7 +98,14 @@ final class ReproduceCommand implements Callable<Integer> {
         Profile profile = profileOption != null && profileOption.full ? Profile.FULL : Profile.QUICK;
         boolean verbose = Main.verbose(spec.commandLine());
 
-        Path runDir = RunFolders.create(out, LocalDateTime.now());
+        Path runDir;
+        if (resume != null) {
+            if (!Files.isDirectory(resume))
+                throw new NoetherUserException("--resume " + resume + ": no such run folder");
+            runDir = resume;
+        } else {
+            runDir = RunFolders.create(out, LocalDateTime.now());
+        }
         stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed %d) into %s%n", chosen.size(),
                 chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seed, runDir);
         Instant started = Instant.now();

@@ -83,6 +83,22 @@ class MainTest {
     }
 
     @Test
+    void resumeReusesTheRunFolderAndRewritesTheReport() throws Exception {
+        Run first = run("reproduce", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
+        assertEquals(0, first.code, first.err);
+        Path dir = runFolders().get(0);
+        Files.delete(dir.resolve("report.html"));
+        Run again = run("reproduce", "--only", "test.dummy", "--resume", dir.toString());
+        assertEquals(0, again.code, again.err);
+        assertEquals(1, runFolders().size(), "no new run folder");
+        assertTrue(Files.exists(dir.resolve("report.html")));
+        assertTrue(Files.exists(dir.resolve("test.dummy/checkpoint.txt")));
+        Run missing = run("reproduce", "--resume", tmp.resolve("nope").toString());
+        assertEquals(2, missing.code);
+        assertTrue(missing.err.contains("no such run folder"), missing.err);
+    }
+
+    @Test
     void onlyRunsTheNamedExperiments() throws Exception {
         Run r = run("reproduce", "--quick", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
         assertEquals(0, r.code, r.err);
