@@ -8,20 +8,27 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.noether.group.DihedralElement;
 import org.noether.language.scan.ScanSplit;
 import org.noether.language.scan.ScanSymmetry;
 import org.noether.nn.train.TrainingLoop;
 
 /**
- * Benchmarks for docs/benchmarks/scan.md; skipped unless {@code -Dnoether.bench=true}. Prints wall and thread CPU
+ * Benchmarks for docs/benchmarks/scan.md, run as a program (not a test: speed is measured here, never in unit
+ * tests). Prints wall and thread CPU
  * time (PyTorch runs single-threaded here, so the calling thread's CPU time is the work done, whatever else runs on
  * the machine).
  */
-@EnabledIfSystemProperty(named = "noether.bench", matches = "true")
-class Seq2SeqBenchmark {
+public final class Seq2SeqBenchmark {
+    private Seq2SeqBenchmark() {}
+
+    /** Runs both benchmarks and prints Markdown tables. */
+    public static void main(String[] args) {
+        org.noether.nn.Engines.pytorch();
+        trainingThroughput();
+        equizeroAgainstPlainDecodes();
+    }
+
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
 
     record Time(double wall, double cpu) {}
@@ -44,8 +51,7 @@ class Seq2SeqBenchmark {
         return new Time(w[repeats / 2], c[repeats / 2]);
     }
 
-    @Test
-    void trainingThroughput() {
+    static void trainingThroughput() {
         ScanTask train = ScanTask.of(ScanSplit.of("addprim-jump", 0).train());
         int batch = 64, warm = 20, steps = Integer.getInteger("noether.bench.steps", 100);
         System.out.println("| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
@@ -66,8 +72,7 @@ class Seq2SeqBenchmark {
         }
     }
 
-    @Test
-    void equizeroAgainstPlainDecodes() {
+    static void equizeroAgainstPlainDecodes() {
         ScanSplit split = ScanSplit.of("addprim-jump", 0);
         ScanTask train = ScanTask.of(split.train());
         List<int[]> xs = ScanTask.of(split.test()).subset(Integer.getInteger("noether.bench.commands", 512), 1).sources();
