@@ -5,32 +5,15 @@ package org.noether.diffusion;
  * {@code K = sum |c_n|^2}, the rotation generator is the quarter turn {@code J c = (-c_y, c_x)}, and the correction
  * field is {@code h_n = -1/2 grad log K = -c_n / K}, so that {@code sum_n c_n . h_n = -1}.
  */
-final class PlanarQuotient implements RigidQuotient {
-
-    private final double relativeDelta;
+final class PlanarQuotient extends QuotientBase {
 
     PlanarQuotient(double relativeDelta) {
-        this.relativeDelta = relativeDelta;
-    }
-
-    @Override
-    public int dimension() {
-        return 2;
-    }
-
-    @Override
-    public String name() {
-        return "SE(2)";
+        super(2, "SE(2)", relativeDelta);
     }
 
     @Override
     public Local at(double[] x) {
         return new At(relativeDelta).moveTo(x);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 
     private static final class At implements Local {

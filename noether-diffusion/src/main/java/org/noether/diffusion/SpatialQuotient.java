@@ -1,32 +1,15 @@
 package org.noether.diffusion;
 
 /** {@link RigidQuotient} for clouds in R^3 modulo SE(3). */
-final class SpatialQuotient implements RigidQuotient {
-
-    private final double relativeDelta;
+final class SpatialQuotient extends QuotientBase {
 
     SpatialQuotient(double relativeDelta) {
-        this.relativeDelta = relativeDelta;
-    }
-
-    @Override
-    public int dimension() {
-        return 3;
-    }
-
-    @Override
-    public String name() {
-        return "SE(3)";
+        super(3, "SE(3)", relativeDelta);
     }
 
     @Override
     public Local at(double[] x) {
         return new At(relativeDelta).moveTo(x);
-    }
-
-    @Override
-    public String toString() {
-        return name();
     }
 
     private static final class At implements Local {

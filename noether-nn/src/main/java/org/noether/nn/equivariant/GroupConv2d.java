@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -21,31 +19,11 @@ import org.noether.group.DihedralGroup;
  * permuted. Input (N, in * |G|, H, W), output (N, out * |G|, H, W); odd kernel, stride 1, same padding. Equivariant
  * in the same sense as the lifting convolution.
  */
-public final class GroupConv2d extends AbstractBlock {
+public final class GroupConv2d extends GridConv2d {
 
-    private final GridGroup grid;
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final Parameter weight;
-    private final Parameter bias;
-
+    // The stored weight is (out, in * |G|, k, k), so that the default Xavier initialiser sees the true fan-in.
     public GroupConv2d(DihedralGroup group, int inChannels, int outChannels, int kernel) {
-        if (kernel < 1 || kernel % 2 == 0) throw new IllegalArgumentException("kernel must be odd, got " + kernel);
-        this.grid = new GridGroup(group);
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        // Stored as (out, in * |G|, k, k) so that the default Xavier initialiser sees the true fan-in.
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outChannels, (long) inChannels * grid.order, kernel, kernel)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build());
-    }
-
-    /** |G|, the length of the group axis of input and output. */
-    public int groupOrder() {
-        return grid.order;
+        super(group, inChannels, outChannels, kernel, true);
     }
 
     /** A view of a parameter that belongs to {@code m}, so that everything computed from it is freed with m. */

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -22,30 +20,10 @@ import org.noether.group.DihedralGroup;
  * <p>Equivariance: rotating/flipping the input by h transforms every feature map spatially by h and moves group
  * channel g to h g (out'[c, hg] = h out[c, g]); for C4 and h = r that is a cyclic shift by one.
  */
-public final class LiftingConv2d extends AbstractBlock {
-
-    private final GridGroup grid;
-    private final int inChannels;
-    private final int outChannels;
-    private final int kernel;
-    private final Parameter weight;
-    private final Parameter bias;
+public final class LiftingConv2d extends GridConv2d {
 
     public LiftingConv2d(DihedralGroup group, int inChannels, int outChannels, int kernel) {
-        if (kernel < 1 || kernel % 2 == 0) throw new IllegalArgumentException("kernel must be odd, got " + kernel);
-        this.grid = new GridGroup(group);
-        this.inChannels = inChannels;
-        this.outChannels = outChannels;
-        this.kernel = kernel;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outChannels, inChannels, kernel, kernel)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build());
-    }
-
-    /** |G|, the length of the group axis of the output. */
-    public int groupOrder() {
-        return grid.order;
+        super(group, inChannels, outChannels, kernel, false);
     }
 
     @Override
