@@ -15,9 +15,12 @@ final class DataCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                 "missing subcommand; choose one of: fetch, where");
     }
 

@@ -52,6 +52,9 @@ class GroupCommandsTest {
 
     @Test
     void dataFetchFromAFolderAndErrors(@TempDir Path tmp) throws Exception {
+        Run bare = run("data");
+        assertEquals(2, bare.code());
+        assertTrue(bare.err().contains("choose one of: fetch, where"), bare.err());
         Run bad = run("data", "fetch", "cifar", "--root", tmp.toString());
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown data set 'cifar'"), bad.err());
@@ -59,5 +62,16 @@ class GroupCommandsTest {
         Run missing = run("data", "fetch", "mnist", "--from", empty.toString(), "--root", tmp.resolve("root").toString());
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("no train-images-idx3-ubyte"), missing.err());
+    }
+
+    @Test
+    void benchNeedsABenchmarkAndSaneOptions() {
+        Run none = run("bench");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("choose one of: meanfield"), none.err());
+        Run bad = run("bench", "meanfield", "--rounds", "0");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--rounds >= 1"), bad.err());
+        assertFalse(bad.err().contains("at org.noether"), "no stack trace");
     }
 }

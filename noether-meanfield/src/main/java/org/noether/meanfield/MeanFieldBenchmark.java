@@ -151,34 +151,88 @@ public final class MeanFieldBenchmark {
         return 0;
     }
 
+    /** Median of a non-empty list. */
+    static double median(List<Double> v) {
+        double[] a = v.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = a.length;
+        return n % 2 == 1 ? a[n / 2] : 0.5 * (a[n / 2 - 1] + a[n / 2]);
+    }
+
     /**
-     * The full benchmark as Markdown: steps/s for every scheme at N = 50, 500, 5000 (1 thread, and 2 threads at
-     * 5000), PyTorch when available, and W2 at 5000 vs 10000. Arguments: optional seconds per measurement.
+     * The benchmark as Markdown. Java against PyTorch (vanilla scheme, float64, 1 thread each, then 2 threads each
+     * when there are 2 cores): {@code rounds} interleaved rounds, each timing Java then PyTorch at every N for
+     * {@code seconds}, so that a change in machine load hits both; the table gives the medians and the median of
+     * the per-round ratios. Then every scheme at every N in Java (one round) and exact W2 timings.
      */
-    public static void main(String[] args) throws IOException {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
+    public static String report(double seconds, int rounds, java.io.PrintStream progress) throws IOException {
         int[] sizes = {50, 500, 5000};
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f%n%n",
-                Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        md.append("| engine | scheme | N | threads | steps | steps/s (wall) | steps per CPU-s |\n|---|---|---|---|---|---|---|\n");
-        List<StepRate> rates = new ArrayList<>();
-        for (int n : sizes) for (Scheme s : Scheme.values()) rates.add(stepsPerSecond(n, s, 1, seconds));
-        rates.add(stepsPerSecond(5000, Scheme.VANILLA, 2, seconds));
-        rates.add(stepsPerSecond(5000, Scheme.FA, 2, seconds));
-        rates.addAll(torchStepsPerSecond(sizes, 1, seconds));
-        for (StepRate r : rates)
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %d | %.0f | %.0f |%n", r.engine(),
-                    r.scheme().label(), r.n(), r.threads(), r.steps(), r.stepsPerSecond(), r.stepsPerCpuSecond()));
-        if (rates.stream().noneMatch(r -> r.engine().equals("pytorch")))
-            md.append("\n(PyTorch comparison skipped: python3 with torch not found.)\n");
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f, %d rounds of %.1f s per "
+                + "measurement%n%n", cores, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                rounds, seconds));
+        boolean torch = torchAvailable();
+        int[] threadCounts = cores >= 2 ? new int[] {1, 2} : new int[] {1};
+        if (torch) {
+            md.append("| N | threads | Java steps/s | PyTorch steps/s | ratio (median of rounds) | ratios |\n"
+                    + "|---|---|---|---|---|---|\n");
+            for (int threads : threadCounts) {
+                List<List<Double>> java = new ArrayList<>(), py = new ArrayList<>(), ratio = new ArrayList<>();
+                for (int i = 0; i < sizes.length; i++) {
+                    java.add(new ArrayList<>());
+                    py.add(new ArrayList<>());
+                    ratio.add(new ArrayList<>());
+                }
+                for (int r = 0; r < rounds; r++) {
+                    progress.printf(Locale.ROOT, "round %d/%d, %d thread(s)%n", r + 1, rounds, threads);
+                    double[] j = new double[sizes.length];
+                    for (int i = 0; i < sizes.length; i++)
+                        j[i] = stepsPerSecond(sizes[i], Scheme.VANILLA, threads, seconds).stepsPerSecond();
+                    List<StepRate> t = torchStepsPerSecond(sizes, threads, seconds);
+                    for (int i = 0; i < sizes.length; i++) {
+                        final int n = sizes[i];
+                        double p = t.stream().filter(x -> x.n() == n).mapToDouble(StepRate::stepsPerSecond)
+                                .findFirst().orElse(Double.NaN);
+                        java.get(i).add(j[i]);
+                        py.get(i).add(p);
+                        ratio.get(i).add(j[i] / p);
+                    }
+                }
+                for (int i = 0; i < sizes.length; i++) {
+                    StringBuilder all = new StringBuilder();
+                    for (double x : ratio.get(i)) all.append(all.length() > 0 ? ", " : "").append(
+                            String.format(Locale.ROOT, "%.1f", x));
+                    md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | **%.1fx** | %s |%n", sizes[i],
+                            threads, median(java.get(i)), median(py.get(i)), median(ratio.get(i)), all));
+                }
+            }
+            md.append("\n");
+        } else {
+            md.append("(PyTorch comparison skipped: python3 with torch not found.)\n\n");
+        }
+        progress.println("every scheme, Java");
+        md.append("| scheme | N | threads | steps | steps/s (wall) | steps per CPU-s |\n|---|---|---|---|---|---|\n");
+        for (int n : sizes) {
+            for (Scheme sc : Scheme.values()) {
+                StepRate r = stepsPerSecond(n, sc, 1, seconds);
+                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.0f |%n", r.scheme().label(),
+                        r.n(), r.threads(), r.steps(), r.stepsPerSecond(), r.stepsPerCpuSecond()));
+            }
+        }
+        progress.println("exact W2");
         md.append("\n| W2 | wall s | CPU s | W2^2 |\n|---|---|---|---|\n");
         for (int n : new int[] {500, 5000}) {
             TransportTiming t = transport(n, 2, 1);
             md.append(String.format(Locale.ROOT, "| %d vs %d | %.2f | %.2f | %.6f |%n", t.n(), t.m(), t.wallSeconds(),
                     t.cpuSeconds(), t.w2Squared()));
         }
-        System.out.print(md);
+        return md.toString();
+    }
+
+    /** Prints {@link #report}. Arguments: optional seconds per measurement (2), rounds (3). */
+    public static void main(String[] args) throws IOException {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        System.out.print(report(seconds, rounds, System.err));
     }
 }

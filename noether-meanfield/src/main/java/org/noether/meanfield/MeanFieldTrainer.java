@@ -10,12 +10,14 @@ import java.util.concurrent.CyclicBarrier;
  * fresh Gaussian (or other) inputs, under one of the four {@link Scheme}s; the update is the one documented on
  * {@link TrainingConfig} (the paper's Eq. for SGD with mean-field step scaling, L2 penalty and Langevin noise).
  *
- * <p>Particles are a flat {@code double[N * dz]}. A step draws the batch, evaluates the teacher, runs every particle
- * forward on the (augmented or orbit-expanded) batch, forms the residuals, and runs every particle backward and
- * updates it; all buffers are allocated once per run. Particles are processed in fixed blocks whose partial sums are
- * added in a fixed order, so {@link TrainingConfig#threads} changes the speed, never the numbers. Randomness comes
- * from three streams split from the seed (batch inputs, Langevin noise, augmentation elements), so runs of different
- * schemes with the same seed see the same inputs and the same noise.
+ * <p>Particles come in and go out as a flat {@code double[N * dz]}; during the run they live in blocks of
+ * {@link #BLOCK} stored coordinate by coordinate, the layout of the unit's {@link BlockKernel} (vectorized for the
+ * built-in sigmoid unit). A step draws the batch, evaluates the teacher, runs every block forward on the (augmented
+ * or orbit-expanded) batch, forms the residuals, and runs every block backward and updates it; all buffers are
+ * allocated once per run. Block partial sums are added in a fixed order, so {@link TrainingConfig#threads} changes the speed, never the numbers. Randomness comes
+ * from streams split from the seed (batch inputs, augmentation elements, and Langevin noise with one stream per
+ * block of particles), so runs of different schemes with the same seed see the same inputs and the same noise, and
+ * the thread count does not change the numbers.
  *
  * <pre>{@code
  * MeanFieldSetting s = MeanFieldSetting.paper();
@@ -27,7 +29,7 @@ import java.util.concurrent.CyclicBarrier;
  */
 public final class MeanFieldTrainer {
     /** Particles per block: the unit of work of a thread and of the fixed-order summation. */
-    static final int BLOCK = 64;
+    static final int BLOCK = 256;
 
     private final MeanFieldSetting setting;
     private final Unit unit;
@@ -64,11 +66,11 @@ public final class MeanFieldTrainer {
             throw new IllegalArgumentException("expected " + n + " x " + unit.parameterDimension()
                     + " initial values, got " + initial.length);
         long t0 = System.nanoTime();
-        Run run = new Run(initial.clone(), n, seed);
+        Run run = new Run(initial, n, seed);
         long steps = config.steps(n);
         run.execute(steps);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new TrainingResult(run.theta, n, unit.parameterDimension(), steps, seconds);
+        return new TrainingResult(run.particles(), n, unit.parameterDimension(), steps, seconds);
     }
 
     /**
@@ -113,23 +115,30 @@ public final class MeanFieldTrainer {
      * sample), projected onto E^G under EA. For tests of the schemes' gradients.
      */
     double[] batchGradient(double[] particles, int n, double[] x, double[] y, int[] elements) {
-        Run run = new Run(particles.clone(), n, 0);
+        Run run = new Run(particles, n, 0);
         run.prepareWith(x, y, elements);
-        run.forwardBlocks(0, run.blocks, 1);
+        run.forwardBlocks(0, run.blocks, 1, 0);
         run.reduceAndResiduals();
         int dz = unit.parameterDimension();
         double[] out = new double[n * dz];
-        double[] coords = new double[dz];
-        for (int i = 0; i < n; i++) {
-            unit.backward(run.theta, i * dz, run.xs, run.m, run.upstream, run.cache, i * run.m * run.cw, out, i * dz);
-            if (run.constraint != null) run.constraint.project(out, i * dz, out, i * dz, coords);
+        for (int blk = 0; blk < run.blocks; blk++) {
+            int from = blk * BLOCK, len = run.length(blk);
+            double[] g = run.gradient[0];
+            run.kernels[0].backward(run.theta[blk], len, run.xs, run.m, run.upstream, run.cache[blk], 0, g);
+            if (run.constraint != null) run.constraint.projectColumns(g, len, g, run.coordinates[0]);
+            for (int i = 0; i < len; i++)
+                for (int p = 0; p < dz; p++) out[(from + i) * dz + p] = g[p * len + i];
         }
         return out;
     }
 
-    /** The state of one training run: buffers sized once, then reused every step. */
+    /**
+     * The state of one training run: buffers sized once, then reused every step. Particles live in blocks of
+     * {@link #BLOCK}, each stored coordinate by coordinate ({@code theta[blk][p * L + i]}), the layout of
+     * {@link BlockKernel}.
+     */
     private final class Run {
-        final double[] theta;
+        final double[][] theta; // per block: dz x L
         final int n;
         final int dx = unit.inputDimension();
         final int dy = unit.outputDimension();
@@ -146,11 +155,12 @@ public final class MeanFieldTrainer {
         final double[] phi; // m x dy network outputs
         final double[][] blockSums; // per block: m x dy partial sums of the outputs
         final double[] upstream; // m x dy
-        final double[] cache; // n x m x cw
+        final double[][] cache; // per block: L x m x cw
         final double[] teacherCache;
-        final double[][] gradient; // per thread: dz
+        final BlockKernel[] kernels; // per thread
+        final double[][] gradient; // per thread: dz x BLOCK
         final double[][] coordinates; // per thread: projection scratch
-        final double[] noise; // n x k
+        final double[][] noise; // per block: k x L
         final Subspace noiseSpace;
         final Subspace constraint;
         final int k;
@@ -159,48 +169,75 @@ public final class MeanFieldTrainer {
         final double[] yTmp;
         final int[] elementOf;
         final SplittableRandom data;
-        final SplittableRandom noiseRandom;
+        final SplittableRandom[] noiseRandom; // per block, so that any thread can draw a block's noise
         final SplittableRandom augmentation;
 
-        Run(double[] theta, int n, long seed) {
-            this.theta = theta;
+        Run(double[] initial, int n, long seed) {
             this.n = n;
             this.m = scheme == Scheme.FA ? b * order : b;
             this.blocks = (n + BLOCK - 1) / BLOCK;
+            theta = new double[blocks][];
+            cache = new double[blocks][];
+            blockSums = new double[blocks][m * dy];
+            for (int blk = 0; blk < blocks; blk++) {
+                int len = length(blk), from = blk * BLOCK;
+                theta[blk] = new double[dz * len];
+                for (int i = 0; i < len; i++)
+                    for (int p = 0; p < dz; p++) theta[blk][p * len + i] = initial[(from + i) * dz + p];
+                cache[blk] = new double[Math.max(1, len * m * cw)];
+            }
             x = new double[b * dx];
             y = new double[b * dy];
             xs = new double[m * dx];
             ys = new double[b * dy];
             phi = new double[m * dy];
-            blockSums = new double[blocks][m * dy];
             upstream = new double[m * dy];
-            cache = new double[Math.max(1, n * m * cw)];
             teacherCache = new double[Math.max(1, b * cw)];
             int threads = Math.min(config.threads(), blocks);
-            gradient = new double[threads][dz];
-            coordinates = new double[threads][dz];
+            kernels = new BlockKernel[threads];
+            gradient = new double[threads][dz * BLOCK];
             noiseSpace = config.noiseSubspace() == null ? Subspace.full(dz) : config.noiseSubspace();
             constraint = scheme == Scheme.EA ? symmetry.fixedSubspace() : null;
             k = noiseSpace.dimension();
-            noise = new double[Math.max(1, n * k)];
+            coordinates = new double[threads][Math.max(dz, k) * BLOCK];
+            for (int t = 0; t < threads; t++) kernels[t] = unit.blockKernel();
+            noise = new double[blocks][];
+            for (int blk = 0; blk < blocks; blk++) noise[blk] = new double[Math.max(1, k * length(blk))];
             step = config.alpha() / n;
             noiseScale = Math.sqrt(2 * config.alpha() * config.beta() / n);
             yTmp = new double[dy];
             elementOf = new int[b];
             SplittableRandom master = new SplittableRandom(seed);
             data = master.split();
-            noiseRandom = master.split();
+            SplittableRandom noiseMaster = master.split();
             augmentation = master.split();
+            noiseRandom = new SplittableRandom[blocks];
+            for (int blk = 0; blk < blocks; blk++) noiseRandom[blk] = noiseMaster.split();
+        }
+
+        /** Particles in block {@code blk}. */
+        int length(int blk) {
+            return Math.min(BLOCK, n - blk * BLOCK);
+        }
+
+        /** The particles, one after another (row-major n x dz). */
+        double[] particles() {
+            double[] out = new double[n * dz];
+            for (int blk = 0; blk < blocks; blk++) {
+                int len = length(blk), from = blk * BLOCK;
+                for (int i = 0; i < len; i++)
+                    for (int p = 0; p < dz; p++) out[(from + i) * dz + p] = theta[blk][p * len + i];
+            }
+            return out;
         }
 
         void execute(long steps) {
-            int threads = gradient.length;
+            int threads = kernels.length;
             if (threads <= 1) {
                 for (long s = 0; s < steps; s++) {
                     prepare();
-                    forwardBlocks(0, blocks, 1);
+                    forwardBlocks(0, blocks, 1, 0);
                     reduceAndResiduals();
-                    drawNoise();
                     backwardBlocks(0, blocks, 1, 0);
                 }
                 return;
@@ -249,12 +286,12 @@ public final class MeanFieldTrainer {
             }
         }
 
-        void forwardBlocks(int first, int end, int stride) {
+        void forwardBlocks(int first, int end, int stride, int thread) {
+            BlockKernel kernel = kernels[thread];
             for (int blk = first; blk < end; blk += stride) {
                 double[] sum = blockSums[blk];
                 Arrays.fill(sum, 0);
-                int from = blk * BLOCK, to = Math.min(n, from + BLOCK);
-                for (int i = from; i < to; i++) unit.forward(theta, i * dz, xs, m, sum, cache, i * m * cw);
+                kernel.forward(theta[blk], length(blk), xs, m, sum, cache[blk], 0);
             }
         }
 
@@ -285,38 +322,40 @@ public final class MeanFieldTrainer {
             }
         }
 
-        void drawNoise() {
-            if (config.beta() == 0) return;
-            for (int i = 0; i < n * k; i++) noise[i] = noiseRandom.nextGaussian();
+        /** Draws the Langevin noise of a block's particles from the block's own stream, coordinate by coordinate. */
+        void drawNoise(int blk) {
+            double[] xi = noise[blk];
+            SplittableRandom random = noiseRandom[blk];
+            for (int i = 0; i < xi.length; i++) xi[i] = random.nextGaussian();
         }
 
+        /** Gradients, penalty, projection (EA), step and noise for the given blocks, vectorized over particles. */
         void backwardBlocks(int first, int end, int stride, int thread) {
+            BlockKernel kernel = kernels[thread];
             double[] grad = gradient[thread];
             double[] coords = coordinates[thread];
             double tau = config.tau();
             boolean fullNoise = config.noiseSubspace() == null;
             for (int blk = first; blk < end; blk += stride) {
-                int from = blk * BLOCK, to = Math.min(n, from + BLOCK);
-                for (int i = from; i < to; i++) {
-                    int off = i * dz;
-                    unit.backward(theta, off, xs, m, upstream, cache, i * m * cw, grad, 0);
-                    for (int p = 0; p < dz; p++) grad[p] += tau * theta[off + p];
-                    if (constraint != null) constraint.project(grad, 0, grad, 0, coords);
-                    for (int p = 0; p < dz; p++) theta[off + p] -= step * grad[p];
-                    if (noiseScale > 0) {
-                        if (constraint != null) {
-                            // EA: the noise, too, stays in E^G
-                            Arrays.fill(grad, 0);
-                            for (int c = 0; c < k; c++) coords[c] = noise[i * k + c];
-                            noiseSpace.addCombination(coords, noiseScale, grad, 0);
-                            constraint.project(grad, 0, grad, 0, coords);
-                            for (int p = 0; p < dz; p++) theta[off + p] += grad[p];
-                        } else if (fullNoise) {
-                            for (int p = 0; p < dz; p++) theta[off + p] += noiseScale * noise[i * k + p];
-                        } else {
-                            for (int c = 0; c < k; c++) coords[c] = noise[i * k + c];
-                            noiseSpace.addCombination(coords, noiseScale, theta, off);
-                        }
+                int len = length(blk), size = dz * len;
+                double[] t = theta[blk];
+                kernel.backward(t, len, xs, m, upstream, cache[blk], 0, grad);
+                for (int q = 0; q < size; q++) grad[q] += tau * t[q];
+                if (constraint != null) constraint.projectColumns(grad, len, grad, coords);
+                for (int q = 0; q < size; q++) t[q] -= step * grad[q];
+                if (noiseScale > 0) {
+                    drawNoise(blk);
+                    double[] xi = noise[blk];
+                    if (constraint != null) {
+                        // EA: the noise, too, stays in E^G
+                        Arrays.fill(grad, 0, size, 0);
+                        noiseSpace.addCombinationColumns(xi, 0, noiseScale, grad, len);
+                        constraint.projectColumns(grad, len, grad, coords);
+                        for (int q = 0; q < size; q++) t[q] += grad[q];
+                    } else if (fullNoise) {
+                        for (int q = 0; q < size; q++) t[q] += noiseScale * xi[q];
+                    } else {
+                        noiseSpace.addCombinationColumns(xi, 0, noiseScale, t, len);
                     }
                 }
             }
@@ -332,9 +371,9 @@ public final class MeanFieldTrainer {
                     try {
                         for (long s = 0; s < steps; s++) {
                             barrier.await(); // batch ready
-                            forwardBlocks(id, blocks, threads);
+                            forwardBlocks(id, blocks, threads, id);
                             barrier.await(); // forward done
-                            barrier.await(); // residuals and noise ready
+                            barrier.await(); // residuals ready
                             backwardBlocks(id, blocks, threads, id);
                             barrier.await(); // step done
                         }
@@ -352,10 +391,9 @@ public final class MeanFieldTrainer {
                 for (long s = 0; s < steps; s++) {
                     prepare();
                     barrier.await();
-                    forwardBlocks(0, blocks, threads);
+                    forwardBlocks(0, blocks, threads, 0);
                     barrier.await();
                     reduceAndResiduals();
-                    drawNoise();
                     barrier.await();
                     backwardBlocks(0, blocks, threads, 0);
                     barrier.await();

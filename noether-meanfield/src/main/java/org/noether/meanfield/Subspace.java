@@ -139,6 +139,57 @@ public final class Subspace {
         }
     }
 
+    /**
+     * The projection of L vectors stored coordinate by coordinate ({@code v[p * L + i]} is coordinate p of vector
+     * i) into {@code out} (same layout; may be {@code v}); {@code coordinates} needs {@code dimension() * L}
+     * doubles. Loops run over the vectors, so they vectorize; the result equals {@link #project} vector by vector.
+     */
+    void projectColumns(double[] v, int columns, double[] out, double[] coordinates) {
+        int k = basis.length, n = columns;
+        if (k == ambient) {
+            if (v != out) System.arraycopy(v, 0, out, 0, ambient * n);
+            return;
+        }
+        java.util.Arrays.fill(coordinates, 0, k * n, 0);
+        for (int b = 0; b < k; b++) {
+            double[] q = basis[b];
+            int cb = b * n;
+            for (int p = 0; p < ambient; p++) {
+                double qp = q[p];
+                int vp = p * n;
+                for (int i = 0; i < n; i++) coordinates[cb + i] += qp * v[vp + i];
+            }
+        }
+        for (int p = 0; p < ambient; p++) {
+            int op = p * n;
+            java.util.Arrays.fill(out, op, op + n, 0);
+            for (int b = 0; b < k; b++) {
+                double qp = basis[b][p];
+                int cb = b * n;
+                for (int i = 0; i < n; i++) out[op + i] += coordinates[cb + i] * qp;
+            }
+        }
+    }
+
+    /**
+     * Adds {@code scale * sum_b coefficients[b * L + i] q_b} to column i of {@code target} (coordinate-major, L
+     * columns), for every i.
+     */
+    void addCombinationColumns(double[] coefficients, int coefficientOffset, double scale, double[] target,
+                               int columns) {
+        int n = columns;
+        for (int b = 0; b < basis.length; b++) {
+            double[] q = basis[b];
+            int cb = coefficientOffset + b * n;
+            for (int p = 0; p < ambient; p++) {
+                double c = scale * q[p];
+                if (c == 0) continue;
+                int tp = p * n;
+                for (int i = 0; i < n; i++) target[tp + i] += c * coefficients[cb + i];
+            }
+        }
+    }
+
     /** |v - P v| for {@code v = points[off .. off+d)}, from the residual itself (accurate for tiny distances). */
     public double distanceTo(double[] points, int off) {
         int k = basis.length;

@@ -50,6 +50,15 @@ public interface Unit {
     void backward(double[] theta, int thetaOffset, double[] inputs, int count, double[] upstream, double[] cache,
                   int cacheOffset, double[] gradient, int gradientOffset);
 
+    /**
+     * A kernel over blocks of particles stored coordinate by coordinate, for the trainer's hot loop; the default
+     * adapts {@link #forward} and {@link #backward}. Built-in units override it with vectorized code. Cache layout
+     * per block: {@code particles * count * cacheWidth()} doubles.
+     */
+    default BlockKernel blockKernel() {
+        return BlockKernel.perParticle(this);
+    }
+
     /** sigma_*(x; theta) for one input, as a fresh array (for tests and inspection, not for hot loops). */
     default double[] apply(double[] x, double[] theta) {
         double[] out = new double[outputDimension()];
