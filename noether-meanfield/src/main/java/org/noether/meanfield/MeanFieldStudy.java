@@ -231,7 +231,7 @@ public final class MeanFieldStudy {
                 .withParticles(plan.discoveryParticles()).withSeed(seed);
         int dz = ds.unit().parameterDimension();
         String name = "discovery_" + ds.symmetry().name() + "_dz" + dz + ".run";
-        String fingerprint = "v1|discovery|" + ds.name() + "|" + options;
+        String fingerprint = NUMERICS + "|discovery|" + ds.name() + "|" + options;
         Subspace fixed = ds.symmetry().fixedSubspace();
         RunStore.Entry e = store.read(name, fingerprint);
         if (e != null) {
@@ -312,8 +312,15 @@ public final class MeanFieldStudy {
         return out;
     }
 
+    /**
+     * Part of every saved run's fingerprint: bump it whenever the trainer's numbers change for the same inputs, so
+     * that resuming an old output directory recomputes instead of mixing old and new numbers. v2: vectorized
+     * sigmoid kernel and per-block noise streams.
+     */
+    static final String NUMERICS = "v2";
+
     private static String fingerprint(Plan plan, long seed, int n, int seedIndex) {
-        return "v1|" + plan.setting().name() + "|" + plan.config().describe() + "|init=" + plan.initialization()
+        return NUMERICS + "|" + plan.setting().name() + "|" + plan.config().describe() + "|init=" + plan.initialization()
                 + "|risk=" + plan.riskSamples() + "|seed=" + seed + "|" + seedIndex + "|N=" + n;
     }
 
