@@ -157,6 +157,8 @@ public final class MeanFieldTrainer {
         final double[] upstream; // m x dy
         final double[][] cache; // per block: L x m x cw
         final double[] teacherCache;
+        final double[] teacherByCoordinate; // the teacher's particles, dz x count
+        final BlockKernel teacherKernel;
         final BlockKernel[] kernels; // per thread
         final double[][] gradient; // per thread: dz x BLOCK
         final double[][] coordinates; // per thread: projection scratch
@@ -192,7 +194,12 @@ public final class MeanFieldTrainer {
             ys = new double[b * dy];
             phi = new double[m * dy];
             upstream = new double[m * dy];
-            teacherCache = new double[Math.max(1, b * cw)];
+            int tc = teacher.count();
+            teacherCache = new double[Math.max(1, tc * b * cw)];
+            teacherByCoordinate = new double[tc * dz];
+            for (int j = 0; j < tc; j++)
+                for (int p = 0; p < dz; p++) teacherByCoordinate[p * tc + j] = teacher.particles()[j * dz + p];
+            teacherKernel = unit.blockKernel();
             int threads = Math.min(config.threads(), blocks);
             kernels = new BlockKernel[threads];
             gradient = new double[threads][dz * BLOCK];
@@ -249,8 +256,7 @@ public final class MeanFieldTrainer {
         void prepare() {
             for (int s = 0; s < b; s++) setting.inputs().sample(data, x, s * dx);
             Arrays.fill(y, 0);
-            for (int j = 0; j < teacher.count(); j++)
-                unit.forward(teacher.particles(), j * dz, x, b, y, teacherCache, 0);
+            teacherKernel.forward(teacherByCoordinate, teacher.count(), x, b, y, teacherCache, 0);
             double inv = 1.0 / teacher.count();
             for (int i = 0; i < y.length; i++) y[i] *= inv;
             if (scheme == Scheme.DA) for (int s = 0; s < b; s++) elementOf[s] = augmentation.nextInt(order);
