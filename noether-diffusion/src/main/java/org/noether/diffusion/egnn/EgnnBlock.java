@@ -43,7 +43,14 @@ public final class EgnnBlock extends AbstractBlock {
     public static final float SIGMA_DATA = 1.5f;
 
     /** Bound on each coordinate-update weight: {@code phi_x = COORD_RANGE tanh(...)} keeps every update bounded. */
-    public static final float COORD_RANGE = 3f;
+    public static final float COORD_RANGE = Float.parseFloat(System.getProperty("egnn.range", "3"));
+
+    /** Gaussian radial features of the (rescaled) distance: RBF centres at 0, RBF_STEP, ... */
+    static final int RBF = 12;
+    static final float RBF_STEP = 0.3f;
+    static final float RBF_GAMMA = 1f / (2 * RBF_STEP * RBF_STEP);
+
+    static final boolean DEBUG = Boolean.getBoolean("egnn.debug");
 
     private final int hidden;
     private final int layers;
@@ -68,7 +75,7 @@ public final class EgnnBlock extends AbstractBlock {
         phiH = new SequentialBlock[layers];
         for (int l = 0; l < layers; l++) {
             phiE[l] = addChildBlock("edge" + l, mlp(hidden, hidden));
-            phiX[l] = addChildBlock("coord" + l, mlp(hidden, 1));
+            phiX[l] = addChildBlock("coord" + l, coordMlp(hidden));
             phiH[l] = addChildBlock("node" + l, mlp(hidden, hidden));
         }
     }
@@ -78,6 +85,26 @@ public final class EgnnBlock extends AbstractBlock {
                 .add(Linear.builder().setUnits(hidden).build())
                 .add(x -> Activation.swish(x, 1f))
                 .add(Linear.builder().setUnits(out).build());
+    }
+
+    /**
+     * The loss weight {@code 1 / c_out(t)^2} that turns the squared error of the prediction of x_1 into the squared
+     * error of the network output F against its own target {@code (x_1 - c_skip x_t) / c_out}, of unit scale at
+     * every t.
+     */
+    public static float lossWeight(float t) {
+        double s2 = (double) SIGMA_DATA * SIGMA_DATA, u = Math.max(1 - t, 1e-3);
+        return (float) ((t * t * s2 + u * u) / (u * u * s2));
+    }
+
+    /** As {@link #mlp} with one output whose weights start near zero, so the untrained network barely moves atoms. */
+    private static SequentialBlock coordMlp(int hidden) {
+        Linear last = Linear.builder().setUnits(1).build();
+        last.setInitializer(new ai.djl.training.initializer.NormalInitializer(Float.parseFloat(System.getProperty("egnn.init", "0.01"))), ai.djl.nn.Parameter.Type.WEIGHT);
+        return new SequentialBlock()
+                .add(Linear.builder().setUnits(hidden).build())
+                .add(x -> Activation.swish(x, 1f))
+                .add(last);
     }
 
     public int hidden() {
@@ -108,18 +135,21 @@ public final class EgnnBlock extends AbstractBlock {
         x = x.mul(cin);
         NDArray start = x;
         NDArray scale = count.sub(1).maximum(1).pow(-1);                               // 1 / (n - 1)
+        NDArray centres = x.getManager().arange(0f, (float) RBF).mul(RBF_STEP).reshape(1, 1, 1, RBF);
         for (int l = 0; l < layers; l++) {
             NDArray diff = x.expandDims(2).sub(x.expandDims(1));                      // (B, N, N, 3)
             NDArray d2 = diff.square().sum(new int[] {3}, true);                       // (B, N, N, 1)
             NDArray hi = h.expandDims(2).broadcast(b, n, n, hidden);
             NDArray hj = h.expandDims(1).broadcast(b, n, n, hidden);
-            NDArray in = concatLast(hi, hj, d2, e).reshape(b * n * n, 2L * hidden + 1 + ef);
-            NDArray m = linear(phiE[l], ps, in, training).reshape(b, n, n, hidden).mul(pair);
-            NDArray w = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1)
-                    .tanh().mul(COORD_RANGE).mul(pair);
+            NDArray rbf = d2.add(1e-8).sqrt().sub(centres).square().mul(-RBF_GAMMA).exp();   // (B, N, N, K)
+            NDArray in = concatLast(hi, hj, d2, rbf, e).reshape(b * n * n, 2L * hidden + 1 + RBF + ef);
+            NDArray m = Activation.swish(linear(phiE[l], ps, in, training), 1f).reshape(b, n, n, hidden).mul(pair);
+            NDArray pre = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1);
+            if (DEBUG) System.err.printf("layer %d |h| %.3f |m| %.3f |pre| %.3f sat %.3f d2 %.3f%n", l, h.abs().mean().getFloat(), m.abs().mean().getFloat(), pre.abs().mean().getFloat(), pre.abs().gt(2).toType(DataType.FLOAT32, false).mean().getFloat(), d2.mean().getFloat());
+            NDArray w = pre.tanh().mul(COORD_RANGE).mul(pair);
             NDArray dir = diff.div(d2.add(1e-8).sqrt().add(1));
             x = x.add(dir.mul(w).sum(new int[] {2}).mul(scale));
-            NDArray agg = m.sum(new int[] {2});                                        // (B, N, H)
+            NDArray agg = m.sum(new int[] {2}).mul(scale);                             // (B, N, H), mean over j
             NDArray upd = linear(phiH[l], ps, h.concat(agg, 2).reshape(b * n, 2L * hidden), training).reshape(b, n, hidden);
             h = h.add(upd).mul(m3);
         }
@@ -147,7 +177,7 @@ public final class EgnnBlock extends AbstractBlock {
         long f = inputShapes[1].get(2), ef = inputShapes[2].get(3);
         embed.initialize(manager, dataType, new Shape(1, f + 1));
         for (int l = 0; l < layers; l++) {
-            phiE[l].initialize(manager, dataType, new Shape(1, 2L * hidden + 1 + ef));
+            phiE[l].initialize(manager, dataType, new Shape(1, 2L * hidden + 1 + RBF + ef));
             phiX[l].initialize(manager, dataType, new Shape(1, hidden));
             phiH[l].initialize(manager, dataType, new Shape(1, 2L * hidden));
         }

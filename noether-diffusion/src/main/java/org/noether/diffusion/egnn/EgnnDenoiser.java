@@ -87,7 +87,7 @@ public final class EgnnDenoiser implements AutoCloseable {
 
     private static Shape[] initShapes() {
         return new Shape[] {new Shape(1, 2, 3), new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
-                new Shape(1, 2, 2, Molecule.BOND_TYPES), new Shape(1, 2), new Shape(1, 1)};
+                new Shape(1, 2, 2, MoleculeGraph.EDGE_FEATURES), new Shape(1, 2), new Shape(1, 1)};
     }
 
     /** The model's manager (parameters live here), for leak checks. */
@@ -155,7 +155,7 @@ public final class EgnnDenoiser implements AutoCloseable {
         return new NDList(
                 mgr.create(MoleculeGraph.coordinates(x, n), new Shape(b, n, 3)),
                 mgr.create(MoleculeGraph.atoms(ms, n), new Shape(b, n, MoleculeGraph.ATOM_FEATURES)),
-                mgr.create(MoleculeGraph.bonds(ms, n), new Shape(b, n, n, Molecule.BOND_TYPES)),
+                mgr.create(MoleculeGraph.bonds(ms, n), new Shape(b, n, n, MoleculeGraph.EDGE_FEATURES)),
                 mgr.create(MoleculeGraph.mask(ms, n), new Shape(b, n)),
                 mgr.create(t, new Shape(b, 1)));
     }
@@ -189,12 +189,27 @@ public final class EgnnDenoiser implements AutoCloseable {
         if (molecules.size() != conformers.size() || molecules.isEmpty()) {
             throw new IllegalArgumentException("need one non-empty conformer list per molecule");
         }
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(warmupCosine(learningRate, steps))
+                .optClipGrad(Float.parseFloat(System.getProperty("egnn.clip", "1"))).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new ObjectiveLoss(objective))
                 .optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
         try (Trainer trainer = model.newTrainer(config)) {
             return new TrainingLoop(trainer).run(source(molecules, conformers, objective, batch, seed), steps, listener);
         }
+    }
+
+    /**
+     * A linear warm-up over the first 5% of the steps (at most 100), then a cosine decay to 5% of the peak rate at
+     * the last step: the warm-up lets Adam's moment estimates settle before full-size steps, the decay lets the last
+     * steps refine instead of jittering at the noise floor of the loss.
+     */
+    static Tracker warmupCosine(float peak, int steps) {
+        int warm = Math.max(1, Math.min(100, steps / 20));
+        return update -> {
+            if (update < warm) return peak * (update + 1) / warm;
+            double progress = Math.min(1.0, (update - warm) / (double) Math.max(1, steps - warm));
+            return (float) (peak * (0.05 + 0.95 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+        };
     }
 
     private static BatchSource source(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective,
@@ -223,7 +238,7 @@ public final class EgnnDenoiser implements AutoCloseable {
             int n = MoleculeGraph.maxAtoms(ms);
             NDList data = inputs(mgr, ms, xt, n, ts);
             NDList labels = new NDList(mgr.create(MoleculeGraph.coordinates(target, n), new Shape(batch, n, 3)),
-                    mgr.create(MoleculeGraph.mask(ms, n), new Shape(batch, n)));
+                    mgr.create(MoleculeGraph.mask(ms, n), new Shape(batch, n)), mgr.create(weights(ts), new Shape(batch)));
             if (objective == Objective.QUOTIENT) labels.add(mgr.create(projections(geometry, xt, n), new Shape(batch, 3L * n, 3L * n)));
             return new LabeledBatch(data, labels);
         };
@@ -240,6 +255,12 @@ public final class EgnnDenoiser implements AutoCloseable {
             NDList y = block.forward(new ParameterStore(scope, false), b.data(), false);
             return new ObjectiveLoss(objective).evaluate(b.labels(), y).getFloat();
         }
+    }
+
+    private static float[] weights(float[] ts) {
+        float[] w = new float[ts.length];
+        for (int i = 0; i < ts.length; i++) w[i] = EgnnBlock.lossWeight(ts[i]);
+        return w;
     }
 
     /** The horizontal projections at each x_t as dense padded (3N x 3N) matrices, zero outside the molecule. */

@@ -52,11 +52,11 @@ final class ObjectiveLoss extends Loss {
         NDArray sq;
         if (objective == Objective.QUOTIENT) {
             NDArray flat = r.reshape(b, 1, 3L * n);
-            NDArray projected = flat.matMul(labels.get(2));                            // (P r)^T, P symmetric
-            sq = projected.square().sum();
+            NDArray projected = flat.matMul(labels.get(3));                            // (P r)^T, P symmetric
+            sq = projected.square().sum(new int[] {1, 2});
         } else {
-            sq = r.square().sum();
+            sq = r.square().sum(new int[] {1, 2});
         }
-        return sq.div(mask.sum().maximum(1));
+        return sq.mul(labels.get(2)).sum().div(mask.sum().maximum(1));
     }
 }
