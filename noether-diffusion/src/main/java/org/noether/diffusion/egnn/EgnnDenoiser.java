@@ -48,10 +48,23 @@ public final class EgnnDenoiser implements AutoCloseable {
     private final EgnnBlock block;
 
     private EgnnDenoiser(int hidden, int layers) {
+        singleThreaded();
         Engines.pytorch();
         block = new EgnnBlock(hidden, layers);
         model = Model.newInstance("egnn", Device.cpu(), Engines.PYTORCH);
         model.setBlock(block);
+    }
+
+    /**
+     * Asks for one intra-op and one inter-op PyTorch thread unless the user chose otherwise (-D wins). The tensors
+     * here are small; with one thread per core libtorch's workers spin-wait for each other whenever the machine is
+     * shared, which made a training step several times slower. Only effective if the engine is not loaded yet.
+     */
+    private static void singleThreaded() {
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "1");
+        if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
     }
 
     /** A freshly initialized (untrained) network; {@code seed} seeds the engine before initialization. */
@@ -176,8 +189,11 @@ public final class EgnnDenoiser implements AutoCloseable {
     }
 
     /**
-     * Trains with Adam. Each step draws {@code batch} (molecule, conformer) pairs uniformly, a time t ~ U(0, 1) and
-     * centred noise per pair, and regresses the prediction at x_t on the objective's target.
+     * Trains with Adam ({@link #warmupCosine} learning rate peaking at {@code learningRate}, gradients clipped to
+     * [-1, 1] elementwise). Each step draws {@code batch} (molecule, conformer) pairs uniformly, a time t ~ U(0, 1) and
+     * centred noise per pair, and regresses the prediction at x_t on the objective's target with the weight
+     * {@link EgnnBlock#lossWeight}{@code (t)}: unweighted, the loss of an x_1 prediction is dominated by small t, where
+     * x_1 is unpredictable, and the network learned little where the sampler needs it.
      *
      * @param molecules  the training molecules
      * @param conformers for each molecule, its reference conformers (flat, centred)
@@ -190,7 +206,7 @@ public final class EgnnDenoiser implements AutoCloseable {
             throw new IllegalArgumentException("need one non-empty conformer list per molecule");
         }
         Optimizer adam = Optimizer.adam().optLearningRateTracker(warmupCosine(learningRate, steps))
-                .optClipGrad(Float.parseFloat(System.getProperty("egnn.clip", "1"))).build();
+                .optClipGrad(1f).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new ObjectiveLoss(objective))
                 .optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
         try (Trainer trainer = model.newTrainer(config)) {
