@@ -193,7 +193,9 @@ public final class EgnnDenoiser implements AutoCloseable {
      * [-1, 1] elementwise). Each step draws {@code batch} (molecule, conformer) pairs uniformly, a time t ~ U(0, 1) and
      * centred noise per pair, and regresses the prediction at x_t on the objective's target with the weight
      * {@link EgnnBlock#lossWeight}{@code (t)}: unweighted, the loss of an x_1 prediction is dominated by small t, where
-     * x_1 is unpredictable, and the network learned little where the sampler needs it.
+     * x_1 is unpredictable, and the network learned little where the sampler needs it. A batch whose loss is not
+     * finite is skipped (the next one is drawn instead), at most {@value #MAX_SKIPPED_BATCHES} times and only while the
+     * parameters are all finite; otherwise the {@link IllegalStateException} of the training loop propagates.
      *
      * @param molecules  the training molecules
      * @param conformers for each molecule, its reference conformers (flat, centred)
@@ -209,9 +211,39 @@ public final class EgnnDenoiser implements AutoCloseable {
                 .optClipGrad(1f).build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new ObjectiveLoss(objective))
                 .optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
+        BatchSource draws = source(molecules, conformers, objective, batch, seed);
+        long[] skipped = {0};
+        BatchSource shifted = (mgr, step) -> draws.next(mgr, step + skipped[0]);
+        float[] losses = new float[steps];
         try (Trainer trainer = model.newTrainer(config)) {
-            return new TrainingLoop(trainer).run(source(molecules, conformers, objective, batch, seed), steps, listener);
+            TrainingLoop loop = new TrainingLoop(trainer);
+            for (int i = 0; i < steps; i++) {
+                try {
+                    losses[i] = loop.step(shifted);
+                } catch (IllegalStateException e) {
+                    // a non-finite loss is caught before the backward pass, so the parameters are untouched; if they
+                    // are all finite the batch alone overflowed and is skipped (a few times at most)
+                    if (skipped[0] >= MAX_SKIPPED_BATCHES || !parametersFinite()) throw e;
+                    skipped[0]++;
+                    i--;
+                    continue;
+                }
+                if (listener != null) listener.afterStep(i, losses[i]);
+            }
         }
+        return losses;
+    }
+
+    /** How many batches with a non-finite loss {@link #train} skips before giving up. */
+    static final int MAX_SKIPPED_BATCHES = 5;
+
+    private boolean parametersFinite() {
+        for (var p : block.getParameters().values()) {
+            for (float v : p.getArray().toFloatArray()) {
+                if (!Float.isFinite(v)) return false;
+            }
+        }
+        return true;
     }
 
     /**
