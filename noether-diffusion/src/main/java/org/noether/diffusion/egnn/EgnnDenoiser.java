@@ -201,8 +201,8 @@ public final class EgnnDenoiser implements AutoCloseable {
      * not finite, training goes back to the parameters of the last multiple of {@value #SNAPSHOT_EVERY} steps with a
      * fresh optimizer (same learning-rate schedule) and draws different batches from there; after
      * {@value #MAX_RESTARTS} such restarts the {@link IllegalStateException} of the training loop propagates. (At the
-     * quick profile's peak rate 5e-3 an unguarded run hit a NaN in one of four trainings, about step 1300 to 1500;
-     * its source was not found.)
+     * quick profile's peak rate 5e-3, two unguarded runs each lost one of four trainings to a NaN, at steps 1264 and
+     * 1487; its source was not found and it did not recur from run to run.)
      *
      * @param molecules  the training molecules
      * @param conformers for each molecule, its reference conformers (flat, centred)
