@@ -60,7 +60,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
             int trainSteps, int batch, float learningRate, int samplerSteps) {}
 
     static Sizes sizes(boolean quick) {
-        return quick ? new Sizes(32, 8, 6, 8, 48, 3, 2000, 16, 2e-3f, 30)
+        return quick ? new Sizes(32, 8, 6, 8, 48, 3, 2000, 16, 5e-3f, 30)
                 : new Sizes(150, 30, 9, 16, 64, 4, 3000, 16, 1e-3f, 50);
     }
 

@@ -33,6 +33,10 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
  */
 public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] coords) {
 
+    static {
+        CdkLogging.install();            // before any CDK class that logs is loaded
+    }
+
     /** Bond types used as edge features: none, single, double, triple, aromatic. */
     public static final int BOND_TYPES = 5;
 

@@ -9,6 +9,14 @@ final class MoleculeGraph {
     /** One-hot width of the atom features: H, C, N, O, F. */
     static final int ATOM_FEATURES = 5;
 
+    /**
+     * Width of the pair features: the one-hot bond type ({@link Molecule#BOND_TYPES} channels, type 0 = not bonded)
+     * and two flags for pairs two and three bonds apart. Bond lengths fix the 1-2 distances, bond angles the 1-3
+     * distances and torsions move the 1-4 ones; without the flags a shallow network cannot tell a 1-3 pair from a
+     * distant one.
+     */
+    static final int EDGE_FEATURES = Molecule.BOND_TYPES + 2;
+
     private MoleculeGraph() {
     }
 
@@ -28,18 +36,42 @@ final class MoleculeGraph {
         return out;
     }
 
-    /** (B, N, N, 5) one-hot bond types, type 0 for unbonded pairs of real atoms; zeros at padding. */
+    /**
+     * (B, N, N, {@link #EDGE_FEATURES}): one-hot bond types, type 0 for unbonded pairs of real atoms, then the 1-3 and
+     * 1-4 flags; zeros at padding.
+     */
     static float[] bonds(List<Molecule> molecules, int n) {
-        int e = Molecule.BOND_TYPES;
+        int e = EDGE_FEATURES;
         float[] out = new float[molecules.size() * n * n * e];
         for (int i = 0; i < molecules.size(); i++) {
             Molecule m = molecules.get(i);
             int[][] t = m.bondMatrix();
+            int[][] hops = hops(t);
             for (int a = 0; a < m.size(); a++) {
-                for (int c = 0; c < m.size(); c++) out[((i * n + a) * n + c) * e + t[a][c]] = 1;
+                for (int c = 0; c < m.size(); c++) {
+                    int base = ((i * n + a) * n + c) * e;
+                    out[base + t[a][c]] = 1;
+                    if (hops[a][c] == 2) out[base + Molecule.BOND_TYPES] = 1;
+                    if (hops[a][c] == 3) out[base + Molecule.BOND_TYPES + 1] = 1;
+                }
             }
         }
         return out;
+    }
+
+    /** Bond counts of the shortest paths (Floyd-Warshall; molecules here have a few dozen atoms at most). */
+    static int[][] hops(int[][] bondType) {
+        int n = bondType.length, far = Integer.MAX_VALUE / 2;
+        int[][] d = new int[n][n];
+        for (int a = 0; a < n; a++) {
+            for (int c = 0; c < n; c++) d[a][c] = a == c ? 0 : bondType[a][c] != 0 ? 1 : far;
+        }
+        for (int k = 0; k < n; k++) {
+            for (int a = 0; a < n; a++) {
+                for (int c = 0; c < n; c++) d[a][c] = Math.min(d[a][c], d[a][k] + d[k][c]);
+            }
+        }
+        return d;
     }
 
     /** (B, N): 1 at real atoms. */

@@ -8,12 +8,12 @@ import org.noether.diffusion.Kabsch;
 import org.noether.diffusion.Objective;
 
 /**
- * The {@link Objective}s as a DJL loss over padded batches: the squared error summed over coordinates, divided by the
- * number of real atoms in the batch.
+ * The {@link Objective}s as a DJL loss over padded batches: the squared error summed over coordinates, weighted per
+ * example ({@link EgnnBlock#lossWeight} of its time), summed and divided by the number of real atoms in the batch.
  *
  * <p>Labels, in this order: the regression target (B, N, 3) (x_1, or for {@link Objective#GEODIFF} x_1 already
- * superposed on x_t by the batch source), the atom mask (B, N) and, for {@link Objective#QUOTIENT} only, the horizontal
- * projection at x_t as a matrix (B, 3N, 3N). For {@link Objective#AF3} the target is superposed on the prediction here,
+ * superposed on x_t by the batch source), the atom mask (B, N), the per-example weight (B) and, for
+ * {@link Objective#QUOTIENT} only, the horizontal projection at x_t as a matrix (B, 3N, 3N). For {@link Objective#AF3} the target is superposed on the prediction here,
  * with the rotation computed in Java from the detached prediction; holding it fixed gives the exact gradient (the
  * loss is a minimum over rotations).
  */
@@ -52,11 +52,11 @@ final class ObjectiveLoss extends Loss {
         NDArray sq;
         if (objective == Objective.QUOTIENT) {
             NDArray flat = r.reshape(b, 1, 3L * n);
-            NDArray projected = flat.matMul(labels.get(2));                            // (P r)^T, P symmetric
-            sq = projected.square().sum();
+            NDArray projected = flat.matMul(labels.get(3));                            // (P r)^T, P symmetric
+            sq = projected.square().sum(new int[] {1, 2});
         } else {
-            sq = r.square().sum();
+            sq = r.square().sum(new int[] {1, 2});
         }
-        return sq.div(mask.sum().maximum(1));
+        return sq.mul(labels.get(2)).sum().div(mask.sum().maximum(1));
     }
 }
