@@ -3,7 +3,6 @@ package org.noether.meanfield;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.CyclicBarrier;
 
 /**
  * Mean-field SGD for the shallow network Phi(x) = (1/N) sum_i sigma_*(x; theta_i) learning a {@link Teacher} from
@@ -368,7 +367,7 @@ public final class MeanFieldTrainer {
         }
 
         private void runParallel(long steps, int threads) {
-            CyclicBarrier barrier = new CyclicBarrier(threads);
+            SpinBarrier barrier = new SpinBarrier(threads);
             Thread[] helpers = new Thread[threads - 1];
             Throwable[] failure = new Throwable[1];
             for (int t = 1; t < threads; t++) {
@@ -387,7 +386,7 @@ public final class MeanFieldTrainer {
                         Thread.currentThread().interrupt();
                     } catch (Throwable e) {
                         failure[0] = e;
-                        barrier.reset();
+                        barrier.breakBarrier();
                     }
                 }, "meanfield-worker-" + t);
                 helpers[t - 1].setDaemon(true);
