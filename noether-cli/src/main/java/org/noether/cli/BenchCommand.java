@@ -14,17 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a baseline run in the same process or script.",
         subcommands = {BenchCommand.MeanField.class})
-final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing benchmark; choose one of: meanfield");
-    }
+final class BenchCommand extends CommandGroup {
 
     @Command(name = "meanfield", mixinStandardHelpOptions = true,
             description = "Mean-field SGD steps per second against the same update in PyTorch (run with python3 when "

@@ -11,18 +11,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code noether data fetch mnist|fashion-mnist [--from DIR] [--root DIR]}. */
 @Command(name = "data", mixinStandardHelpOptions = true, description = "Fetch and locate data sets.",
         subcommands = {DataCommand.Fetch.class, DataCommand.Where.class})
-final class DataCommand implements Callable<Integer> {
-    @ParentCommand
-    Main parent;
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing subcommand; choose one of: fetch, where");
-    }
+final class DataCommand extends CommandGroup {
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
             description = "Put a data set into the data folder ($NOETHER_DATA, default ~/.noether/data): MNIST via "
