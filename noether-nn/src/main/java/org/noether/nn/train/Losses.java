@@ -2,8 +2,8 @@ package org.noether.nn.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.loss.Loss;
+import org.noether.nn.util.Scalars;
 
 /**
  * Losses that are safe to differentiate with the PyTorch engine of DJL 0.36, whatever the garbage
@@ -23,7 +23,7 @@ import ai.djl.training.loss.Loss;
  * poisons the parameters. Whether it happens depends on GC timing, so runs with the same seed
  * differ once in a while. DJL's {@code L2Loss} multiplies by its weight this way.
  *
- * <p>The losses here use scalars that libtorch owns ({@code NDManager.full}), which the autograd
+ * <p>The losses here use scalars that libtorch owns ({@link Scalars}), which the autograd
  * graph keeps alive for as long as it needs them. In a run where no such collection happens they
  * give the same bits as their DJL counterparts.
  */
@@ -34,15 +34,6 @@ public final class Losses {
     /** Same value as DJL's {@code Loss.l2Loss()}: mean of {@code 0.5 * (prediction - label)^2}. */
     public static Loss l2() {
         return new L2("L2Loss", 0.5f);
-    }
-
-    /**
-     * A scalar with the value {@code value} and the data type of {@code like}, in memory owned by
-     * libtorch (not a Java buffer), on the manager of {@code like}. Use it instead of a {@code
-     * Number} operand for ops on the autograd path.
-     */
-    public static NDArray scalar(NDArray like, float value) {
-        return like.getManager().full(new Shape(), value, like.getDataType());
     }
 
     private static final class L2 extends Loss {
@@ -58,7 +49,7 @@ public final class Losses {
             NDArray label = labels.singletonOrThrow();
             NDArray pred = predictions.singletonOrThrow().reshape(label.getShape());
             NDArray squared = pred.sub(label).square();
-            return squared.mul(scalar(squared, weight)).mean();
+            return squared.mul(Scalars.like(squared, weight)).mean();
         }
     }
 }

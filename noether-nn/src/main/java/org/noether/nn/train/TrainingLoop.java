@@ -21,7 +21,7 @@ import java.util.Objects;
  * {@code mul(0.5f)}, used inside DJL's {@code L2Loss}) on the path from the parameters to the loss
  * can make a garbage collection that happens between the forward and the backward pass change
  * the gradient, so runs with the same seed occasionally differ or stall. Use {@link Losses} (or
- * scalars from {@link Losses#scalar}) for such terms; see {@link Losses} for the mechanism.
+ * {@link org.noether.nn.util.Scalars}) for such terms; see {@link Losses} for the mechanism.
  *
  * <p>This is not {@code EasyTrain.fit}: training listeners, evaluators and metrics of the trainer
  * are not invoked. Not thread-safe (PyTorch allows only one gradient collector at a time anyway).
