@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.Objects;
+import org.noether.nn.util.Scalars;
 
 /**
  * Lambda-equitune (Basu et al. 2023): {@code M(x) = sum_g lambda(g . x) g^-1 . M(g . x) / sum_g lambda(g . x)}
@@ -88,7 +89,8 @@ public final class LambdaEquitune<G> extends Symmetrized<G> {
             return raw.softmax(0);
         }
         try (NDArray soft = Activation.softPlus(raw);
-                NDArray positive = soft.maximum(FLOOR);
+                NDArray floor = Scalars.like(soft, FLOOR);
+                NDArray positive = soft.maximum(floor);
                 NDArray total = positive.sum(new int[] {0}, true)) {
             return positive.div(total);
         }

@@ -17,6 +17,12 @@ import java.util.Objects;
  * infinite throws {@link IllegalStateException} <em>before</em> the backward pass and the
  * parameter update, so the parameters still hold the last finite values.
  *
+ * <p>Reproducibility: with DJL 0.36 and PyTorch, an op with a {@code Number} operand (such as
+ * {@code mul(0.5f)}, used inside DJL's {@code L2Loss}) on the path from the parameters to the loss
+ * can make a garbage collection that happens between the forward and the backward pass change
+ * the gradient, so runs with the same seed occasionally differ or stall. Use {@link Losses} (or
+ * {@link org.noether.nn.util.Scalars}) for such terms; see {@link Losses} for the mechanism.
+ *
  * <p>This is not {@code EasyTrain.fit}: training listeners, evaluators and metrics of the trainer
  * are not invoked. Not thread-safe (PyTorch allows only one gradient collector at a time anyway).
  */

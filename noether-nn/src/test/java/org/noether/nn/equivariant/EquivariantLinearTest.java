@@ -12,7 +12,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import java.nio.file.Files;
@@ -26,6 +25,7 @@ import org.noether.group.O3;
 import org.noether.group.SymmetricGroup;
 import org.noether.nn.Engines;
 import org.noether.nn.train.LabeledBatch;
+import org.noether.nn.train.Losses;
 import org.noether.nn.train.TrainingLoop;
 import org.noether.representation.Representation;
 import org.noether.representation.RepresentationSpec;
@@ -111,7 +111,7 @@ class EquivariantLinearTest {
         try (Model model = Model.newInstance("eqlin", Device.cpu(), Engines.PYTORCH)) {
             EquivariantLinear layer = new EquivariantLinear(Representations.regular(d4), Representations.regular(d4));
             model.setBlock(layer);
-            DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.l2Loss())
+            DefaultTrainingConfig config = new DefaultTrainingConfig(Losses.l2())
                     .optDevices(new Device[] {Device.cpu()})
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build());
             try (Trainer trainer = model.newTrainer(config)) {

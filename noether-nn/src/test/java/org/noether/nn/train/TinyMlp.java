@@ -40,7 +40,12 @@ final class TinyMlp implements AutoCloseable {
 
     /** Builds model and trainer; seeds the engine with {@code seed} first. */
     TinyMlp(int seed, Optimizer optimizer) {
-        this(optimizer, () -> Engines.seed(seed));
+        this(seed, optimizer, Losses.l2());
+    }
+
+    /** Builds model and trainer with the given loss; seeds the engine with {@code seed} first. */
+    TinyMlp(int seed, Optimizer optimizer, Loss loss) {
+        this(optimizer, loss, () -> Engines.seed(seed));
     }
 
     /**
@@ -49,10 +54,10 @@ final class TinyMlp implements AutoCloseable {
      * {@code trainer.initialize}.
      */
     static TinyMlp unseeded(Optimizer optimizer) {
-        return new TinyMlp(optimizer, () -> {});
+        return new TinyMlp(optimizer, Losses.l2(), () -> {});
     }
 
-    private TinyMlp(Optimizer optimizer, Runnable seeding) {
+    private TinyMlp(Optimizer optimizer, Loss loss, Runnable seeding) {
         // Seed immediately before building and initialising: the initialisers draw from torch's
         // global generator inside trainer.initialize below, so any random op in between would
         // shift the weights (see Engines#seed).
@@ -65,7 +70,7 @@ final class TinyMlp implements AutoCloseable {
         model = Model.newInstance("tiny-mlp", Device.cpu(), Engines.PYTORCH);
         model.setBlock(net);
         DefaultTrainingConfig config =
-                new DefaultTrainingConfig(Loss.l2Loss())
+                new DefaultTrainingConfig(loss)
                         .optDevices(new Device[] {Device.cpu()})
                         .optOptimizer(optimizer);
         trainer = model.newTrainer(config);
