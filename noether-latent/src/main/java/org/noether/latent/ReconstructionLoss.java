@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.loss.Loss;
+import org.noether.nn.util.Scalars;
 
 /**
  * Mean squared error between predicted and target pictures, plus optionally {@code ssimWeight (1 - SSIM)} with a
@@ -25,7 +26,7 @@ public final class ReconstructionLoss extends Loss {
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray y = labels.singletonOrThrow(), p = predictions.singletonOrThrow();
         NDArray loss = p.sub(y).square().mean();
-        if (ssimWeight > 0) loss = loss.add(ssim(p, y).neg().add(1).mul(ssimWeight));
+        if (ssimWeight > 0) loss = loss.add(ssim(p, y).neg().add(1).mul(Scalars.like(p, ssimWeight)));
         return loss;
     }
 
@@ -37,7 +38,8 @@ public final class ReconstructionLoss extends Loss {
         NDArray va = Pool.avgPool2d(a.mul(a), k, one, zero, false, true).sub(ma.mul(ma));
         NDArray vb = Pool.avgPool2d(b.mul(b), k, one, zero, false, true).sub(mb.mul(mb));
         NDArray cov = Pool.avgPool2d(a.mul(b), k, one, zero, false, true).sub(ma.mul(mb));
-        NDArray num = ma.mul(mb).mul(2).add(ImageMetrics.C1).mul(cov.mul(2).add(ImageMetrics.C2));
+        NDArray two = Scalars.like(a, 2);
+        NDArray num = ma.mul(mb).mul(two).add(ImageMetrics.C1).mul(cov.mul(two).add(ImageMetrics.C2));
         NDArray den = ma.square().add(mb.square()).add(ImageMetrics.C1).mul(va.add(vb).add(ImageMetrics.C2));
         return num.div(den).mean();
     }

@@ -13,6 +13,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import org.noether.nn.util.Scalars;
 
 /**
  * An E(3)-equivariant graph network in the style of EGNN (Satorras, Hoogeboom and Welling, 2021) over padded batches
@@ -92,7 +93,7 @@ public final class EgnnBlock extends AbstractBlock {
     private static SequentialBlock mlp(int hidden, int out) {
         return new SequentialBlock()
                 .add(Linear.builder().setUnits(hidden).build())
-                .add(x -> Activation.swish(x, 1f))
+                .add(x -> new NDList(swish(x.singletonOrThrow())))
                 .add(Linear.builder().setUnits(out).build());
     }
 
@@ -112,7 +113,7 @@ public final class EgnnBlock extends AbstractBlock {
         last.setInitializer(new NormalInitializer(0.01f), Parameter.Type.WEIGHT);
         return new SequentialBlock()
                 .add(Linear.builder().setUnits(hidden).build())
-                .add(x -> Activation.swish(x, 1f))
+                .add(x -> new NDList(swish(x.singletonOrThrow())))
                 .add(last);
     }
 
@@ -150,11 +151,11 @@ public final class EgnnBlock extends AbstractBlock {
             NDArray d2 = diff.square().sum(new int[] {3}, true);                       // (B, N, N, 1)
             NDArray hi = h.expandDims(2).broadcast(b, n, n, hidden);
             NDArray hj = h.expandDims(1).broadcast(b, n, n, hidden);
-            NDArray rbf = d2.add(1e-8).sqrt().sub(centres).square().mul(-RBF_GAMMA).exp();   // (B, N, N, K)
+            NDArray rbf = d2.add(1e-8).sqrt().sub(centres).square().mul(Scalars.like(d2, -RBF_GAMMA)).exp();   // (B, N, N, K)
             NDArray in = concatLast(hi, hj, d2, rbf, e).reshape(b * n * n, 2L * hidden + 1 + RBF + ef);
-            NDArray m = Activation.swish(linear(phiE[l], ps, in, training), 1f).reshape(b, n, n, hidden).mul(pair);
+            NDArray m = swish(linear(phiE[l], ps, in, training)).reshape(b, n, n, hidden).mul(pair);
             NDArray pre = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1);
-            NDArray w = pre.tanh().mul(COORD_RANGE).mul(pair);
+            NDArray w = pre.tanh().mul(Scalars.like(pre, COORD_RANGE)).mul(pair);
             NDArray dir = diff.div(d2.add(1e-8).sqrt().add(1));
             x = x.add(dir.mul(w).sum(new int[] {2}).mul(scale));
             NDArray agg = m.sum(new int[] {2}).mul(scale);                             // (B, N, H), mean over j
@@ -189,5 +190,13 @@ public final class EgnnBlock extends AbstractBlock {
             phiX[l].initialize(manager, dataType, new Shape(1, hidden));
             phiH[l].initialize(manager, dataType, new Shape(1, 2L * hidden));
         }
+    }
+
+    /**
+     * x sigmoid(x), the same values as {@code Activation.swish(x, 1f)}, which multiplies by its beta as a
+     * {@code Number}: an operand DJL frees right away although autograd keeps it (see {@link Scalars}).
+     */
+    static NDArray swish(NDArray x) {
+        return x.mul(Activation.sigmoid(x));
     }
 }
