@@ -125,8 +125,7 @@ public final class MeanFieldTrainer {
             double[] g = run.gradient[0];
             run.kernels[0].backward(run.theta[blk], len, run.xs, run.m, run.upstream, run.cache[blk], 0, g);
             if (run.constraint != null) run.constraint.projectColumns(g, len, g, run.coordinates[0]);
-            for (int i = 0; i < len; i++)
-                for (int p = 0; p < dz; p++) out[(from + i) * dz + p] = g[p * len + i];
+            Particles.toRowMajor(g, len, dz, out, from);
         }
         return out;
     }
@@ -183,8 +182,7 @@ public final class MeanFieldTrainer {
             for (int blk = 0; blk < blocks; blk++) {
                 int len = length(blk), from = blk * BLOCK;
                 theta[blk] = new double[dz * len];
-                for (int i = 0; i < len; i++)
-                    for (int p = 0; p < dz; p++) theta[blk][p * len + i] = initial[(from + i) * dz + p];
+                Particles.toCoordinateMajor(initial, from, len, dz, theta[blk]);
                 cache[blk] = new double[Math.max(1, len * m * cw)];
             }
             x = new double[b * dx];
@@ -196,8 +194,7 @@ public final class MeanFieldTrainer {
             int tc = teacher.count();
             teacherCache = new double[Math.max(1, tc * b * cw)];
             teacherByCoordinate = new double[tc * dz];
-            for (int j = 0; j < tc; j++)
-                for (int p = 0; p < dz; p++) teacherByCoordinate[p * tc + j] = teacher.particles()[j * dz + p];
+            Particles.toCoordinateMajor(teacher.particles(), 0, tc, dz, teacherByCoordinate);
             teacherKernel = unit.blockKernel();
             int threads = Math.min(config.threads(), blocks);
             kernels = new BlockKernel[threads];
@@ -231,8 +228,7 @@ public final class MeanFieldTrainer {
             double[] out = new double[n * dz];
             for (int blk = 0; blk < blocks; blk++) {
                 int len = length(blk), from = blk * BLOCK;
-                for (int i = 0; i < len; i++)
-                    for (int p = 0; p < dz; p++) out[(from + i) * dz + p] = theta[blk][p * len + i];
+                Particles.toRowMajor(theta[blk], len, dz, out, from);
             }
             return out;
         }
