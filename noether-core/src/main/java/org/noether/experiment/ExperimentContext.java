@@ -37,18 +37,12 @@ public record ExperimentContext(Profile profile, long seed, Path outputDirectory
      * different purposes are unrelated, and each depends only on the seed and the purpose, not on what else ran first.
      */
     public SplittableRandom random(String purpose) {
-        long h = seed;
-        for (int i = 0; i < purpose.length(); i++) {
-            h = mix(h * 31 + purpose.charAt(i));
-        }
-        return new SplittableRandom(mix(h ^ purpose.length()));
+        return new SplittableRandom(Seeds.derive(seed, purpose));
     }
 
-    /** A 64-bit finaliser (the one used by SplitMix64) so that nearby inputs give unrelated seeds. */
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+    /** A seed for {@code purpose}, for APIs that take a {@code long}; the first value of {@link #random(String)}. */
+    public long seed(String purpose) {
+        return random(purpose).nextLong();
     }
 
     /** {@code quick} under {@link Profile#QUICK}, {@code full} under {@link Profile#FULL}. */

@@ -31,13 +31,14 @@ import java.util.Set;
  * @param summary a few sentences of interpretation, may be empty; blank lines separate paragraphs
  * @param tables  tables with distinct names
  * @param figures figures with distinct names
+ * @param claims  the claims of papers this run checked, each with its verdict computed from the run
  * @param metrics named values for {@code metrics.json}, in insertion order; values are {@code null}, {@link Number},
  *                {@link String}, {@link Boolean}, primitive numeric arrays, or {@link List}s and {@link Map}s of those
  * @param elapsed wall-clock time of the run; {@link Duration#ZERO} until the runner stamps it
  * @param failure why the run failed, or {@code null} when it succeeded
  */
 public record ExperimentResult(String name, String title, String summary, List<Table> tables, List<Figure> figures,
-        Map<String, Object> metrics, Duration elapsed, Failure failure) {
+        List<Claim> claims, Map<String, Object> metrics, Duration elapsed, Failure failure) {
 
     /**
      * Why an experiment failed.
@@ -75,6 +76,7 @@ public record ExperimentResult(String name, String title, String summary, List<T
         summary = Names.nullToEmpty(summary);
         tables = List.copyOf(tables);
         figures = List.copyOf(figures);
+        claims = claims == null ? List.of() : List.copyOf(claims);
         requireDistinct("table", tables.stream().map(Table::name).toList(), name);
         requireDistinct("figure", figures.stream().map(Figure::name).toList(), name);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -101,7 +103,8 @@ public record ExperimentResult(String name, String title, String summary, List<T
 
     /** A result recording that {@code experiment} threw {@code error} after running for {@code elapsed}. */
     public static ExperimentResult failed(Experiment experiment, Throwable error, Duration elapsed) {
-        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), Map.of(), elapsed,
+        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), List.of(), Map.of(),
+                elapsed,
                 Failure.of(error));
     }
 
@@ -112,7 +115,7 @@ public record ExperimentResult(String name, String title, String summary, List<T
 
     /** This result with {@link #elapsed()} replaced. */
     public ExperimentResult withElapsed(Duration newElapsed) {
-        return new ExperimentResult(name, title, summary, tables, figures, metrics, newElapsed, failure);
+        return new ExperimentResult(name, title, summary, tables, figures, claims, metrics, newElapsed, failure);
     }
 
     private static void requireDistinct(String what, List<String> names, String experiment) {
@@ -157,6 +160,7 @@ public record ExperimentResult(String name, String title, String summary, List<T
         private String summary = "";
         private final List<Table> tables = new ArrayList<>();
         private final List<Figure> figures = new ArrayList<>();
+        private final List<Claim> claims = new ArrayList<>();
         private final Map<String, Object> metrics = new LinkedHashMap<>();
 
         private Builder(String name, String title) {
@@ -180,6 +184,18 @@ public record ExperimentResult(String name, String title, String summary, List<T
             return this;
         }
 
+        /** Records a claim checked by this run. */
+        public Builder claim(Claim claim) {
+            claims.add(Objects.requireNonNull(claim, "claim"));
+            return this;
+        }
+
+        /** Records several claims checked by this run. */
+        public Builder claims(java.util.Collection<Claim> more) {
+            more.forEach(this::claim);
+            return this;
+        }
+
         /** Records a metric; a later value under the same name replaces the earlier one. */
         public Builder metric(String key, Object value) {
             metrics.put(key, value);
@@ -192,7 +208,7 @@ public record ExperimentResult(String name, String title, String summary, List<T
         }
 
         public ExperimentResult build() {
-            return new ExperimentResult(name, title, summary, tables, figures, metrics, Duration.ZERO, null);
+            return new ExperimentResult(name, title, summary, tables, figures, claims, metrics, Duration.ZERO, null);
         }
     }
 }

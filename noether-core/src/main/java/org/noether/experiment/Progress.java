@@ -30,6 +30,14 @@ public interface Progress {
      */
     Task task(String label, long total);
 
+    /**
+     * Reports one line worth a user's attention that is not progress (a checkpoint found corrupt and recomputed,
+     * a restart after a non-finite loss). The default writes it to standard error.
+     */
+    default void log(String line) {
+        System.err.println(line);
+    }
+
     /** One unit of work with a known (or unknown) number of steps. Closing it marks it finished. */
     interface Task extends AutoCloseable {
 
