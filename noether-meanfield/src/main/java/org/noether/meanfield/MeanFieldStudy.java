@@ -47,9 +47,10 @@ public final class MeanFieldStudy {
     /**
      * The numerics version in every cached run's fingerprint: raise it whenever the trainer's numbers change for the
      * same inputs, so that resuming an old output directory recomputes instead of mixing old and new numbers. 2:
-     * vectorized sigmoid kernel and per-block noise streams.
+     * vectorized sigmoid kernel and per-block noise streams. 3: E^G and its projector from the core's FixedPoints,
+     * EJML's eigensolver in the subspace-discovery heuristic (differences at the rounding level).
      */
-    static final int NUMERICS = 2;
+    static final int NUMERICS = 3;
 
     /**
      * What to run.
