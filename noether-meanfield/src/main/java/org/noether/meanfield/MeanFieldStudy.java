@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +21,6 @@ import org.noether.experiment.Figure;
 import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
-import org.noether.experiment.Seeds;
 import org.noether.experiment.Stats;
 import org.noether.experiment.Table;
 
@@ -48,9 +46,10 @@ public final class MeanFieldStudy {
      * The numerics version in every cached run's fingerprint: raise it whenever the trainer's numbers change for the
      * same inputs, so that resuming an old output directory recomputes instead of mixing old and new numbers. 2:
      * vectorized sigmoid kernel and per-block noise streams. 3: E^G and its projector from the core's FixedPoints,
-     * EJML's eigensolver in the subspace-discovery heuristic (differences at the rounding level).
+     * EJML's eigensolver in the subspace-discovery heuristic (differences at the rounding level). 4: seeds from
+     * ExperimentContext.random(purpose) and Seeds.derive instead of a private mixer and seed offsets.
      */
-    static final int NUMERICS = 3;
+    static final int NUMERICS = 4;
 
     /**
      * What to run.
@@ -148,7 +147,7 @@ public final class MeanFieldStudy {
         ResultCache pairCache = cache.child("pairs", plan.schemes());
         List<ResultCache> discoveryCaches = new ArrayList<>();
         SubspaceDiscovery.Options options = plan.discovery().isEmpty() ? null : SubspaceDiscovery.Options.defaults()
-                .withParticles(plan.discoveryParticles()).withSeed(ctx.seed());
+                .withParticles(plan.discoveryParticles()).withSeed(ctx.seed("subspace discovery"));
         for (MeanFieldSetting ds : plan.discovery())
             discoveryCaches.add(cache.child("discovery", ds.name(), options.toString()));
         Symmetry sym = plan.setting().symmetry();
@@ -203,13 +202,14 @@ public final class MeanFieldStudy {
         double[] stored = cache.doubles(key, () -> {
             computed[0] = true;
             Symmetry sym = setting.symmetry();
-            long runSeed = legacySeed(ctx.seed(), seedIndex, n);
+            // every scheme and teacher of one (N, seed index) starts from the same cloud, data stream and noise
+            String cell = " N=" + n + " seed " + seedIndex;
             double[] init = Particles.initial(plan.initialization(), sym, n, setting.initStd(),
-                    new SplittableRandom(runSeed));
+                    ctx.random("initial cloud" + cell));
             MeanFieldTrainer trainer = new MeanFieldTrainer(setting, scheme, setting.teacher(teacherKind),
                     plan.config().withThreads(1));
-            TrainingResult r = trainer.train(init, n, runSeed + 1);
-            double risk = trainer.risk(r.particles(), n, plan.riskSamples(), legacySeed(ctx.seed(), 99, 99));
+            TrainingResult r = trainer.train(init, n, ctx.seed("training" + cell));
+            double risk = trainer.risk(r.particles(), n, plan.riskSamples(), ctx.seed("risk"));
             double proj = Distances.rmdToProjection(sym, r.particles(), n);
             double symm = Distances.rmdToSymmetrization(sym, r.particles(), n);
             double[] v = new double[5 + r.particles().length];
@@ -223,11 +223,6 @@ public final class MeanFieldStudy {
         });
         return new Outcome(teacherKind, scheme, n, seedIndex, (long) stored[0], stored[1], stored[2], stored[3],
                 stored[4], Arrays.copyOfRange(stored, 5, stored.length), !computed[0]);
-    }
-
-    /** The seed mixing of numerics version 2, kept for the behaviour-preserving step of the refactor. */
-    private static long legacySeed(long seed, int a, int b) {
-        return Seeds.mix(seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL);
     }
 
     /** The subspace-discovery heuristic on one setting, or its saved result. */
