@@ -36,7 +36,14 @@ final class ReportDemo {
 
     /** Writes the demo report into {@code dir} and returns the path of report.html. */
     static Path write(Path dir) throws IOException {
-        return ReportWriter.write(dir, RUN, results(dir));
+        Path scratch = Files.createTempDirectory("noether-report-demo");
+        try {
+            return ReportWriter.write(dir, RUN, results(scratch));
+        } finally {
+            try (var files = Files.walk(scratch)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     static List<ExperimentResult> results(Path scratch) throws IOException {
