@@ -48,7 +48,8 @@ import org.noether.experiment.Series;
  * <ul>
  *   <li>values that cannot be shown (non-finite, beyond 1e300, or non-positive on a log axis) are skipped, and a line
  *       breaks there; a log axis reaches down to the smallest normal double, so 1e-17 is drawn, not clipped;</li>
- *   <li>error bars that would reach 0 or below on a log axis end one decade below their point;</li>
+ *   <li>error bars that would reach 0 or below on a log axis end one decade below their point; on bar charts,
+ *       whose error bars the library draws symmetric only, such a bar is left out;</li>
  *   <li>more than {@value #DENSE} points: no markers, and errors drawn as a shaded band instead of bars;</li>
  *   <li>category labels are never dropped or cut: they wrap onto up to three lines under their bar group, or, where
  *       a word would not fit, the labels are turned by 45 degrees and drawn whole;</li>
@@ -343,6 +344,8 @@ final class Charts {
         StatisticalBarRenderer r = new StatisticalBarRenderer();
         int row = 0;
         boolean any = false;
+        double logLo = Double.POSITIVE_INFINITY;
+        double logHi = Double.NEGATIVE_INFINITY;
         for (int s = 0; s < figure.series().size(); s++) {
             Series series = figure.series().get(s);
             Key rowKey = new Key(s, legendKey(series, s));
@@ -355,10 +358,13 @@ final class Charts {
                 }
                 double e = series.hasErrors() ? Math.abs(series.yError()[i]) : Double.NaN;
                 Number err = Double.isFinite(e) && e <= 1e300 ? (Number) e : null;
-                if (err != null && figure.logY() && !(y - e > 0)) {
-                    err = y - y / 10;
+                if (figure.logY() && err != null && !(y - e > 0)) {
+                    // The library draws symmetric error bars only; one reaching 0 has no place on a log axis.
+                    err = null;
                 }
                 data.add(y, err, rowKey, col);
+                logLo = Math.min(logLo, err != null ? y - e : y);
+                logHi = Math.max(logHi, err != null ? y + e : y);
                 added = true;
             }
             if (added) {
@@ -387,6 +393,14 @@ final class Charts {
         x.setUpperMargin(0.02);
         placeCategoryLabels(x, new ArrayList<>(columns.values()));
         ValueAxis y = valueAxis("y", figure.yLabel(), figure.logY(), true, height - 230 * scale);
+        if (figure.logY() && any) {
+            // Bars start at the bottom of a log axis, not at 0; the axis spans the data, not everything down to the
+            // smallest double the library would otherwise include.
+            r.setIncludeBaseInRange(false);
+            double lo = logLo < logHi ? logLo / 2 : logLo / 10;
+            double hi = logLo < logHi ? logHi * 2 : logHi * 10;
+            y.setRange(lo, hi);
+        }
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
         plot.setRangeGridlinePaint(GRID);
         plot.setRangeGridlineStroke(new BasicStroke(1f));

@@ -193,6 +193,13 @@ class PlotRendererTest {
         org.jfree.chart.plot.XYPlot plot = (org.jfree.chart.plot.XYPlot) Charts.chart(f, 800, 500).getPlot();
         assertTrue(plot.getRangeAxis().getLowerBound() <= 1e-17, "axis starts at " + plot.getRangeAxis().getLowerBound());
         assertTrue(plot.getRangeAxis().getUpperBound() >= 1e-3);
+        // Bars on a log axis: the axis spans the data, not everything down to the smallest double.
+        Figure bars = Figure.builder("tiny-bars", Kind.BAR).logY().categories("C4", "D4")
+                .series(Series.withErrors("e", new double[] {0, 1}, new double[] {1e-16, 1e-3}, new double[] {2e-16, 1e-4}))
+                .build();
+        org.jfree.chart.plot.CategoryPlot cp = (org.jfree.chart.plot.CategoryPlot) Charts.chart(bars, 800, 500).getPlot();
+        double lower = cp.getRangeAxis().getLowerBound();
+        assertTrue(lower <= 1e-16 && lower >= 1e-18, "bar axis starts at " + lower);
     }
 
     @Test
