@@ -178,8 +178,10 @@ final class ReproduceCommand implements Callable<Integer> {
                     verbose ? "" : " or rerun with --verbose for stack traces");
         }
         if (outOfMemory > 0) {
-            stderr.printf(Locale.ROOT, "%d experiment%s ran out of memory (%s).%n", outOfMemory,
-                    outOfMemory == 1 ? "" : "s", heapHint());
+            long max = Runtime.getRuntime().maxMemory();
+            stderr.printf(Locale.ROOT, "%d experiment%s ran out of memory%s; give the JVM more heap and resume: "
+                    + "NOETHER_JAVA_OPTS=-Xmx8g noether reproduce --resume %s%n", outOfMemory, outOfMemory == 1 ? "" : "s",
+                    max == Long.MAX_VALUE ? "" : " (the heap limit is " + max / (1024 * 1024) + " MiB)", runDir);
         }
         stdout.println(html.toAbsolutePath().normalize());
         return failed > 0 ? Main.EXIT_EXPERIMENT_FAILED : Main.EXIT_OK;

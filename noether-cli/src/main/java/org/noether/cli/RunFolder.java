@@ -263,6 +263,11 @@ final class RunFolder implements AutoCloseable {
     private RuntimeException reportFailure(Path staging, IOException e) {
         if (String.valueOf(e.getMessage()).contains("No space left on device")) {
             long used = sizeOf(staging);
+            try {
+                deleteTree(staging);
+            } catch (IOException ignored) {
+                // removed again in writeReport's finally block, or by the next resume
+            }
             String free = "";
             try {
                 free = ", " + mib(Files.getFileStore(dir).getUsableSpace()) + " free";
