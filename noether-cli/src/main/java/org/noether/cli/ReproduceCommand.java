@@ -212,8 +212,8 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** --seed, --quick/--full and --only may repeat what the run folder recorded, never contradict it. */
     private void checkAgainstRecord(RunFolder folder, RunFolder.Plan plan) {
-        if (given("--seed") && seed != plan.seed()) {
-            throw folder.conflict("--seed", Long.toString(seed), "the seed " + plan.seed());
+        if (given("--seed") && (plan.seeds().size() != 1 || seed != plan.seed())) {
+            throw folder.conflict("--seed", Long.toString(seed), plan.seedsText());
         }
         if ((given("--quick") || given("--full")) && chosenProfile() != plan.profile()) {
             throw folder.conflict(chosenProfile() == Profile.FULL ? "--full" : "--quick", "",

@@ -76,12 +76,33 @@ final class RunFolder implements AutoCloseable {
     static ReportSink reportSink = ReportWriter::write;
 
     /**
-     * What a run is: the profile and seed every experiment gets, and the experiments in the order they run.
+     * What a run is: the profile every experiment gets, the seeds each runs with (one for a plain run, several for a
+     * grid of seeds), and the experiments in the order they run.
      */
-    record Plan(Profile profile, long seed, List<String> experiments) {
+    record Plan(Profile profile, List<Long> seeds, List<String> experiments) {
         Plan {
             Objects.requireNonNull(profile, "profile");
+            seeds = List.copyOf(seeds);
             experiments = List.copyOf(experiments);
+            if (seeds.isEmpty()) {
+                throw new IllegalArgumentException("a run needs at least one seed");
+            }
+        }
+
+        /** A plain run: one seed. */
+        Plan(Profile profile, long seed, List<String> experiments) {
+            this(profile, List.of(seed), experiments);
+        }
+
+        /** The first (for a plain run, the only) seed. */
+        long seed() {
+            return seeds.get(0);
+        }
+
+        /** "the seed 3" or "the seeds 0, 1, 2", for messages. */
+        String seedsText() {
+            return seeds.size() == 1 ? "the seed " + seeds.get(0)
+                    : "the seeds " + String.join(", ", seeds.stream().map(String::valueOf).toList());
         }
 
         String profileName() {
@@ -115,6 +136,7 @@ final class RunFolder implements AutoCloseable {
             record.put("command", command == null ? "" : command);
             record.put("profile", plan.profileName());
             record.put("seed", plan.seed());
+            record.put("seeds", new ArrayList<Object>(plan.seeds()));
             record.put("experiments", new ArrayList<Object>(plan.experiments()));
             record.put("written", new LinkedHashMap<String, Object>());
             RunFolder f = new RunFolder(dir, l.channel, l.lock, record, plan);
@@ -386,12 +408,19 @@ final class RunFolder implements AutoCloseable {
     private static Plan planOf(Path dir, Map<String, Object> record) {
         try {
             Profile profile = Profile.valueOf(((String) record.get("profile")).toUpperCase(Locale.ROOT));
-            long seed = (Long) Objects.requireNonNull(record.get("seed"), "seed");
+            List<Long> seeds = new ArrayList<>();
+            if (record.get("seeds") instanceof List<?> l) {
+                for (Object o : l) {
+                    seeds.add((Long) Objects.requireNonNull(o));
+                }
+            } else {
+                seeds.add((Long) Objects.requireNonNull(record.get("seed"), "seed"));
+            }
             List<String> experiments = new ArrayList<>();
             for (Object o : (List<?>) Objects.requireNonNull(record.get("experiments"), "experiments")) {
                 experiments.add((String) Objects.requireNonNull(o));
             }
-            return new Plan(profile, seed, experiments);
+            return new Plan(profile, seeds, experiments);
         } catch (RuntimeException e) {
             throw new NoetherUserException("--resume " + dir + ": " + RECORD + " lacks a valid profile, seed or "
                     + "experiment list (" + e + "); start a new run with --out");

@@ -43,7 +43,7 @@ class ResumeTest {
     void resumeTakesTheRecordedSeedProfileAndExperiments() throws Exception {
         Path dir = newRun("--seed", "-5", "--full", "--only", "test.dummy");
         String record = Files.readString(dir.resolve("run.json"));
-        assertTrue(record.contains("\"seed\": -5") && record.contains("\"profile\": \"full\"")
+        assertTrue(record.contains("\"seed\": -5") && record.contains("\"seeds\": [-5]") && record.contains("\"profile\": \"full\"")
                 && record.contains("\"experiments\": [\"test.dummy\"]"), record);
         Files.delete(dir.resolve("metrics.json"));
 
@@ -79,6 +79,21 @@ class ResumeTest {
 
         Cli same = Cli.run("reproduce", "--resume", dir.toString(), "--quick", "--seed", "-5", "--only", "test.dummy");
         assertEquals(0, same.code(), "repeating the recorded values is fine: " + same.err());
+    }
+
+    @Test
+    void aGridOfSeedsIsRecordedAndReadBack() throws Exception {
+        RunFolder.Plan plan = new RunFolder.Plan(org.noether.experiment.Profile.QUICK, List.of(0L, 3L, -7L),
+                List.of("test.dummy", "test.failing"));
+        Path dir;
+        try (RunFolder f = RunFolder.create(tmp.resolve("runs"), java.time.LocalDateTime.now(), plan, "noether test")) {
+            dir = f.dir();
+        }
+        try (RunFolder f = RunFolder.resume(dir, line -> { })) {
+            assertEquals(plan, f.plan());
+        }
+        String r = Cli.run("reproduce", "--resume", dir.toString(), "--seed", "0").assertOneLineUserError();
+        assertTrue(r.contains("--seed 0 conflicts with the seeds 0, 3, -7 recorded in"), r);
     }
 
     @Test
