@@ -21,7 +21,6 @@ import org.noether.experiment.Experiments;
 import org.noether.experiment.NoetherUserException;
 import org.noether.experiment.Profile;
 import org.noether.report.ProgressBar;
-import org.noether.report.ReportWriter;
 import org.noether.report.RunInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
