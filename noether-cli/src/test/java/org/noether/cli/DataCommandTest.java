@@ -99,6 +99,11 @@ class DataCommandTest {
         assertTrue(where(root).contains("mnist: present, 5 training and 3 test images of 4x4"), where(root));
         Cli again = Cli.run("data", "fetch", "mnist", "--root", root.toString());
         assertEquals(0, again.code(), "a valid install is kept as it is: " + again.err());
+
+        Cli.run("data", "fetch", "mnist", "--from", bad.toString(), "--root", root.toString()).assertUserErrorAfterProgress();
+        assertTrue(where(root).contains("mnist: present, 5 training and 3 test images of 4x4"),
+                "a failed fetch leaves the valid install in place: " + where(root));
+        assertEquals(List.of(), hidden(root));
     }
 
     @Test
