@@ -168,7 +168,8 @@ final class RunFolder implements AutoCloseable {
                 throw new NoetherUserException("--resume " + dir + ": cannot list the folder: " + e.getMessage(), e);
             }
             throw new NoetherUserException("--resume " + dir + ": " + (empty ? "the folder is empty" : "the folder holds no "
-                    + RECORD) + ", so it is not a run folder made by 'noether reproduce'; start a new run with --out");
+                    + RECORD) + ", so it is not a run folder of 'noether reproduce' (or one made before runs recorded "
+                    + "their seed there); start a new run with --out");
         }
         Locked l = lock(dir);
         try {
