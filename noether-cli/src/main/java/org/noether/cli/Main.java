@@ -93,7 +93,13 @@ public final class Main implements Callable<Integer> {
             return commandLine(out, err, extraSubcommands).execute(args);
         } catch (Throwable t) {
             // Errors (not Exceptions) pass picocli's handlers; still give a one-line message.
-            err.println("noether: internal error: " + describe(t) + verboseHint(Arrays.asList(args).contains("--verbose")));
+            if (t instanceof OutOfMemoryError) {
+                long max = Runtime.getRuntime().maxMemory();
+                err.println("noether: out of memory (" + describe(t) + (max == Long.MAX_VALUE ? "" : "; the heap limit is "
+                        + max / (1024 * 1024) + " MiB") + "); give the JVM more heap with NOETHER_JAVA_OPTS=-Xmx8g");
+            } else {
+                err.println("noether: internal error: " + describe(t) + verboseHint(Arrays.asList(args).contains("--verbose")));
+            }
             if (Arrays.asList(args).contains("--verbose")) {
                 t.printStackTrace(err);
             }

@@ -21,7 +21,6 @@ import org.noether.experiment.Experiments;
 import org.noether.experiment.NoetherUserException;
 import org.noether.experiment.Profile;
 import org.noether.report.ProgressBar;
-import org.noether.report.ReportWriter;
 import org.noether.report.RunInfo;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,8 +71,9 @@ final class ReproduceCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Continue in an existing run folder (after a kill): experiments reuse the checkpoints and "
-                    + "finished parts in their folders, and the report is written again. Give the same profile and seed.")
+            description = "Continue in an existing run folder (after a kill): the profile, seed and experiments recorded "
+                    + "in its run.json are used (a flag that contradicts them is an error), experiments reuse the "
+                    + "checkpoints in their folders, and the report is written again. Not with --out.")
     Path resume;
 
     @Option(names = "--list", description = "List the registered experiments and exit.")
@@ -94,30 +94,63 @@ final class ReproduceCommand implements Callable<Integer> {
             list(stdout, registered);
             return Main.EXIT_OK;
         }
-        List<Experiment> chosen = choose(registered);
-        Profile profile = profileOption != null && profileOption.full ? Profile.FULL : Profile.QUICK;
         boolean verbose = Main.verbose(spec.commandLine());
-
-        Path runDir;
+        List<Experiment> chosen;
+        Profile profile;
+        long runSeed;
+        RunFolder folder;
         if (resume != null) {
-            if (!Files.isDirectory(resume))
-                throw new NoetherUserException("--resume " + resume + ": no such run folder");
-            runDir = resume;
+            if (given("--out")) {
+                throw new NoetherUserException("--out cannot be given with --resume: a resumed run stays in its folder "
+                        + resume);
+            }
+            folder = RunFolder.resume(resume, stderr::println);
+            try {
+                RunFolder.Plan plan = folder.plan();
+                profile = plan.profile();
+                runSeed = plan.seed();
+                checkAgainstRecord(folder, plan);
+                chosen = byNames(registered, plan.experiments(), "recorded in " + folder.dir().resolve(RunFolder.RECORD));
+            } catch (RuntimeException e) {
+                folder.close();
+                throw e;
+            }
         } else {
-            runDir = RunFolders.create(out, LocalDateTime.now());
+            chosen = choose(registered);
+            profile = chosenProfile();
+            runSeed = seed;
+            folder = RunFolder.create(out, LocalDateTime.now(),
+                    new RunFolder.Plan(profile, runSeed, chosen.stream().map(Experiment::name).toList()), commandLine());
         }
+        try (folder) {
+            return run(folder, chosen, profile, runSeed, verbose, stdout, stderr);
+        }
+    }
+
+    private int run(RunFolder folder, List<Experiment> chosen, Profile profile, long runSeed, boolean verbose,
+            PrintStream stdout, PrintStream stderr) {
+        Path runDir = folder.dir();
         stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed %d) into %s%n", chosen.size(),
-                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seed, runDir);
+                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), runSeed, runDir);
         Instant started = Instant.now();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
         int failed = 0;
+        int outOfMemory = 0;
         for (int i = 0; i < chosen.size(); i++) {
             Experiment e = chosen.get(i);
             stderr.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, chosen.size(), e.name(), e.title());
-            Path own = runDir.resolve(e.name());
-            ExperimentContext ctx = new ExperimentContext(profile, seed, own, ProgressBar.forConsole(stderr));
-            ExperimentResult r = Experiments.runSafely(e, ctx);
+            Path own = folder.experimentFolder(e.name());
+            ExperimentResult r;
+            long began = System.nanoTime();
+            try {
+                ExperimentContext ctx = new ExperimentContext(profile, runSeed, own, ProgressBar.forConsole(stderr));
+                r = Experiments.runSafely(e, ctx);
+            } catch (OutOfMemoryError oom) {
+                // The experiment's objects are unreachable once its stack has unwound, so the JVM can go on.
+                outOfMemory++;
+                r = ExperimentResult.failed(e, outOfMemory(oom), Duration.ofNanos(System.nanoTime() - began));
+            }
             removeIfEmpty(own);
             results.add(r);
             if (r.succeeded()) {
@@ -131,14 +164,67 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         RunInfo info = new RunInfo(runDir.getFileName().toString(), started, Duration.ofNanos(System.nanoTime() - start),
-                profile, seed, commandLine());
-        Path html = ReportWriter.write(runDir, info, results);
+                profile, runSeed, commandLine());
+        Path html;
+        try {
+            html = folder.writeReport(info, results);
+        } catch (OutOfMemoryError oom) {
+            throw new NoetherUserException("out of memory while writing the report (" + heapHint()
+                    + "), then run 'noether reproduce --resume " + runDir + "'");
+        }
         if (failed > 0) {
             stderr.printf(Locale.ROOT, "%d of %d experiments failed; see the report%s.%n", failed, results.size(),
                     verbose ? "" : " or rerun with --verbose for stack traces");
         }
+        if (outOfMemory > 0) {
+            long max = Runtime.getRuntime().maxMemory();
+            stderr.printf(Locale.ROOT, "%d experiment%s ran out of memory%s; give the JVM more heap and resume: "
+                    + "NOETHER_JAVA_OPTS=-Xmx8g noether reproduce --resume %s%n", outOfMemory, outOfMemory == 1 ? "" : "s",
+                    max == Long.MAX_VALUE ? "" : " (the heap limit is " + max / (1024 * 1024) + " MiB)", runDir);
+        }
         stdout.println(html.toAbsolutePath().normalize());
         return failed > 0 ? Main.EXIT_EXPERIMENT_FAILED : Main.EXIT_OK;
+    }
+
+    /** The report's line for an experiment that ran out of heap, with the hint how to give it more. */
+    private static OutOfMemoryError outOfMemory(OutOfMemoryError oom) {
+        OutOfMemoryError described = new OutOfMemoryError(Main.oneLine(oom.getMessage()) + "; " + heapHint());
+        described.setStackTrace(oom.getStackTrace());
+        return described;
+    }
+
+    private static String heapHint() {
+        long max = Runtime.getRuntime().maxMemory();
+        String now = max == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, "the heap limit is %d MiB; ",
+                max / (1024 * 1024));
+        return now + "raise it with NOETHER_JAVA_OPTS=-Xmx8g (or more) and resume the run";
+    }
+
+    private Profile chosenProfile() {
+        return profileOption != null && profileOption.full ? Profile.FULL : Profile.QUICK;
+    }
+
+    /** Whether the user typed this option (rather than picocli filling in its default). */
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** --seed, --quick/--full and --only may repeat what the run folder recorded, never contradict it. */
+    private void checkAgainstRecord(RunFolder folder, RunFolder.Plan plan) {
+        if (given("--seed") && (plan.seeds().size() != 1 || seed != plan.seed())) {
+            throw folder.conflict("--seed", Long.toString(seed), plan.seedsText());
+        }
+        if ((given("--quick") || given("--full")) && chosenProfile() != plan.profile()) {
+            throw folder.conflict(chosenProfile() == Profile.FULL ? "--full" : "--quick", "",
+                    "the " + plan.profileName() + " profile");
+        }
+        if (given("--only")) {
+            List<String> asked = new ArrayList<>(new LinkedHashSet<>(only.stream().map(String::strip).toList()));
+            if (!asked.equals(plan.experiments())) {
+                throw folder.conflict("--only", String.join(",", asked),
+                        "the experiment list " + String.join(",", plan.experiments()));
+            }
+        }
     }
 
     private static void list(PrintStream stdout, List<Experiment> registered) {
@@ -157,24 +243,29 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** The experiments named by {@code --only} in the order given, or all of them. */
     private List<Experiment> choose(List<Experiment> registered) {
-        String known = registered.isEmpty() ? "none are registered"
-                : "known: " + registered.stream().map(Experiment::name).collect(Collectors.joining(", "));
         if (only.isEmpty()) {
             if (registered.isEmpty()) {
                 throw new NoetherUserException("no experiments are registered, so there is nothing to reproduce");
             }
             return registered;
         }
+        return byNames(registered, only, "in --only");
+    }
+
+    /** The registered experiments with these names, in this order; unknown names are a one-line error. */
+    private static List<Experiment> byNames(List<Experiment> registered, List<String> names, String where) {
+        String known = registered.isEmpty() ? "none are registered"
+                : "known: " + registered.stream().map(Experiment::name).collect(Collectors.joining(", "));
         List<Experiment> chosen = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
-        for (String name : new LinkedHashSet<>(only)) {
+        for (String name : new LinkedHashSet<>(names)) {
             String trimmed = name.strip();
             registered.stream().filter(e -> e.name().equals(trimmed)).findFirst()
                     .ifPresentOrElse(chosen::add, () -> unknown.add("'" + trimmed + "'"));
         }
         if (!unknown.isEmpty()) {
             throw new NoetherUserException("unknown experiment" + (unknown.size() == 1 ? " " : "s ")
-                    + String.join(", ", unknown) + " in --only; " + known);
+                    + String.join(", ", unknown) + " " + where + "; " + known);
         }
         return chosen;
     }
