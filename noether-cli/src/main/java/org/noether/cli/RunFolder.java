@@ -382,7 +382,7 @@ final class RunFolder implements AutoCloseable {
     }
 
     private void saveRecord() {
-        AtomicFiles.writeString(dir.resolve(RECORD), MiniJson.write(record));
+        AtomicFiles.writeString(dir.resolve(RECORD), RunJson.write(record));
     }
 
     @SuppressWarnings("unchecked")
@@ -390,7 +390,7 @@ final class RunFolder implements AutoCloseable {
         Path file = dir.resolve(RECORD);
         Object parsed;
         try {
-            parsed = MiniJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+            parsed = RunJson.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException | IllegalArgumentException e) {
             throw new NoetherUserException("--resume " + dir + ": " + RECORD + " cannot be read (" + e.getMessage()
                     + "), so the run's seed and profile are unknown; start a new run with --out");

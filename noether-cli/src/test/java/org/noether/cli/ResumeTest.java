@@ -43,8 +43,11 @@ class ResumeTest {
     void resumeTakesTheRecordedSeedProfileAndExperiments() throws Exception {
         Path dir = newRun("--seed", "-5", "--full", "--only", "test.dummy");
         String record = Files.readString(dir.resolve("run.json"));
-        assertTrue(record.contains("\"seed\": -5") && record.contains("\"seeds\": [-5]") && record.contains("\"profile\": \"full\"")
-                && record.contains("\"experiments\": [\"test.dummy\"]"), record);
+        java.util.Map<?, ?> parsed = (java.util.Map<?, ?>) RunJson.parse(record);
+        assertEquals(-5L, parsed.get("seed"), record);
+        assertEquals(java.util.List.of(-5L), parsed.get("seeds"), record);
+        assertEquals("full", parsed.get("profile"), record);
+        assertEquals(java.util.List.of("test.dummy"), parsed.get("experiments"), record);
         Files.delete(dir.resolve("metrics.json"));
 
         Cli r = Cli.run("reproduce", "--resume", dir.toString());

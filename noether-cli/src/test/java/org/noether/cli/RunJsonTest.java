@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MiniJsonTest {
+class RunJsonTest {
 
     @Test
     void whatIsWrittenReadsBackEqual() {
@@ -24,14 +24,14 @@ class MiniJsonTest {
         m.put("none", null);
         m.put("written", inner);
         m.put("nothing", new LinkedHashMap<>());
-        assertEquals(m, MiniJson.parse(MiniJson.write(m)));
+        assertEquals(m, RunJson.parse(RunJson.write(m)));
     }
 
     @Test
     void malformedTextIsRejectedSayingWhere() {
         for (String bad : List.of("", "{", "{\"a\": 1,}", "{\"a\" 1}", "[1, 2", "{\"a\": 1.5}", "{\"a\": 1} x",
                 "\"\\q\"", "\"abc", "{a: 1}", "tru", "{\"a\": -}")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> MiniJson.parse(bad), bad);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunJson.parse(bad), bad);
             assertTrue(e.getMessage().contains("at character"), e.getMessage());
         }
     }
