@@ -76,6 +76,16 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "finished parts in their folders, and the report is written again. Give the same profile and seed.")
     Path resume;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Run up to N experiments at once, each in its own JVM (default: the number of cores). "
+                    + "--jobs 1 runs them one after another in this JVM.")
+    Integer jobs;
+
+    @Option(names = "--seeds", paramLabel = "SEEDS",
+            description = "Run every experiment with each seed (a range 0..4 or a list 0,3,7), each run in its own "
+                    + "JVM, and report means over seeds with 95 %% intervals; claims are judged on the aggregate.")
+    String seeds;
+
     @Option(names = "--list", description = "List the registered experiments and exit.")
     boolean list;
 
@@ -97,6 +107,13 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Experiment> chosen = choose(registered);
         Profile profile = profileOption != null && profileOption.full ? Profile.FULL : Profile.QUICK;
         boolean verbose = Main.verbose(spec.commandLine());
+        // --jobs N > 1 and --seeds run each (experiment, seed) in a child JVM (GridRun); otherwise the loop below.
+        int jobCount = GridRun.jobs(jobs);
+        if (seeds != null && spec.commandLine().getParseResult().hasMatchedOption("--seed")) {
+            throw new NoetherUserException("give either --seed N (one run) or --seeds " + seeds + " (several), not both");
+        }
+        List<Long> seedList = seeds == null ? List.of(seed) : SeedGrid.parse(seeds);
+        boolean grid = seeds != null || (jobCount > 1 && !chosen.isEmpty());
 
         Path runDir;
         if (resume != null) {
@@ -106,13 +123,25 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             runDir = RunFolders.create(out, LocalDateTime.now());
         }
-        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed %d) into %s%n", chosen.size(),
-                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seed, runDir);
+        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed%s %s) into %s%n", chosen.size(),
+                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seedList.size() == 1 ? "" : "s",
+                seeds == null ? String.valueOf(seed) : seeds, runDir);
         Instant started = Instant.now();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
         int failed = 0;
-        for (int i = 0; i < chosen.size(); i++) {
+        if (grid) {
+            GridRun.Outcome outcome;
+            try {
+                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, stderr, verbose);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NoetherUserException("interrupted; continue with --resume " + runDir);
+            }
+            results.addAll(outcome.results());
+            failed = outcome.failedRuns();
+        }
+        for (int i = 0; !grid && i < chosen.size(); i++) {
             Experiment e = chosen.get(i);
             stderr.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, chosen.size(), e.name(), e.title());
             Path own = runDir.resolve(e.name());
@@ -131,10 +160,11 @@ final class ReproduceCommand implements Callable<Integer> {
             }
         }
         RunInfo info = new RunInfo(runDir.getFileName().toString(), started, Duration.ofNanos(System.nanoTime() - start),
-                profile, seed, commandLine());
+                profile, seedList.get(0), commandLine());
         Path html = ReportWriter.write(runDir, info, results);
         if (failed > 0) {
-            stderr.printf(Locale.ROOT, "%d of %d experiments failed; see the report%s.%n", failed, results.size(),
+            stderr.printf(Locale.ROOT, "%d of %d %s failed; see the report%s.%n", failed,
+                    grid ? chosen.size() * seedList.size() : results.size(), seedList.size() > 1 ? "runs" : "experiments",
                     verbose ? "" : " or rerun with --verbose for stack traces");
         }
         stdout.println(html.toAbsolutePath().normalize());
