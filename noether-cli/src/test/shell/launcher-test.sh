@@ -17,12 +17,17 @@ echo "$*" >> "$FAKE_MVN_CALLS"
 offline=no
 for a in "$@"; do [ "$a" = "-o" ] && offline=yes; done
 succeed() {
-  mkdir -p noether-cli/target/lib
-  echo jar > noether-cli/target/noether-cli.jar
+  if [[ " $* " == *" -Pspark "* ]]; then
+    mkdir -p noether-spark/target/lib
+    echo jar > noether-spark/target/noether-spark.jar
+  else
+    mkdir -p noether-cli/target/lib
+    echo jar > noether-cli/target/noether-cli.jar
+  fi
   exit 0
 }
 case "$FAKE_MVN_CASE" in
-  warm) succeed ;;
+  warm) succeed "$@" ;;
   first-run|online-fails)
     if [ "$offline" = yes ]; then
       echo "[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:3.3.1 or one of its dependencies could not be resolved: Cannot access central in offline mode and the artifact org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1 has not been downloaded from it before. -> [Help 1]"
@@ -30,7 +35,7 @@ case "$FAKE_MVN_CASE" in
       exit 1
     fi
     echo "Downloaded from central: org/example/thing.jar"
-    [ "$FAKE_MVN_CASE" = first-run ] && succeed
+    [ "$FAKE_MVN_CASE" = first-run ] && succeed "$@"
     echo "[ERROR] Failed to execute goal: could not transfer artifact (network unreachable)"
     exit 1 ;;
   compile-error)
@@ -43,6 +48,11 @@ exit 99
 FAKE
 cat > "$work/bin/java" <<'FAKE'
 #!/usr/bin/env bash
+if [ -n "${FAKE_JAVA_DETAILS:-}" ]; then
+  prev=""
+  for a in "$@"; do [ "$prev" = "-cp" ] && echo "cp: $a"; prev="$a"; done
+  echo "SPARK_LOCAL_IP=${SPARK_LOCAL_IP:-}"
+fi
 echo "java ran: ${*: -1}"
 FAKE
 chmod +x "$work/bin/mvn" "$work/bin/java"
@@ -56,6 +66,9 @@ fail() {
 # Runs the launcher in a fresh fake repository root; leaves rc, out, err and calls.
 run_case() {
   case="$1"
+  shift
+  local args=("$@")
+  [ ${#args[@]} -eq 0 ] && args=(groups)
   local root="$work/$case"
   rm -rf "$root" && mkdir -p "$root/noether-cli/src/main/java"
   cp "$launcher" "$root/noether"
@@ -63,7 +76,7 @@ run_case() {
   : > "$work/mvn-calls"
   set +e
   (cd "$root" && PATH="$work/bin:$PATH" FAKE_MVN_CASE="$case" FAKE_MVN_CALLS="$work/mvn-calls" \
-      ./noether groups) > "$work/out" 2> "$work/err" < /dev/null
+      ./noether "${args[@]}") > "$work/out" 2> "$work/err" < /dev/null
   rc=$?
   set -e
   out="$(cat "$work/out")"
@@ -107,6 +120,25 @@ run_case warm
 [ "$err" = "noether: building the command line (first run or sources changed)..." ] || fail "unexpected stderr: $err"
 [ "$(wc -l <<<"$calls")" -eq 1 ] || fail "expected one Maven call: $calls"
 [ "$out" = "java ran: groups" ] || fail "the command did not run: '$out'"
+
+# A Spark run (reproduce --master local[2]) builds the optional noether-spark module first, once, and runs on its
+# class path with the loopback address; a later Spark run does not build again.
+export FAKE_JAVA_DETAILS=1
+run_case warm reproduce --master 'local[2]'
+[ "$rc" -eq 0 ] || fail "exit code $rc, expected 0; stderr: $err"
+[ "$(wc -l <<<"$calls")" -eq 2 ] || fail "expected a CLI build and a Spark build: $calls"
+grep -q -- '-Pspark -pl noether-spark -am' <<<"$(tail -n 1 <<<"$calls")" || fail "no Spark build: $calls"
+grep -q 'building Spark support' <<<"$err" || fail "no line announcing the Spark build: $err"
+grep -q '^cp: .*noether-spark/target/noether-spark.jar' <<<"$out" || fail "not run on Spark's class path: $out"
+grep -q '^SPARK_LOCAL_IP=127.0.0.1$' <<<"$out" || fail "SPARK_LOCAL_IP not set to loopback: $out"
+: > "$work/mvn-calls"
+(cd "$work/warm" && PATH="$work/bin:$PATH" FAKE_MVN_CASE=warm FAKE_MVN_CALLS="$work/mvn-calls" \
+    ./noether reproduce --master=local[2]) > "$work/out" 2> "$work/err" < /dev/null
+[ ! -s "$work/mvn-calls" ] || fail "a second Spark run built again: $(cat "$work/mvn-calls")"
+grep -q 'noether-spark.jar' "$work/out" || fail "--master=URL is not recognised: $(cat "$work/out")"
+run_case warm groups
+grep -q 'noether-spark' <<<"$calls$out" && fail "a run without --master touched Spark: $calls $out"
+unset FAKE_JAVA_DETAILS
 
 if [ "$failures" -gt 0 ]; then
   echo "launcher-test: $failures check(s) failed" >&2

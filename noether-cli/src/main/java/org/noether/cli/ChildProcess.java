@@ -86,7 +86,8 @@ final class ChildProcess {
         try {
             Files.createDirectories(folder);
             Files.deleteIfExists(result);
-            ProcessBuilder pb = new ProcessBuilder(command(profile, result)).redirectErrorStream(true);
+            ProcessBuilder pb = new ProcessBuilder(command(experiment.name(), seed, profile, folder, result))
+                    .redirectErrorStream(true);
             Map<String, String> env = pb.environment();
             env.remove("COLUMNS"); // the child's progress lines go to a file, not to a terminal
             process = pb.start();
@@ -109,17 +110,42 @@ final class ChildProcess {
             kill();
             throw e;
         }
+        byte[] bytes;
         try {
-            ExperimentResult r = ResultCodec.decode(Files.readAllBytes(result));
-            if (!r.name().equals(experiment.name())) {
-                return failed("the process for '" + experiment.name() + "' returned a result for '" + r.name() + "'", start);
-            }
-            return r;
+            bytes = Files.readAllBytes(result);
         } catch (NoSuchFileException e) {
-            return failed("its process " + describeExit(code) + " without a result; its output is in " + log, start);
+            bytes = null;
         } catch (IOException e) {
-            return failed("its process wrote an unreadable result (" + e.getMessage() + "); see " + log, start);
+            return failed("its result file could not be read (" + e.getMessage() + ")", start);
         }
+        synchronized (this) {
+            return resultOf(experiment, code, bytes, String.join("\n", tail) + "\n", log.toString(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /**
+     * The result a child left: its decoded result file, or a failed result naming the exit code, with the end of the
+     * child's output as the failure's details.
+     */
+    static ExperimentResult resultOf(Experiment experiment, int exitCode, byte[] result, String logTail, String log,
+            Duration elapsed) {
+        String message;
+        if (result == null) {
+            message = "its process " + describeExit(exitCode) + " without a result; its output is in " + log;
+        } else {
+            try {
+                ExperimentResult r = ResultCodec.decode(result);
+                if (r.name().equals(experiment.name())) {
+                    return r;
+                }
+                message = "the process for '" + experiment.name() + "' returned a result for '" + r.name() + "'";
+            } catch (IOException e) {
+                message = "its process wrote an unreadable result (" + e.getMessage() + "); see " + log;
+            }
+        }
+        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), List.of(), Map.of(),
+                elapsed, new ExperimentResult.Failure(message, logTail));
     }
 
     private synchronized void remember(String line) {
@@ -148,8 +174,12 @@ final class ChildProcess {
         };
     }
 
-    /** {@code java [this JVM's options] -cp [this class path] org.noether.cli.Main run-experiment ...}. */
-    private List<String> command(Profile profile, Path result) {
+    /**
+     * {@code java [this JVM's options] -cp [class path] org.noether.cli.Main run-experiment ...}. The class path is
+     * this JVM's, or the system property {@code noether.child.classpath} where set (the launcher sets it for Spark
+     * runs, whose driver carries Spark's jars that a child does not need).
+     */
+    static List<String> command(String experiment, long seed, Profile profile, Path folder, Path result) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -159,10 +189,10 @@ final class ChildProcess {
             }
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(System.getProperty("noether.child.classpath", System.getProperty("java.class.path")));
         cmd.add(Main.class.getName());
         cmd.add("run-experiment");
-        cmd.add("--experiment=" + experiment.name());
+        cmd.add("--experiment=" + experiment);
         cmd.add("--profile=" + profile.name());
         cmd.add("--seed=" + seed);
         cmd.add("--dir=" + folder.toAbsolutePath());

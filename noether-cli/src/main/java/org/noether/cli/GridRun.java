@@ -1,6 +1,13 @@
 package org.noether.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+import org.noether.experiment.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +25,69 @@ import org.noether.experiment.Profile;
  */
 final class GridRun {
 
+    /** The Parquet data set of a cluster run, beside the report: one row per experiment, seed and metric. */
+    static final String PARQUET = "metrics.parquet";
+
     /** What the report gets, and how many (experiment, seed) runs failed. */
     record Outcome(List<ExperimentResult> results, int failedRuns) {
     }
 
     private GridRun() {
+    }
+
+    /** The tasks run as child processes on a {@link Cluster}; the numbers also go to {@code metrics.parquet}. */
+    private static List<ExperimentResult> onCluster(String master, List<ParallelRunner.Task> tasks, Profile profile,
+            Path runDir, PrintStream err, boolean verbose) {
+        Cluster.Provider provider = ServiceLoader.load(Cluster.Provider.class).findFirst()
+                .orElseThrow(() -> new NoetherUserException("--master " + master + ": Spark support is not on the class "
+                        + "path; start through ./noether, which builds the noether-spark module on first use"));
+        List<Cluster.Job> jobs = new ArrayList<>();
+        for (ParallelRunner.Task t : tasks) {
+            Path folder = t.folder().toAbsolutePath();
+            try {
+                Files.createDirectories(folder);
+                Files.deleteIfExists(folder.resolve(ChildProcess.RESULT_FILE));
+            } catch (IOException e) {
+                throw AtomicFiles.failure(folder, e);
+            }
+            Path result = folder.resolve(ChildProcess.RESULT_FILE);
+            jobs.add(new Cluster.Job(t.experiment().name(), t.seed(),
+                    ChildProcess.command(t.experiment().name(), t.seed(), profile, folder, result), result.toString(),
+                    folder.resolve(ChildProcess.LOG_FILE).toString()));
+        }
+        long start = System.nanoTime();
+        try (Cluster cluster = provider.open(master, err)) {
+            List<Cluster.Outcome> outcomes = cluster.run(jobs);
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+            List<ExperimentResult> results = new ArrayList<>();
+            List<Cluster.MetricRow> rows = new ArrayList<>();
+            for (int i = 0; i < tasks.size(); i++) {
+                ParallelRunner.Task t = tasks.get(i);
+                Cluster.Outcome o = outcomes.get(i);
+                ExperimentResult r = ChildProcess.resultOf(t.experiment(), o.exitCode(), o.result(), o.logTail(),
+                        jobs.get(i).logFile(), elapsed);
+                results.add(r);
+                if (r.succeeded()) {
+                    err.printf(Locale.ROOT, "[%d/%d] %s: done in %.1f s on %s%n", i + 1, tasks.size(), t.label(),
+                            r.elapsed().toMillis() / 1000.0, o.host());
+                    Map<String, Double> flat = new LinkedHashMap<>();
+                    Aggregation.flatten("", r.metrics(), flat);
+                    flat.forEach((k, v) -> rows.add(new Cluster.MetricRow(t.experiment().name(), t.seed(), k, v)));
+                } else {
+                    err.printf(Locale.ROOT, "[%d/%d] %s: FAILED: %s%n", i + 1, tasks.size(), t.label(),
+                            r.failure().message());
+                    if (verbose) {
+                        err.print(r.failure().stackTrace());
+                    }
+                }
+            }
+            cluster.writeParquet(rows, runDir.resolve(PARQUET));
+            return results;
+        } catch (NoetherUserException | IllegalArgumentException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("the Spark run failed: " + e, e);
+        }
     }
 
     /** Checks {@code --jobs} before anything is created. */
@@ -45,6 +110,16 @@ final class GridRun {
 
     static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
             PrintStream err, boolean verbose) throws InterruptedException {
+        return run(experiments, seeds, profile, runDir, jobs, null, err, verbose);
+    }
+
+    /**
+     * As above; with a {@code master} (Spark's {@code local[*]}, {@code spark://host:7077}) the runs go to that
+     * cluster instead of this machine's child processes, and every number of every run is also written to
+     * {@code metrics.parquet} in the run folder (one row per experiment, seed and metric).
+     */
+    static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
+            String master, PrintStream err, boolean verbose) throws InterruptedException {
         boolean several = seeds.size() > 1;
         List<ParallelRunner.Task> tasks = new ArrayList<>();
         for (Experiment e : experiments) {
@@ -53,10 +128,13 @@ final class GridRun {
                 tasks.add(new ParallelRunner.Task(e, s, folder(runDir, e.name(), s, several), label));
             }
         }
-        err.printf(Locale.ROOT, "%d run%s (%d experiment%s x %d seed%s), up to %d at a time, each in its own JVM%n",
+        String where = master == null ? "up to " + Math.min(jobs, tasks.size()) + " at a time" : "on Spark " + master;
+        err.printf(Locale.ROOT, "%d run%s (%d experiment%s x %d seed%s), %s, each in its own JVM%n",
                 tasks.size(), tasks.size() == 1 ? "" : "s", experiments.size(), experiments.size() == 1 ? "" : "s",
-                seeds.size(), seeds.size() == 1 ? "" : "s", Math.min(jobs, tasks.size()));
-        List<ExperimentResult> perRun = new ParallelRunner(jobs, profile, err, verbose).run(tasks);
+                seeds.size(), seeds.size() == 1 ? "" : "s", where);
+        List<ExperimentResult> perRun = master == null
+                ? new ParallelRunner(jobs, profile, err, verbose).run(tasks)
+                : onCluster(master, tasks, profile, runDir, err, verbose);
         int failed = (int) perRun.stream().filter(r -> !r.succeeded()).count();
         if (!several) {
             return new Outcome(perRun, failed);

@@ -86,6 +86,12 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "JVM, and report means over seeds with 95 %% intervals; claims are judged on the aggregate.")
     String seeds;
 
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Run the (experiment, seed) grid on Apache Spark: local[*] on this machine, spark://HOST:7077 "
+                    + "on a standalone cluster. Each run is a child noether process; every number also goes to "
+                    + "metrics.parquet. The launcher builds the Spark module (about 290 MB of jars) on first use.")
+    String master;
+
     @Option(names = "--list", description = "List the registered experiments and exit.")
     boolean list;
 
@@ -113,7 +119,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new NoetherUserException("give either --seed N (one run) or --seeds " + seeds + " (several), not both");
         }
         List<Long> seedList = seeds == null ? List.of(seed) : SeedGrid.parse(seeds);
-        boolean grid = seeds != null || (jobCount > 1 && !chosen.isEmpty());
+        boolean grid = seeds != null || master != null || (jobCount > 1 && !chosen.isEmpty());
 
         Path runDir;
         if (resume != null) {
@@ -133,7 +139,7 @@ final class ReproduceCommand implements Callable<Integer> {
         if (grid) {
             GridRun.Outcome outcome;
             try {
-                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, stderr, verbose);
+                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, master, stderr, verbose);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NoetherUserException("interrupted; continue with --resume " + runDir);
