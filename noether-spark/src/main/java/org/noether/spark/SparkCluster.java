@@ -48,12 +48,26 @@ final class SparkCluster implements Cluster {
                 .config("spark.ui.showConsoleProgress", "false")
                 // A task is a whole experiment run; rerunning one that failed would only fail again.
                 .config("spark.task.maxFailures", "1");
-        if (master.startsWith("local") && System.getenv("SPARK_LOCAL_IP") == null) {
-            b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+        if (master.startsWith("local")) {
+            if (System.getenv("SPARK_LOCAL_IP") == null) {
+                b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
+            }
+        } else {
+            // Executors on other machines load the task (RunJob) and the job records from these two jars, which the
+            // driver serves them; the child processes themselves need the checkout at the same path everywhere.
+            b.config("spark.jars", jarOf(SparkCluster.class) + "," + jarOf(Cluster.class));
         }
         this.spark = b.getOrCreate();
         err.println("  Spark " + spark.version() + " on " + master + " (" + spark.sparkContext().defaultParallelism()
                 + " tasks at a time)");
+    }
+
+    private static String jarOf(Class<?> c) {
+        try {
+            return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            throw new IllegalStateException("cannot locate the jar of " + c.getName() + ": " + e, e);
+        }
     }
 
     @Override
