@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the registered experiments and write report.html, metrics.json, CSV tables and plots into a new "
                     + "folder DIR/run-YYYYMMDD-HHMMSS.",
-            "Experiments run one after another; one that fails is marked in the report and the rest still run."
+            "Experiments run in parallel child JVMs (--jobs, default one per core), or one after another with "
+                    + "--jobs 1; one that fails or crashes is marked in the report and the rest still run."
         })
 final class ReproduceCommand implements Callable<Integer> {
 
