@@ -110,7 +110,33 @@ final class GridRun {
 
     static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
             PrintStream err, boolean verbose) throws InterruptedException {
-        return run(experiments, seeds, profile, runDir, jobs, null, err, verbose);
+        return run(experiments, seeds, profile, runDir, jobs, null, false, err, verbose);
+    }
+
+    /** What a run's folder records about the run, so that {@code --resume} reuses only a result of the same run. */
+    static final String KEY_FILE = "run.key";
+
+    static String key(Experiment e, Profile profile, long seed) {
+        return "experiment=" + e.name() + "\nprofile=" + profile.name() + "\nseed=" + seed + "\n";
+    }
+
+    /**
+     * The finished result in {@code t}'s folder, when it is reusable: a successful result of the same experiment,
+     * profile and seed ({@link #KEY_FILE}). Anything else (none, failed, unreadable, another run's) is null.
+     */
+    static ExperimentResult reusable(ParallelRunner.Task t, Profile profile) {
+        try {
+            Path key = t.folder().resolve(KEY_FILE);
+            Path result = t.folder().resolve(ChildProcess.RESULT_FILE);
+            if (!Files.isRegularFile(key) || !Files.isRegularFile(result)
+                    || !Files.readString(key).equals(key(t.experiment(), profile, t.seed()))) {
+                return null;
+            }
+            ExperimentResult r = ResultCodec.decode(Files.readAllBytes(result));
+            return r.succeeded() && r.name().equals(t.experiment().name()) ? r : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -119,7 +145,7 @@ final class GridRun {
      * {@code metrics.parquet} in the run folder (one row per experiment, seed and metric).
      */
     static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
-            String master, PrintStream err, boolean verbose) throws InterruptedException {
+            String master, boolean resume, PrintStream err, boolean verbose) throws InterruptedException {
         boolean several = seeds.size() > 1;
         List<ParallelRunner.Task> tasks = new ArrayList<>();
         for (Experiment e : experiments) {
@@ -132,9 +158,33 @@ final class GridRun {
         err.printf(Locale.ROOT, "%d run%s (%d experiment%s x %d seed%s), %s, each in its own JVM%n",
                 tasks.size(), tasks.size() == 1 ? "" : "s", experiments.size(), experiments.size() == 1 ? "" : "s",
                 seeds.size(), seeds.size() == 1 ? "" : "s", where);
-        List<ExperimentResult> perRun = master == null
-                ? new ParallelRunner(jobs, profile, err, verbose).run(tasks)
-                : onCluster(master, tasks, profile, runDir, err, verbose);
+        // On --resume, (experiment, seed) runs that finished before keep their results; the others run (again).
+        List<ExperimentResult> perRun = new ArrayList<>();
+        List<ParallelRunner.Task> toRun = new ArrayList<>();
+        for (ParallelRunner.Task t : tasks) {
+            ExperimentResult done = resume ? reusable(t, profile) : null;
+            perRun.add(done);
+            if (done != null) {
+                err.printf(Locale.ROOT, "  reused   %s (finished before)%n", t.label());
+                continue;
+            }
+            toRun.add(t);
+            try {
+                Files.createDirectories(t.folder());
+                Files.deleteIfExists(t.folder().resolve(ChildProcess.RESULT_FILE));
+            } catch (IOException e) {
+                throw AtomicFiles.failure(t.folder(), e);
+            }
+            AtomicFiles.writeString(t.folder().resolve(KEY_FILE), key(t.experiment(), profile, t.seed()));
+        }
+        List<ExperimentResult> fresh = toRun.isEmpty() ? List.of()
+                : master == null ? new ParallelRunner(jobs, profile, err, verbose).run(toRun)
+                : onCluster(master, toRun, profile, runDir, err, verbose);
+        for (int i = 0, k = 0; i < perRun.size(); i++) {
+            if (perRun.get(i) == null) {
+                perRun.set(i, fresh.get(k++));
+            }
+        }
         int failed = (int) perRun.stream().filter(r -> !r.succeeded()).count();
         if (!several) {
             return new Outcome(perRun, failed);

@@ -140,7 +140,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (grid) {
             GridRun.Outcome outcome;
             try {
-                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, master, stderr, verbose);
+                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, master, resume != null, stderr,
+                        verbose);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NoetherUserException("interrupted; continue with --resume " + runDir);

@@ -107,6 +107,37 @@ class ParallelReproduceTest {
     }
 
     @Test
+    void resumeReusesFinishedRunsOfTheSameProfileAndSeedAndRerunsTheRest() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("runs").resolve("run-resume"));
+        Path crashFolder = Files.createDirectories(dir.resolve("test.crash").resolve("seed-1"));
+        Files.writeString(crashFolder.resolve(CrashingExperiment.MARKER), "");
+        Run first = run("reproduce", "--resume", dir.toString(), "--only", "test.seeded,test.crash", "--seeds", "0,1",
+                "--jobs", "2");
+        assertEquals(Main.EXIT_EXPERIMENT_FAILED, first.code, first.err);
+        assertFalse(first.err.contains("reused"), first.err);
+        Path seeded0 = dir.resolve("test.seeded").resolve("seed-0").resolve(ChildProcess.RESULT_FILE);
+        long before = Files.getLastModifiedTime(seeded0).toMillis();
+
+        Files.delete(crashFolder.resolve(CrashingExperiment.MARKER));
+        Run second = run("reproduce", "--resume", dir.toString(), "--only", "test.seeded,test.crash", "--seeds", "0,1",
+                "--jobs", "2");
+        assertEquals(0, second.code, second.err);
+        for (String label : new String[] {"test.seeded seed 0", "test.seeded seed 1", "test.crash seed 0"}) {
+            assertTrue(second.err.contains("  reused   " + label + " (finished before)"), second.err);
+        }
+        assertTrue(second.err.contains("  started  test.crash seed 1"), second.err);
+        assertFalse(second.err.contains("started  test.seeded"), second.err);
+        assertEquals(before, Files.getLastModifiedTime(seeded0).toMillis(), "a finished run is not run again");
+        assertTrue(Files.readString(dir.resolve("metrics.json")).contains("\"seeds_succeeded\": 2"));
+
+        // Another profile is another run: nothing is reused.
+        Run full = run("reproduce", "--full", "--resume", dir.toString(), "--only", "test.seeded", "--seeds", "0,1",
+                "--jobs", "2");
+        assertEquals(0, full.code, full.err);
+        assertFalse(full.err.contains("reused"), full.err);
+    }
+
+    @Test
     void badJobsAndSeedsAreOneLineUsageErrorsBeforeAnythingIsCreated() {
         Path runs = tmp.resolve("runs");
         for (String[] args : new String[][] {
