@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Run the registered experiments and write report.html, metrics.json, CSV tables and plots into a new "
                     + "folder DIR/run-YYYYMMDD-HHMMSS.",
-            "Experiments run one after another; one that fails is marked in the report and the rest still run."
+            "Experiments run in parallel child JVMs (--jobs, default one per core), or one after another with "
+                    + "--jobs 1; one that fails or crashes is marked in the report and the rest still run."
         })
 final class ReproduceCommand implements Callable<Integer> {
 
@@ -76,6 +77,22 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "checkpoints in their folders, and the report is written again. Not with --out.")
     Path resume;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "Run up to N experiments at once, each in its own JVM (default: the number of cores). "
+                    + "--jobs 1 runs them one after another in this JVM.")
+    Integer jobs;
+
+    @Option(names = "--seeds", paramLabel = "SEEDS",
+            description = "Run every experiment with each seed (a range 0..4 or a list 0,3,7), each run in its own "
+                    + "JVM, and report means over seeds with 95 %% intervals; claims are judged on the aggregate.")
+    String seeds;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Run the (experiment, seed) grid on Apache Spark: local[*] on this machine, spark://HOST:7077 "
+                    + "on a standalone cluster. Each run is a child noether process; every number also goes to "
+                    + "metrics.parquet. The launcher builds the Spark module (about 290 MB of jars) on first use.")
+    String master;
+
     @Option(names = "--list", description = "List the registered experiments and exit.")
     boolean list;
 
@@ -95,9 +112,14 @@ final class ReproduceCommand implements Callable<Integer> {
             return Main.EXIT_OK;
         }
         boolean verbose = Main.verbose(spec.commandLine());
+        // --jobs N > 1 and --seeds run each (experiment, seed) in a child JVM (GridRun); otherwise the loop in run().
+        int jobCount = GridRun.jobs(jobs);
+        if (seeds != null && given("--seed")) {
+            throw new NoetherUserException("give either --seed N (one run) or --seeds " + seeds + " (several), not both");
+        }
         List<Experiment> chosen;
         Profile profile;
-        long runSeed;
+        List<Long> seedList;
         RunFolder folder;
         if (resume != null) {
             if (given("--out")) {
@@ -108,7 +130,7 @@ final class ReproduceCommand implements Callable<Integer> {
             try {
                 RunFolder.Plan plan = folder.plan();
                 profile = plan.profile();
-                runSeed = plan.seed();
+                seedList = plan.seeds();
                 checkAgainstRecord(folder, plan);
                 chosen = byNames(registered, plan.experiments(), "recorded in " + folder.dir().resolve(RunFolder.RECORD));
             } catch (RuntimeException e) {
@@ -118,26 +140,42 @@ final class ReproduceCommand implements Callable<Integer> {
         } else {
             chosen = choose(registered);
             profile = chosenProfile();
-            runSeed = seed;
+            seedList = seeds == null ? List.of(seed) : SeedGrid.parse(seeds);
             folder = RunFolder.create(out, LocalDateTime.now(),
-                    new RunFolder.Plan(profile, runSeed, chosen.stream().map(Experiment::name).toList()), commandLine());
+                    new RunFolder.Plan(profile, seedList, chosen.stream().map(Experiment::name).toList()), commandLine());
         }
+        boolean grid = seedList.size() > 1 || seeds != null || master != null || (jobCount > 1 && !chosen.isEmpty());
+        // The lock is held while children work: they write only inside their experiment folders.
         try (folder) {
-            return run(folder, chosen, profile, runSeed, verbose, stdout, stderr);
+            return run(folder, chosen, profile, seedList, grid, jobCount, verbose, stdout, stderr);
         }
     }
 
-    private int run(RunFolder folder, List<Experiment> chosen, Profile profile, long runSeed, boolean verbose,
-            PrintStream stdout, PrintStream stderr) {
+    private int run(RunFolder folder, List<Experiment> chosen, Profile profile, List<Long> seedList, boolean grid,
+            int jobCount, boolean verbose, PrintStream stdout, PrintStream stderr) throws IOException {
         Path runDir = folder.dir();
-        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed %d) into %s%n", chosen.size(),
-                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), runSeed, runDir);
+        long runSeed = seedList.get(0);
+        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed%s %s) into %s%n", chosen.size(),
+                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seedList.size() == 1 ? "" : "s",
+                seedList.size() == 1 ? String.valueOf(runSeed) : String.join(",", seedList.stream().map(String::valueOf).toList()), runDir);
         Instant started = Instant.now();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
         int failed = 0;
         int outOfMemory = 0;
-        for (int i = 0; i < chosen.size(); i++) {
+        if (grid) {
+            GridRun.Outcome outcome;
+            try {
+                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, master, resume != null, stderr,
+                        verbose);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new NoetherUserException("interrupted; continue with --resume " + runDir);
+            }
+            results.addAll(outcome.results());
+            failed = outcome.failedRuns();
+        }
+        for (int i = 0; !grid && i < chosen.size(); i++) {
             Experiment e = chosen.get(i);
             stderr.printf(Locale.ROOT, "[%d/%d] %s: %s%n", i + 1, chosen.size(), e.name(), e.title());
             Path own = folder.experimentFolder(e.name());
@@ -173,7 +211,8 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "), then run 'noether reproduce --resume " + runDir + "'");
         }
         if (failed > 0) {
-            stderr.printf(Locale.ROOT, "%d of %d experiments failed; see the report%s.%n", failed, results.size(),
+            stderr.printf(Locale.ROOT, "%d of %d %s failed; see the report%s.%n", failed,
+                    grid ? chosen.size() * seedList.size() : results.size(), seedList.size() > 1 ? "runs" : "experiments",
                     verbose ? "" : " or rerun with --verbose for stack traces");
         }
         if (outOfMemory > 0) {
@@ -217,6 +256,9 @@ final class ReproduceCommand implements Callable<Integer> {
         if ((given("--quick") || given("--full")) && chosenProfile() != plan.profile()) {
             throw folder.conflict(chosenProfile() == Profile.FULL ? "--full" : "--quick", "",
                     "the " + plan.profileName() + " profile");
+        }
+        if (given("--seeds") && !SeedGrid.parse(seeds).equals(plan.seeds())) {
+            throw folder.conflict("--seeds", seeds, plan.seedsText());
         }
         if (given("--only")) {
             List<String> asked = new ArrayList<>(new LinkedHashSet<>(only.stream().map(String::strip).toList()));
