@@ -6,8 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.noether.experiment.Claim;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentResult;
@@ -38,9 +36,7 @@ import org.noether.experiment.Verdict;
  * <li>not comparable in every seed: not comparable.</li>
  * </ul>
  * A seed whose run failed, or that did not report the claim, counts as a seed where the claim did not hold. The
- * threshold t is read back from the claim's rule text, which {@code Claim.Builder} writes with four significant
- * digits (three outside [1e-3, 1e4)), so a threshold needing more digits is judged at its rounded value ({@link
- * #ruleOf} and its test pin the format).
+ * threshold t is the claim's own {@link Claim.Rule}, exactly as the experiment set it.
  */
 final class Aggregation {
 
@@ -59,30 +55,17 @@ final class Aggregation {
         static final Rule OTHER = new Rule(Kind.OTHER, Double.NaN);
     }
 
-    private static final Pattern INTERVAL_RULE =
-            Pattern.compile("^held iff the \\d+ % interval lies (above|below) (\\S+?); it is .*", Pattern.DOTALL);
-    private static final Pattern AT_MOST_RULE =
-            Pattern.compile("^held iff the largest value, \\S+, is at most (\\S+)$", Pattern.DOTALL);
-
-    /** The rule behind {@code c}'s verdict, recovered from the text {@code Claim.Builder} writes. */
+    /** The rule behind {@code c}'s verdict, as far as an aggregate can apply it again. */
     static Rule ruleOf(Claim c) {
         if (c.interval() == null || c.verdict() == Verdict.NOT_COMPARABLE) {
             return Rule.OTHER;
         }
-        try {
-            Matcher m = INTERVAL_RULE.matcher(c.detail());
-            if (m.matches()) {
-                double t = Double.parseDouble(m.group(2));
-                return new Rule(m.group(1).equals("above") ? Rule.Kind.ABOVE : Rule.Kind.BELOW, t);
-            }
-            m = AT_MOST_RULE.matcher(c.detail());
-            if (m.matches()) {
-                return new Rule(Rule.Kind.AT_MOST, Double.parseDouble(m.group(1)));
-            }
-        } catch (NumberFormatException e) {
-            // Not a rule we wrote; judge it by the seeds' verdicts.
-        }
-        return Rule.OTHER;
+        return switch (c.rule().kind()) {
+            case ABOVE -> new Rule(Rule.Kind.ABOVE, c.rule().threshold());
+            case BELOW -> new Rule(Rule.Kind.BELOW, c.rule().threshold());
+            case AT_MOST -> new Rule(Rule.Kind.AT_MOST, c.rule().threshold());
+            default -> Rule.OTHER;
+        };
     }
 
     /**

@@ -109,6 +109,8 @@ final class ResultCodec {
                 }
                 out.writeUTF(c.verdict().name());
                 writeText(out, c.detail());
+                out.writeUTF(c.rule().kind().name());
+                out.writeDouble(c.rule().threshold());
             }
             writeValue(out, r.metrics());
             out.writeLong(r.elapsed().toNanos());
@@ -184,7 +186,9 @@ final class ResultCodec {
                         ? new Interval(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readInt())
                         : null;
                 Verdict verdict = Verdict.valueOf(in.readUTF());
-                claims.add(new Claim(paper, statement, paperFigure, ours, interval, verdict, readText(in)));
+                String detail = readText(in);
+                Claim.Rule rule = new Claim.Rule(Claim.Rule.Kind.valueOf(in.readUTF()), in.readDouble());
+                claims.add(new Claim(paper, statement, paperFigure, ours, interval, verdict, detail, rule));
             }
             Object metrics = readValue(in);
             if (!(metrics instanceof Map<?, ?> m)) {
