@@ -45,6 +45,8 @@ import org.noether.nn.Engines;
  */
 public final class MiniLm implements AutoCloseable {
 
+    private static final String QUIET_ORT = "org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine";
+
     /** Embedding width. */
     public static final int DIMENSION = 384;
     /** Size of the WordPiece vocabulary (bert-base-uncased). */
@@ -67,6 +69,10 @@ public final class MiniLm implements AutoCloseable {
     /** Loads the model and tokenizer from the classpath (one intra-op thread: deterministic and frugal). */
     public static MiniLm load() {
         Engines.pytorch(); // sets DJL's offline flags before any other DJL class reads them
+        // the OnnxRuntime engine warns on every start that this CPU build has no CUDA; that is expected here
+        if (System.getProperty(QUIET_ORT) == null) {
+            System.setProperty(QUIET_ORT, "error");
+        }
         ClassLoader cl = MiniLm.class.getClassLoader();
         HuggingFaceTokenizer tok;
         try (InputStream in = open(cl, TOKENIZER_RESOURCE)) {

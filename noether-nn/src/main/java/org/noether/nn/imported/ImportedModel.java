@@ -41,6 +41,8 @@ import org.noether.nn.Engines;
  */
 public final class ImportedModel implements AutoCloseable {
 
+    private static final String QUIET_ORT = "org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine";
+
     /** The file formats that can be loaded. */
     public enum Format {
         TORCHSCRIPT(Engines.PYTORCH),
@@ -89,6 +91,10 @@ public final class ImportedModel implements AutoCloseable {
         if (format == Format.ONNX && !Engine.hasEngine(format.engine)) {
             throw new NoetherUserException("loading " + file.getFileName() + " needs DJL's OnnxRuntime engine "
                     + "(ai.djl.onnxruntime:onnxruntime-engine) on the classpath; TorchScript files need nothing more");
+        }
+        // the OnnxRuntime engine warns on every start that this CPU build has no CUDA; that is expected here
+        if (System.getProperty(QUIET_ORT) == null) {
+            System.setProperty(QUIET_ORT, "error");
         }
         Path abs = file.toAbsolutePath();
         String fileName = abs.getFileName().toString();
