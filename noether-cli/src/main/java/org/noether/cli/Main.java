@@ -53,8 +53,8 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReproduceCommand.class, GroupsCommand.class, GroupCommand.class,
-            BasisCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
-            WorkerCommand.class);
+            BasisCommand.class, DataCommand.class, BenchCommand.class, SymmetrizeCommand.class,
+            CommandLine.HelpCommand.class, WorkerCommand.class);
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print full stack traces when something goes wrong.")
