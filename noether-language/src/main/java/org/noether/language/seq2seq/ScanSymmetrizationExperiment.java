@@ -431,8 +431,8 @@ public final class ScanSymmetrizationExperiment implements Experiment {
                 + "'jump' repeated " + ScanSplit.JUMP_REPEATS + " times among 14,670 lines); Around Right tests on the "
                 + "published 4,476 commands ('turn around right' is in neither set). Decoding is greedy with at most "
                 + Seq2SeqConfig.SCAN_MAX_LENGTH + " tokens; symmetrized decoding maps output distributions back with "
-                + "g^-1 and averages equizero ties (nn's tie rule, tolerance " + SymmetrizedSeq2Seq.TIE_TOLERANCE
-                + "). " + String.format(Locale.ROOT, "Wall time of this run %.1f min.", minutes);
+                + "g^-1 and averages equizero ties (nn's tie rule, relative tolerance "
+                + String.format(Locale.ROOT, "%.0e", SymmetrizedSeq2Seq.TIE_TOLERANCE) + "). " + String.format(Locale.ROOT, "Wall time of this run %.1f min.", minutes);
         return ExperimentResult.builder(this).summary(summary).table(wide.build()).table(longT.build())
                 .table(pre.build()).figure(fig.build()).claims(claims).metrics(metrics).build();
     }
