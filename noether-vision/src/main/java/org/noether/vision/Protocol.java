@@ -59,17 +59,12 @@ record Protocol(List<String> datasets, List<String> groups, int seeds, int train
         };
     }
 
-    /** A short key of everything that determines the pretrained weights. */
-    String pretrainKey() {
-        return hex(String.format(Locale.ROOT, "%d/%d/%d/%g", trainImages, pretrainSteps, batch, pretrainRate));
-    }
-
-    /** A short key of the whole protocol: cached row results are reused only under the same key. */
-    String key() {
-        return hex(toString());
-    }
-
-    private static String hex(String s) {
-        return String.format(Locale.ROOT, "%08x", s.hashCode());
+    /**
+     * Everything that determines the pretrained weights and the references' (for the model cache's fingerprint): a
+     * change of the fine-tuning settings keeps them.
+     */
+    String pretraining() {
+        return String.format(Locale.ROOT, "pretraining(trainImages=%d, steps=%d, batch=%d, rate=%s)", trainImages,
+                pretrainSteps, batch, Float.toString(pretrainRate));
     }
 }

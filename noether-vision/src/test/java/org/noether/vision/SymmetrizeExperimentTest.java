@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +15,17 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noether.data.ImageDataset;
+import org.noether.experiment.Claim;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Experiments;
 import org.noether.experiment.NoetherUserException;
+import org.noether.experiment.Paper;
 import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
+import org.noether.experiment.ResultCache;
 import org.noether.experiment.Table;
+import org.noether.experiment.Verdict;
 
 class SymmetrizeExperimentTest {
 
@@ -31,7 +34,7 @@ class SymmetrizeExperimentTest {
             3e-3f, 4, 1e-3f, 3, 8, 5e-4f, 30);
 
     @Test
-    void tinyRunFillsEveryTableCheckpointsAndResumesWithoutRetraining(@TempDir Path dir) throws Exception {
+    void tinyRunFillsEveryTableCachesAndResumesWithoutRetraining(@TempDir Path dir) throws Exception {
         ImageDataset glyphs = SyntheticGlyphs.create(300, 60, 3);
         int[] loads = new int[1];
         SymmetrizeExperiment exp = new SymmetrizeExperiment(name -> {
@@ -49,7 +52,11 @@ class SymmetrizeExperimentTest {
         List<Object> c4Rows = tables.get("mnist-C4").rows().stream().map(r -> r.get(0)).toList();
         assertTrue(c4Rows.contains("linear (test reference)"), c4Rows.toString());
         assertTrue(c4Rows.contains(new GCnnReference().name()), c4Rows.toString());
-        assertEquals(10, tables.get("claims").rows().size(), "five claims per group");
+        assertEquals(10, first.claims().size(), "five claims per group");
+        assertTrue(first.claims().stream().allMatch(c -> c.paper() == Paper.EQUIZERO && c.interval() != null));
+        assertEquals(first.claims().stream().filter(Claim::held).count(),
+                ((Number) first.metrics().get("claims_held")).longValue());
+        assertTrue(first.summary().contains(first.metrics().get("claims_held") + " of 10 claims"), first.summary());
         assertEquals(4, tables.get("paper-clip").rows().size());
         for (Table t : List.of(tables.get("mnist-C4"), tables.get("mnist-D4"))) {
             for (List<Object> row : t.rows()) {
@@ -61,23 +68,68 @@ class SymmetrizeExperimentTest {
         double upright = ((Number) first.metrics().get("accuracy.mnist.upright.pretrained")).doubleValue();
         assertTrue(upright > 0.3, "pretraining learned something: " + upright);
 
-        Path checkpoint;
-        try (Stream<Path> files = Files.list(dir.resolve("checkpoints"))) {
-            List<Path> all = files.toList();
-            assertEquals(1 + 2 + 2 + 1, all.size(), "pretrained, augmentation and G-CNN references per group, test "
-                    + "reference: " + all);
-            checkpoint = all.stream().filter(p -> p.getFileName().toString().startsWith("pretrained-")).findFirst()
-                    .orElseThrow();
-        }
-        FileTime written = Files.getLastModifiedTime(checkpoint);
-        long rowLines = Files.readAllLines(dir.resolve("rows.tsv")).size();
+        Path cache = dir.resolve(ResultCache.FOLDER);
+        List<Path> models = entries(cache, "pretrained-", "reference-");
+        assertEquals(1 + 2 + 2 + 1, models.size(), "pretrained, augmentation and G-CNN references per group, test "
+                + "reference: " + models);
+        assertEquals(9 + 8, entries(cache, "row-").size(), "one entry per finished row");
+        long written = lastModified(cache);
 
         ExperimentResult again = exp.run(new ExperimentContext(Profile.QUICK, 5, dir, Progress.NONE));
-        assertEquals(written, Files.getLastModifiedTime(checkpoint), "the checkpoint is reused, not rewritten");
-        assertEquals(rowLines, Files.readAllLines(dir.resolve("rows.tsv")).size(), "finished rows are not rerun");
+        assertEquals(written, lastModified(cache), "models and finished rows are reused, not recomputed");
         assertEquals(first.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"),
                 again.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"));
+        assertEquals(first.claims(), again.claims());
         assertEquals(2, loads[0]);
+    }
+
+    /** Every claim of the checker can come out either way: a run as the paper says, and one against it. */
+    @Test
+    void claimsFollowTheMeasurementsEitherWay() {
+        Map<String, double[]> zs = new HashMap<>();
+        Map<String, double[]> ft = new HashMap<>();
+        // as the paper says: pretrained < equitune < equizero zero-shot; lambda-equitune best after fine-tuning
+        put(zs, ft, SymmetrizeExperiment.Row.PRETRAINED, new double[] {0.30, 0.32, 0.31}, 0.80);
+        put(zs, ft, SymmetrizeExperiment.Row.EQUITUNE, new double[] {0.50, 0.52, 0.49}, 0.85);
+        put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_ENTROPY, new double[] {0.70, 0.71, 0.69}, 0.84);
+        put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_MAX_PROBABILITY, new double[] {0.69, 0.70, 0.70}, 0.83);
+        put(zs, ft, SymmetrizeExperiment.Row.LAMBDA_EQUITUNE, new double[] {0.60, 0.61, 0.62}, 0.90);
+        put(zs, ft, SymmetrizeExperiment.Row.CANONICALIZATION, new double[] {0.65, 0.64, 0.66}, 0.86);
+        List<Claim> asClaimed = SymmetrizeExperiment.claims("mnist/C4", zs, ft, 1);
+        assertEquals(5, asClaimed.size());
+        assertTrue(asClaimed.stream().allMatch(Claim::held), asClaimed.toString());
+        // against it: equizero below equitune, equitune below pretrained, canonicalization best after fine-tuning
+        put(zs, ft, SymmetrizeExperiment.Row.PRETRAINED, new double[] {0.60, 0.62, 0.61}, 0.80);
+        put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_ENTROPY, new double[] {0.40, 0.41, 0.39}, 0.84);
+        put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_MAX_PROBABILITY, new double[] {0.45, 0.44, 0.46}, 0.83);
+        put(zs, ft, SymmetrizeExperiment.Row.CANONICALIZATION, new double[] {0.65, 0.64, 0.66}, 0.95);
+        List<Claim> against = SymmetrizeExperiment.claims("mnist/C4", zs, ft, 1);
+        assertTrue(against.stream().noneMatch(Claim::held), against.toString());
+        assertTrue(against.stream().allMatch(c -> c.verdict() == Verdict.FAILED));
+        // seeds that disagree: the paired interval straddles 0, so the claim is not held
+        put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_ENTROPY, new double[] {0.90, 0.30, 0.80}, 0.84);
+        assertEquals(Verdict.FAILED, SymmetrizeExperiment.claims("mnist/C4", zs, ft, 1).get(0).verdict());
+    }
+
+    private static void put(Map<String, double[]> zs, Map<String, double[]> ft, SymmetrizeExperiment.Row row,
+            double[] zeroShot, double fineTuned) {
+        zs.put(row.label, zeroShot);
+        ft.put(row.label, new double[] {fineTuned, fineTuned - 0.01, fineTuned + 0.01});
+    }
+
+    private static List<Path> entries(Path cache, String... prefixes) throws IOException {
+        try (Stream<Path> files = Files.walk(cache)) {
+            return files.filter(f -> {
+                String n = f.getFileName().toString();
+                return n.endsWith(".entry") && Stream.of(prefixes).anyMatch(n::startsWith);
+            }).toList();
+        }
+    }
+
+    private static long lastModified(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.mapToLong(f -> f.toFile().lastModified()).max().orElse(0);
+        }
     }
 
     @Test
@@ -122,6 +174,6 @@ class SymmetrizeExperimentTest {
         assertInstanceOf(SymmetrizeExperiment.class, Experiments.byName("vision.symmetrize"));
         assertTrue(Protocol.full().seeds() == 3 && Protocol.quick().seeds() >= 1);
         assertTrue(Protocol.full().trainImages() > Protocol.quick().trainImages());
-        assertTrue(!Protocol.full().key().equals(Protocol.quick().key()));
+        assertTrue(!Protocol.full().pretraining().equals(Protocol.quick().pretraining()));
     }
 }

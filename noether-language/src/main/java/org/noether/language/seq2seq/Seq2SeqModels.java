@@ -12,16 +12,11 @@ import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.noether.nn.Engines;
 
 /**
@@ -31,7 +26,7 @@ import org.noether.nn.Engines;
  * try (Model model = Seq2SeqModels.create("gru", new Seq2Seq(config), Seq2Seq.inputShapes(2, 4, 5), 7);
  *      Trainer trainer = Seq2SeqModels.trainer(model, 1e-3f, 5f)) {
  *     new TrainingLoop(trainer).run(source, 1000);
- *     Seq2SeqModels.save(model.getBlock(), file);
+ *     byte[] saved = Seq2SeqModels.parameters(model.getBlock());  // e.g. into a ResultCache entry
  * }
  * }</pre>
  */
@@ -44,7 +39,7 @@ public final class Seq2SeqModels {
      */
     public static Model create(String name, AbstractBlock block, Shape[] inputShapes, int seed) {
         try {
-            return create(name, block, inputShapes, seed, null, null);
+            return create(name, block, inputShapes, seed, null, (byte[]) null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -52,23 +47,23 @@ public final class Seq2SeqModels {
 
     /**
      * As {@link #create(String, AbstractBlock, Shape[], int)}, but {@code part} (the block itself or one of its
-     * children) first takes its parameters from {@code checkpoint}, written by {@link #save}; the rest is initialized
+     * children) first takes its parameters from {@code saved}, written by {@link #parameters}; the rest is initialized
      * from {@code seed}.
      *
-     * @throws IOException naming the file if it cannot be read or does not fit {@code part}
+     * @throws IOException if the saved parameters do not fit {@code part}
      */
     public static Model create(String name, AbstractBlock block, Shape[] inputShapes, int seed, AbstractBlock part,
-                               Path checkpoint) throws IOException {
+                               byte[] saved) throws IOException {
         Engines.pytorch();
         Engines.seed(seed);
         Model model = Model.newInstance(name, Device.cpu(), Engines.PYTORCH);
         try {
             if (part != null) {
-                try (InputStream is = Files.newInputStream(checkpoint);
-                     DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved))) {
                     part.loadParameters(model.getNDManager(), in);
                 } catch (MalformedModelException | RuntimeException e) {
-                    throw new IOException("checkpoint " + checkpoint + " does not fit the model: " + e.getMessage(), e);
+                    throw new IOException("saved parameters (" + saved.length + " bytes) do not fit the model '" + name
+                            + "': " + e.getMessage(), e);
                 }
             }
             block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -103,16 +98,14 @@ public final class Seq2SeqModels {
         return Tracker.cosine().setBaseValue(start).optFinalValue(start / 10).setMaxUpdates(Math.max(1, steps)).build();
     }
 
-    /** Writes the block's parameters to {@code file} (atomically: a temporary file is moved into place). */
-    public static void save(AbstractBlock block, Path file) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        try (OutputStream os = Files.newOutputStream(tmp);
-             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os))) {
+    /** The block's parameters as bytes, for {@link #create(String, AbstractBlock, Shape[], int, AbstractBlock, byte[])}. */
+    public static byte[] parameters(AbstractBlock block) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return bytes.toByteArray();
     }
-
 }

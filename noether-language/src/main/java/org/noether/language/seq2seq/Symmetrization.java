@@ -13,9 +13,9 @@ public enum Symmetrization {
     EQUITUNE,
     /**
      * Equizero: decode every g.x on its own, score each with the proxy "mean over steps of the largest token
-     * probability", and keep g*^-1 decode(g*.x) for the best g*. Several best elements (exact ties, as for inputs
-     * fixed by part of G) are averaged as in equitune over the tied set, not broken by the first index. Fine-tuned
-     * with a straight-through estimator: forward equizero, gradient of equitune.
+     * probability", and keep g*^-1 decode(g*.x) for the best g*. Several best elements (ties under nn's {@code Ties}
+     * rule, as for inputs fixed by part of G) are averaged as in equitune over the tied set, not broken by the first
+     * index. Fine-tuned with a straight-through estimator: forward equizero, gradient of equitune.
      */
     EQUIZERO,
     /** Lambda-equitune: the mean over G weighted by a learned positive lambda(g.x), normalized by the sum of weights. */

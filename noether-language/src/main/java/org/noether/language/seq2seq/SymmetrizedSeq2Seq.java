@@ -11,6 +11,9 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.noether.nn.symmetrize.Equizero;
+import org.noether.nn.symmetrize.StraightThrough;
+import org.noether.nn.symmetrize.Ties;
 import org.noether.nn.train.LabeledBatch;
 
 /**
@@ -25,9 +28,15 @@ import org.noether.nn.train.LabeledBatch;
  * distributions with g instead of g^-1 (the same only for groups of order 2) and breaks equizero ties by the first
  * index (not equivariant for inputs fixed by part of the group); both are done right here.
  *
+ * <p>Equizero's proxy is the mean over the decoder's steps of the largest token probability; its choice uses the
+ * library's tie rule ({@link Ties}, tolerance {@link #TIE_TOLERANCE}, the default of nn's {@link Equizero}): every
+ * element whose proxy is within {@code tol * (1 + |max|)} of the best counts as chosen, and their distributions are
+ * averaged. nn's {@code Equizero} block itself cannot be reused: it symmetrizes one forward call of a block, while here
+ * the choice and the g^-1 mapping act on every decoder step of a sequence whose prefix is itself moved by g.
+ *
  * <p>Training uses teacher forcing on {@link #batch} (orbit rows g-major), with {@link Seq2SeqLoss} on the combined
- * log-probabilities; equizero trains with a straight-through estimator (forward: the chosen element's output;
- * gradient: equitune's).
+ * log-probabilities; equizero trains with nn's {@link StraightThrough} estimator, applied to the final
+ * log-probabilities: forward, the chosen elements' log-softmax; gradient, exactly equitune's (log-softmax of the mean).
  *
  * <pre>{@code
  * var sym = VocabularySymmetry.of(ScanSymmetry.addJump());
@@ -39,6 +48,9 @@ import org.noether.nn.train.LabeledBatch;
  */
 public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
     private static final byte VERSION = 1;
+
+    /** Relative tolerance under which equizero's proxies count as tied: nn's {@link Equizero#DEFAULT_TOLERANCE}. */
+    public static final double TIE_TOLERANCE = Equizero.DEFAULT_TOLERANCE;
 
     private final Seq2Seq base;
     private final VocabularySymmetry<G> symmetry;
@@ -140,40 +152,32 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
         int n = symmetry.order();
         long rows = src.batch(), b = rows / n, t = targetIn.getShape().get(1), v = base.config().targetVocabulary();
         NDArray q = lp.gather(index.broadcast(new Shape(rows, t, v)), 2).reshape(n, b, t, v);
-        NDArray combined = switch (mode) {
-            case EQUITUNE -> q.mean(new int[] {0});
+        return new NDList(switch (mode) {
+            case EQUITUNE -> q.mean(new int[] {0}).logSoftmax(2);
             case LAMBDA_EQUITUNE -> {
                 NDArray w = lambda.forward(ps, src.addTo(new NDList()), training).head().reshape(n, b, 1, 1);
-                yield q.mul(w).sum(new int[] {0}).div(w.sum(new int[] {0}));
+                yield q.mul(w).sum(new int[] {0}).div(w.sum(new int[] {0})).logSoftmax(2);
             }
             case EQUIZERO -> {
-                NDArray equitune = q.mean(new int[] {0});
-                NDArray best = lp.exp().max(new int[] {2}).reshape(n, b, t);
-                NDArray proxy = best.mul(mask.expandDims(0)).sum(new int[] {2}).div(mask.sum(new int[] {1}).expandDims(0));
-                float[] selection = selectionWeights(proxy.toFloatArray(), n, (int) b);
-                NDArray s = lp.getManager().create(selection, new Shape(n, b, 1, 1));
-                NDArray chosen = q.mul(s).sum(new int[] {0});
-                yield equitune.add(chosen.sub(equitune).stopGradient());
+                NDArray selection = selectionWeights(lp.stopGradient(), mask, n).reshape(n, b, 1, 1);
+                NDArray chosen = q.mul(selection).sum(new int[] {0}).logSoftmax(2);
+                yield StraightThrough.of(chosen, q.mean(new int[] {0}).logSoftmax(2));
             }
             case NONE -> throw new AssertionError();
-        };
-        return new NDList(combined.logSoftmax(2));
+        });
     }
 
     /**
-     * Equizero's choice as weights: per example (column b of the g-major {@code proxy}), 1/k on each of the k
-     * elements with the largest proxy, 0 elsewhere. Exact ties share the weight instead of going to the first index.
+     * Equizero's choice as {@code [n, b]} weights from the orbit's log-probabilities {@code lp} ({@code [n b, t, v]},
+     * g-major) and the targets' mask ({@code [b, t]}): the proxy of each row is its mean over real steps of the
+     * largest token probability, and {@link Ties} spreads each example's weight over the rows within
+     * {@link #TIE_TOLERANCE} of the best.
      */
-    static float[] selectionWeights(float[] proxy, int n, int b) {
-        float[] w = new float[n * b];
-        for (int i = 0; i < b; i++) {
-            float best = Float.NEGATIVE_INFINITY;
-            for (int g = 0; g < n; g++) best = Math.max(best, proxy[g * b + i]);
-            int k = 0;
-            for (int g = 0; g < n; g++) if (proxy[g * b + i] == best) k++;
-            for (int g = 0; g < n; g++) if (proxy[g * b + i] == best) w[g * b + i] = 1f / k;
-        }
-        return w;
+    static NDArray selectionWeights(NDArray lp, NDArray mask, int n) {
+        long b = mask.getShape().get(0), t = mask.getShape().get(1);
+        NDArray best = lp.exp().max(new int[] {2}).reshape(n, b, t);
+        NDArray proxy = best.mul(mask.expandDims(0)).sum(new int[] {2}).div(mask.sum(new int[] {1}).expandDims(0));
+        return Ties.minimizerWeights(proxy.neg(), TIE_TOLERANCE);
     }
 
     @Override
@@ -255,17 +259,19 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
                 new GreedyDecoder.Job(inputs, element, weight, single));
         int[][] out = new int[b][];
         int[][] best = new int[b][];
+        double[] negatedProxy = new double[n * b];
+        for (int r = 0; r < n * b; r++) negatedProxy[r] = -independent.rowProxy()[r];
         List<Integer> tied = new ArrayList<>();
         for (int i = 0; i < b; i++) {
-            double top = Double.NEGATIVE_INFINITY;
-            for (int r = i * n; r < i * n + n; r++) top = Math.max(top, independent.rowProxy()[r]);
+            boolean[] chosen = Ties.minimizers(negatedProxy, i * n, i * n + n, TIE_TOLERANCE);
             List<Integer> rows = new ArrayList<>();
-            for (int r = i * n; r < i * n + n; r++) if (independent.rowProxy()[r] == top) rows.add(r);
+            for (int j = 0; j < n; j++) if (chosen[j]) rows.add(i * n + j);
             best[i] = rows.stream().mapToInt(Integer::intValue).toArray();
             if (rows.size() == 1) out[i] = independent.outputs()[rows.get(0)];
             else tied.add(i);
         }
-        // pass 2: examples whose proxy has several maximizers decode once more, averaged over exactly those rows
+        // pass 2: examples whose proxy has several maximizers (within the tolerance) decode once more, averaged over
+        // exactly those rows
         if (!tied.isEmpty()) {
             List<int[]> tInputs = new ArrayList<>();
             List<Integer> tElement = new ArrayList<>();

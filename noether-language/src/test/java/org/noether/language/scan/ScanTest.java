@@ -43,10 +43,11 @@ class ScanTest {
 
     @Test
     void splitsHaveThePublishedShapes() {
-        var jump = ScanSplit.of("addprim-jump", 0);
-        assertEquals(7706, jump.test().size());
-        assertTrue(jump.train().stream().anyMatch(e -> e.command().equals(List.of("jump"))));
-        assertTrue(jump.train().stream().filter(e -> e.command().contains("jump")).count() == 1);
+        var uniform = ScanSplit.of("addprim-jump-uniform", 0);
+        assertEquals(7706, uniform.test().size());
+        assertEquals(13204, uniform.train().size());
+        assertEquals(1, uniform.train().stream().filter(e -> e.command().contains("jump")).count());
+        assertTrue(uniform.train().stream().anyMatch(e -> e.command().equals(List.of("jump"))));
         var around = ScanSplit.of("around-right", 0);
         assertTrue(around.test().stream().allMatch(e -> e.commandText().contains("around right")));
         assertFalse(around.train().stream().anyMatch(e -> e.commandText().contains("around right")));
@@ -58,6 +59,33 @@ class ScanTest {
         assertEquals(16728, simple.train().size());
         assertEquals(simple, ScanSplit.of("simple", 3));
         assertThrows(IllegalArgumentException.class, () -> ScanSplit.of("mcd1", 0));
+    }
+
+    /** The counts of the published {@code tasks_train_addprim_jump.txt}: "jump" is 1,467 of its 14,670 lines. */
+    @Test
+    void addJumpTrainingRepeatsTheBarePrimitiveAsPublished() {
+        var jump = ScanSplit.of("addprim-jump", 0);
+        assertEquals(14670, jump.train().size());
+        assertEquals(1467, jump.train().stream().filter(e -> e.command().equals(List.of("jump"))).count());
+        assertEquals(1467, jump.train().stream().filter(e -> e.command().contains("jump")).count());
+        assertEquals(13204, new java.util.HashSet<>(jump.train()).size());
+        assertEquals(7706, jump.test().size());
+        assertTrue(jump.excluded().isEmpty());
+    }
+
+    /**
+     * The published around-right template split: test 4,476 and train 15,225 (19,701 in all); the 1,209 commands with
+     * "turn around right" are in neither.
+     */
+    @Test
+    void aroundRightLeavesTurnAroundRightOutOfBothSets() {
+        var around = ScanSplit.of("around-right", 0);
+        assertEquals(15225, around.train().size());
+        assertEquals(4476, around.test().size());
+        assertEquals(1209, around.excluded().size());
+        assertEquals(20910, around.train().size() + around.test().size() + around.excluded().size());
+        assertTrue(around.excluded().stream().allMatch(e -> e.commandText().contains("turn around right")));
+        assertFalse(around.test().stream().anyMatch(e -> e.commandText().contains("turn around right")));
     }
 
     @Test

@@ -96,10 +96,8 @@ public final class Equizero<G> extends Symmetrized<G> {
                 return selected;
             }
             try (selected;
-                    NDArray average = pulled.mean(new int[] {0});
-                    NDArray gap = selected.sub(average);
-                    NDArray frozenGap = gap.stopGradient()) {
-                return average.add(frozenGap);
+                    NDArray average = pulled.mean(new int[] {0})) {
+                return StraightThrough.of(selected, average);
             }
         }
     }
