@@ -1,12 +1,15 @@
 package org.noether.latent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +18,7 @@ import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Experiments;
+import org.noether.experiment.Paper;
 import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 
@@ -41,11 +45,69 @@ class ExperimentsTest {
         // 4 trained models and the data-space rotation
         assertEquals(5, first.tables().get(0).rows().size());
         assertEquals(3, first.figures().size());
-        assertTrue(first.metrics().containsKey("claim.latent_beats_data_space"));
-        for (String f : List.of("predictions.png", "latent-swap.png", "checkpoints/latent-seed1.params"))
+        // latent vs conditional, vs each ablation and vs data space under occlusion, each in PSNR and SSIM
+        assertEquals(8, first.claims().size());
+        assertTrue(first.claims().stream().allMatch(c -> c.paper() == Paper.LATENT_ACTIONS && c.interval() != null
+                && c.interval().n() == 2), first.claims().toString());
+        assertTrue(first.claims().stream().anyMatch(c -> c.statement().contains("data-space")));
+        for (String f : List.of("predictions.png", "latent-swap.png", "cache/latent-seed1-params.entry"))
             assertTrue(Files.size(out.resolve(f)) > 0, f);
-        ExperimentResult again = new BlockedMnistExperiment(root, TINY).run(ctx);
-        assertEquals(first.metrics(), again.metrics(), "a second run resumes from the checkpoints");
+        List<String> log = new ArrayList<>();
+        ExperimentResult again = new BlockedMnistExperiment(root, TINY).run(ctx(3, out, log));
+        assertEquals(first.metrics(), again.metrics(), "a second run resumes from the cache");
+        assertEquals(List.of(), log, "nothing recomputed");
+    }
+
+    @Test
+    void resumingWithAnotherSeedRetrainsInsteadOfReusingModels(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("data");
+        writeIdx(root.resolve("mnist"), SyntheticDigits.create(32, 16, 5));
+        var plan = new LatentActionExperiment.Plan(14, 4, 3, 4, 1, 8, false, 5e-3f);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        ExperimentResult seed5 = new RotatedMnistExperiment(root, plan).run(ctx(5, out, new ArrayList<>()));
+        List<String> log = new ArrayList<>();
+        ExperimentResult resumed = new RotatedMnistExperiment(root, plan).run(ctx(0, out, log));
+        Path fresh = Files.createDirectories(tmp.resolve("fresh"));
+        ExperimentResult seed0 = new RotatedMnistExperiment(root, plan).run(ctx(0, fresh, new ArrayList<>()));
+        assertEquals(seed0.metrics().get("psnr.latent"), resumed.metrics().get("psnr.latent"),
+                "seed 0 in a seed-5 folder gives seed 0's numbers");
+        assertNotEquals(seed5.metrics().get("psnr.latent"), resumed.metrics().get("psnr.latent"));
+        assertTrue(log.stream().anyMatch(l -> l.contains("latent-seed0-params") && l.contains("another run")),
+                log.toString());
+    }
+
+    @Test
+    void truncatedCheckpointIsLoggedAndRetrained(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("data");
+        writeIdx(root.resolve("mnist"), SyntheticDigits.create(32, 16, 5));
+        var plan = new LatentActionExperiment.Plan(14, 4, 3, 4, 1, 8, false, 5e-3f);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        ExperimentResult first = new RotatedMnistExperiment(root, plan).run(ctx(2, out, new ArrayList<>()));
+        Path entry = out.resolve("cache/conditional-seed0-params.entry");
+        byte[] bytes = Files.readAllBytes(entry);
+        Files.write(entry, Arrays.copyOf(bytes, bytes.length / 2));
+        List<String> log = new ArrayList<>();
+        ExperimentResult again = new RotatedMnistExperiment(root, plan).run(ctx(2, out, log));
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains(entry.toString()) && log.get(0).contains("truncated"), log.get(0));
+        assertEquals(first.metrics().get("psnr.conditional"), again.metrics().get("psnr.conditional"),
+                "retrained with the same seed, the same numbers");
+        assertTrue(Files.size(entry) == bytes.length, "entry rewritten whole");
+    }
+
+    private static ExperimentContext ctx(long seed, Path out, List<String> log) {
+        Progress progress = new Progress() {
+            @Override
+            public Task task(String label, long total) {
+                return Task.NONE;
+            }
+
+            @Override
+            public void log(String line) {
+                log.add(line);
+            }
+        };
+        return new ExperimentContext(Profile.QUICK, seed, out, progress);
     }
 
     @Test
@@ -57,7 +119,9 @@ class ExperimentsTest {
         ExperimentResult r = new ContrastMnistExperiment(root, plan)
                 .run(new ExperimentContext(Profile.QUICK, 1, out, Progress.NONE));
         assertEquals(2, r.tables().get(0).rows().size());
-        assertTrue(r.metrics().containsKey("claim.latent_beats_conditional"));
+        // latent vs conditional in PSNR and SSIM; one seed gives a point interval
+        assertEquals(2, r.claims().size());
+        assertTrue(r.claims().stream().noneMatch(c -> c.statement().contains("data-space")));
     }
 
     static void writeIdx(Path dir, ImageDataset data) throws IOException {
