@@ -102,18 +102,18 @@ abstract class LatentActionExperiment implements Experiment {
     /** Version of the numerics behind cached models; raise it when training or scoring changes. */
     static final int NUMERICS = 2;
 
-    /** The data set, a name known to {@link DataStore} (used by the default {@link #task(Plan)}). */
+    /** The data set, a name known to {@link DataStore} (used by the default {@link #task(ExperimentContext, Plan)}). */
     String dataset() {
         throw new UnsupportedOperationException(name() + " does not read a picture data set");
     }
 
-    /** The pair task on that data set (used by the default {@link #task(Plan)}). */
+    /** The pair task on that data set (used by the default {@link #task(ExperimentContext, Plan)}). */
     PairTask<?> task(ImageDataset data, int size) {
         throw new UnsupportedOperationException(name() + " does not read a picture data set");
     }
 
     /** The pair task of a run with plan {@code p}: by default {@link #task(ImageDataset, int)} on {@link #dataset()}. */
-    PairTask<?> task(Plan p) throws IOException, InterruptedException {
+    PairTask<?> task(ExperimentContext ctx, Plan p) throws IOException, InterruptedException {
         return task(data(), p.size());
     }
 
@@ -134,7 +134,12 @@ abstract class LatentActionExperiment implements Experiment {
 
     Plan plan(ExperimentContext ctx) {
         if (plan != null) return plan;
-        return ctx.quick()
+        return defaultPlan(ctx.quick());
+    }
+
+    /** The plan of the quick or the full profile. */
+    Plan defaultPlan(boolean quick) {
+        return quick
                 ? new Plan(14, 12, 250, 16, 3, 256, ablationsWhenQuick(), 2e-3f)
                 : new Plan(28, 32, 3000, 32, 3, 2000, true, 1e-3f);
     }
@@ -142,7 +147,7 @@ abstract class LatentActionExperiment implements Experiment {
     @Override
     public ExperimentResult run(ExperimentContext ctx) throws Exception {
         Plan p = plan(ctx);
-        return run(ctx, p, task(p));
+        return run(ctx, p, task(ctx, p));
     }
 
     private ImageDataset data() throws IOException, InterruptedException {

@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.noether.data.ImageDataset;
+import org.noether.data.Mesh;
+import org.noether.data.Meshes;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
@@ -30,7 +32,7 @@ class ExperimentsTest {
     void experimentsAreRegistered() {
         List<String> names = Experiments.all().stream().map(Experiment::name).toList();
         for (String n : List.of("latent.rotated-mnist", "latent.blocked-mnist", "latent.rotated-fashion-mnist",
-                "latent.contrast-mnist", "latent.action-cost"))
+                "latent.contrast-mnist", "latent.action-cost", "latent.so3-objects", "latent.so3-plane"))
             assertTrue(names.contains(n), n + " in " + names);
     }
 
@@ -93,6 +95,41 @@ class ExperimentsTest {
         assertEquals(first.metrics().get("psnr.conditional"), again.metrics().get("psnr.conditional"),
                 "retrained with the same seed, the same numbers");
         assertTrue(Files.size(entry) == bytes.length, "entry rewritten whole");
+    }
+
+    @Test
+    void so3ExperimentsRunOnInstalledMeshesWithoutADataSpaceRow(@TempDir Path tmp) throws Exception {
+        Path from = Files.createDirectories(tmp.resolve("from"));
+        String[] names = {"apple", "bell", "cup", "drum", "egg", "fork", "gear", "horn", "iris", "jug", "kite", "cow"};
+        for (int i = 0; i < names.length; i++) writeOff(from.resolve(names[i] + ".off"),
+                MeshRendererTest.blob(names[i], i, 12, 20));
+        Path root = tmp.resolve("data");
+        Meshes.fetch(root, from);
+        var plan = new LatentActionExperiment.Plan(16, 4, 3, 4, 2, 8, true, 5e-3f);
+        for (LatentActionExperiment e : List.of(new So3PlaneExperiment(root, plan),
+                new So3ObjectsExperiment(root, plan))) {
+            Path out = Files.createDirectories(tmp.resolve(e.name()));
+            ExperimentResult r = e.run(ctx(1, out, new ArrayList<>()));
+            assertEquals(4, r.tables().get(0).rows().size(), e.name());
+            assertEquals(6, r.claims().size(), e.name() + ": conditional and two ablations, PSNR and SSIM");
+            assertTrue(r.claims().stream().noneMatch(c -> c.statement().contains("data-space")));
+            assertTrue(Files.size(out.resolve("predictions.png")) > 0);
+        }
+        // the objects set holds out every fifth family in alphabetical order (apple, bell, cow, cup, drum, ...)
+        RenderedPairs objects = RenderedPairs.objects(root, 16, So3Experiment.ACTION, line -> {});
+        assertEquals(10, objects.meshes(false).size());
+        assertEquals(List.of("drum.off", "iris.off"), objects.meshes(true).stream().map(Mesh::name).toList());
+    }
+
+    static void writeOff(Path file, Mesh m) throws IOException {
+        StringBuilder sb = new StringBuilder("OFF\n" + m.vertexCount() + " " + m.triangleCount() + " 0\n");
+        double[] v = m.vertices();
+        for (int i = 0; i < m.vertexCount(); i++)
+            sb.append(v[3 * i]).append(' ').append(v[3 * i + 1]).append(' ').append(v[3 * i + 2]).append('\n');
+        int[] t = m.triangles();
+        for (int i = 0; i < t.length; i += 3) sb.append("3 ").append(t[i]).append(' ').append(t[i + 1]).append(' ')
+                .append(t[i + 2]).append('\n');
+        Files.writeString(file, sb);
     }
 
     private static ExperimentContext ctx(long seed, Path out, List<String> log) {

@@ -1,0 +1,57 @@
+package org.noether.latent;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.noether.data.DataStore;
+import org.noether.data.Meshes;
+import org.noether.experiment.ExperimentContext;
+import org.noether.experiment.NoetherUserException;
+
+/**
+ * The SO(3) half of the latent-action protocol: rendered meshes ({@link RenderedPairs}), the latent acted on by real
+ * Wigner-D matrices of degrees 1 and 2 ({@link So3Irreps}), compared with the conditional autoencoder (g given as
+ * its nine matrix entries) and the ablations without attention and without skips. Pixel rotation is no SO(3)
+ * baseline, so there is none. The paper's LPIPS needs pretrained network weights that we cannot fetch, so it is left
+ * out: PSNR and SSIM only. The meshes are fetched on first use ({@link Meshes}).
+ */
+abstract class So3Experiment extends LatentActionExperiment {
+
+    /** The latent action: blocks of degree 1 and 2 (8 channels per cycle, which the latent's 8 varying channels fill). */
+    static final So3Irreps ACTION = new So3Irreps(1, 2);
+
+    So3Experiment() {}
+
+    So3Experiment(Path dataRoot, Plan plan) {
+        super(dataRoot, plan);
+    }
+
+    @Override
+    boolean ablationsWhenQuick() {
+        return true;
+    }
+
+    @Override
+    Plan defaultPlan(boolean quick) {
+        return quick
+                ? new Plan(32, 16, 300, 16, 3, 128, true, 2e-3f)
+                : new Plan(64, 32, 2500, 32, 3, 1000, true, 1e-3f);
+    }
+
+    /** The pair task on the meshes under {@code root}. */
+    abstract RenderedPairs task(ExperimentContext ctx, Path root, int size) throws IOException;
+
+    @Override
+    PairTask<?> task(ExperimentContext ctx, Plan p) throws IOException, InterruptedException {
+        Path root = dataRoot() != null ? dataRoot() : DataStore.defaultRoot();
+        if (!Meshes.isPresent(root) && dataRoot() == null) {
+            ctx.progress().log("fetching the meshes (Debian package " + Meshes.DEB + ") into " + Meshes.folder(root));
+            try {
+                Meshes.fetch(root, null);
+            } catch (IOException | RuntimeException e) {
+                throw new NoetherUserException("the meshes are not in " + Meshes.folder(root) + " and fetching them "
+                        + "failed (" + e.getMessage() + ")", e);
+            }
+        }
+        return task(ctx, root, p.size());
+    }
+}
