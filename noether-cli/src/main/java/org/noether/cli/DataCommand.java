@@ -3,6 +3,7 @@ package org.noether.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.noether.data.DataStore;
+import org.noether.data.Meshes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,7 +22,7 @@ final class DataCommand extends CommandGroup {
         @ParentCommand
         DataCommand data;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "mnist or fashion-mnist")
+        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or meshes")
         String name;
 
         @Option(names = "--from", paramLabel = "DIR", description = "A folder holding the four IDX files (raw or .gz).")
@@ -33,6 +34,13 @@ final class DataCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
+            if (name.equals(Meshes.NAME)) { // the 3-D meshes of the latent SO(3) experiments
+                data.parent.err.println("fetching meshes (apt-get download " + Meshes.DEB + ") into " + Meshes.folder(r));
+                Path p = Meshes.fetch(r, from);
+                data.parent.err.println("meshes: " + Meshes.files(r).size() + " mesh files");
+                data.parent.out.println(p.toAbsolutePath());
+                return Main.EXIT_OK;
+            }
             data.parent.err.println("fetching " + name + " into " + DataStore.folder(name, r) + " ...");
             Path p = DataStore.fetch(name, r, from);
             var d = DataStore.load(name, r);

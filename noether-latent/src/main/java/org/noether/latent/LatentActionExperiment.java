@@ -72,8 +72,8 @@ abstract class LatentActionExperiment implements Experiment {
             this.label = label;
         }
 
-        LatentAutoencoder.Config config(int width) {
-            LatentAutoencoder.Config base = new LatentAutoencoder.Config(width, 8, 4, false, true, true,
+        LatentAutoencoder.Config config(int width, boolean downsample) {
+            LatentAutoencoder.Config base = new LatentAutoencoder.Config(width, 8, 4, downsample, true, true,
                     LatentAutoencoder.Kind.LATENT_ACTION);
             return switch (this) {
                 case LATENT -> base;
@@ -100,7 +100,7 @@ abstract class LatentActionExperiment implements Experiment {
     }
 
     /** Version of the numerics behind cached models; raise it when training or scoring changes. */
-    static final int NUMERICS = 2;
+    static final int NUMERICS = 3;
 
     /** The data set, a name known to {@link DataStore} (used by the default {@link #task(ExperimentContext, Plan)}). */
     String dataset() {
@@ -120,6 +120,11 @@ abstract class LatentActionExperiment implements Experiment {
     /** The data folder given to the constructor, or {@code null} for the default. */
     Path dataRoot() {
         return dataRoot;
+    }
+
+    /** Whether the latent grid has half the picture's side (the skip features keep the full side). */
+    boolean downsample() {
+        return false;
     }
 
     /** Whether an occluder stays fixed while the content moves, so a data-space action is expected to lose. */
@@ -164,11 +169,15 @@ abstract class LatentActionExperiment implements Experiment {
         return DataStore.load(dataset(), root);
     }
 
-    /** Scores of one trained model, and its parameters ({@code Block.saveParameters}). */
-    record Score(double psnr, double ssim, double pairsPerSecond, float[] losses, byte[] parameters) {}
+    /**
+     * Scores of one trained model, and its parameters ({@code Block.saveParameters}); {@code regions} holds the PSNR
+     * on the altered and on the unaltered pixels when the task has an {@link PairTask#alteredRegion()}, else nothing.
+     */
+    record Score(double psnr, double ssim, double[] regions, double pairsPerSecond, float[] losses,
+            byte[] parameters) {}
 
     private <G> ExperimentResult run(ExperimentContext ctx, Plan p, PairTask<G> task) {
-        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, p, task.name());
+        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, p, task.name(), "downsample " + downsample());
         List<Pair<G>> eval = new ArrayList<>();
         SplittableRandom evalRandom = ctx.random("evaluation pairs");
         for (int i = 0; i < p.evalPairs(); i++) eval.add(task.sample(true, evalRandom));
@@ -214,29 +223,37 @@ abstract class LatentActionExperiment implements Experiment {
         Optional<byte[]> stored = params.isPresent() ? cache.read(key + "-scores") : Optional.empty();
         if (stored.isPresent()) {
             try {
+                // row: psnr, ssim, pairs/s, region count r, r region scores, losses
                 double[] s = ResultCache.Codec.DOUBLES.decode(stored.get());
-                if (s.length >= 3) {
-                    float[] losses = new float[s.length - 3];
-                    for (int i = 0; i < losses.length; i++) losses[i] = (float) s[3 + i];
-                    return new Score(s[0], s[1], s[2], losses, params.get());
+                int r = s.length >= 4 ? (int) s[3] : -1;
+                if (r >= 0 && s.length >= 4 + r) {
+                    float[] losses = new float[s.length - 4 - r];
+                    for (int i = 0; i < losses.length; i++) losses[i] = (float) s[4 + r + i];
+                    return new Score(s[0], s[1], Arrays.copyOfRange(s, 4, 4 + r), s[2], losses, params.get());
                 }
             } catch (IOException e) {
                 // falls through to retraining; the entry is overwritten below
             }
             ctx.progress().log("cache entry " + key + "-scores cannot be decoded; retraining " + key);
         }
-        try (LatentTrainer<G> run = LatentTrainer.create(task, v.config(p.width()), settings, seed)) {
+        try (LatentTrainer<G> run = LatentTrainer.create(task, v.config(p.width(), downsample()), settings, seed)) {
             long t0 = System.nanoTime();
             float[] losses = run.train(null);
             double seconds = (System.nanoTime() - t0) / 1e9;
-            double[] s = scoreOf(run.predict(eval), eval, task.size());
+            float[][] predictions = run.predict(eval);
+            double[] s = scoreOf(predictions, eval, task.size());
+            double[] regions = regionScores(predictions, eval, task.alteredRegion());
             byte[] parameters = run.parameterBytes();
-            Score score = new Score(s[0], s[1], p.steps() * (double) p.batch() / seconds, losses, parameters);
-            double[] row = new double[3 + losses.length];
+            Score score = new Score(s[0], s[1], regions, p.steps() * (double) p.batch() / seconds, losses,
+                    parameters);
+            int r = regions.length;
+            double[] row = new double[4 + r + losses.length];
             row[0] = score.psnr();
             row[1] = score.ssim();
             row[2] = score.pairsPerSecond();
-            for (int i = 0; i < losses.length; i++) row[3 + i] = losses[i];
+            row[3] = r;
+            System.arraycopy(regions, 0, row, 4, r);
+            for (int i = 0; i < losses.length; i++) row[4 + r + i] = losses[i];
             // parameters first: scores without their model are never taken for a finished replicate
             cache.write(key + "-params", ResultCache.Codec.BYTES.encode(parameters));
             cache.write(key + "-scores", ResultCache.Codec.DOUBLES.encode(row));
@@ -254,13 +271,36 @@ abstract class LatentActionExperiment implements Experiment {
         return new double[] {psnr / pairs.size(), ssim / pairs.size()};
     }
 
+    /** Mean PSNR on the altered and on the unaltered pixels; nothing when {@code altered} is {@code null}. */
+    static <G> double[] regionScores(float[][] predictions, List<Pair<G>> pairs, boolean[] altered) {
+        if (altered == null) return new double[0];
+        double[] out = new double[2];
+        for (int side = 0; side < 2; side++) {
+            double total = 0;
+            for (int i = 0; i < pairs.size(); i++) {
+                float[] t = pairs.get(i).target();
+                double se = 0;
+                int n = 0;
+                for (int k = 0; k < t.length; k++)
+                    if (altered[k] == (side == 0)) {
+                        double d = predictions[i][k] - t[k];
+                        se += d * d;
+                        n++;
+                    }
+                total += se == 0 ? ImageMetrics.PSNR_CAP : Math.min(ImageMetrics.PSNR_CAP, -10 * Math.log10(se / n));
+            }
+            out[side] = total / pairs.size();
+        }
+        return out;
+    }
+
     private <G> void writeGrids(Path out, PairTask<G> task, Plan p, List<Variant> variants, List<Pair<G>> eval,
             Map<Variant, List<Score>> scores, LatentTrainer.Settings settings) throws IOException {
         int rows = Math.min(8, eval.size());
         List<Pair<G>> shown = eval.subList(0, rows);
         List<float[][]> predictions = new ArrayList<>();
         for (Variant v : variants) {
-            try (LatentTrainer<G> m = LatentTrainer.load(task, v.config(p.width()), settings,
+            try (LatentTrainer<G> m = LatentTrainer.load(task, v.config(p.width(), downsample()), settings,
                     scores.get(v).get(0).parameters())) {
                 predictions.add(m.predict(shown));
             }
@@ -279,7 +319,7 @@ abstract class LatentActionExperiment implements Experiment {
         Grids.write(out.resolve("predictions.png"), grid, task.size(), 4);
 
         Variant swapModel = variants.contains(Variant.NO_SKIP) ? Variant.NO_SKIP : Variant.LATENT;
-        try (LatentTrainer<G> m = LatentTrainer.load(task, swapModel.config(p.width()), settings,
+        try (LatentTrainer<G> m = LatentTrainer.load(task, swapModel.config(p.width(), downsample()), settings,
                 scores.get(swapModel).get(0).parameters())) {
             List<float[]> a = new ArrayList<>(), b = new ArrayList<>();
             for (int r = 0; r < rows; r++) {
@@ -361,6 +401,33 @@ abstract class LatentActionExperiment implements Experiment {
                     .digits(3).positive());
         }
 
+        Table regionTable = null;
+        String regionSentence = "";
+        if (task.alteredRegion() != null) {
+            Table.Builder rt = Table.builder("regions", "PSNR (dB) on the pixels the group changes and on those it "
+                    + "leaves alone, mean over seeds with its 95 % bootstrap interval")
+                    .columns("dataset", "model", "PSNR altered", "low", "high", "PSNR unaltered", "low", "high");
+            for (Variant v : variants) {
+                double[] alt = scores.get(v).stream().mapToDouble(x -> x.regions()[0]).toArray();
+                double[] una = scores.get(v).stream().mapToDouble(x -> x.regions()[1]).toArray();
+                Interval a = Stats.meanInterval(alt, statsSeed), u = Stats.meanInterval(una, statsSeed);
+                rt.row(task.name(), v.label, a.estimate(), a.lower(), a.upper(), u.estimate(), u.lower(), u.upper());
+                metrics.put("psnr_altered." + v.label, a.estimate());
+                metrics.put("psnr_unaltered." + v.label, u.estimate());
+            }
+            regionTable = rt.build();
+            double[][] lat = regionColumns(latent), con = regionColumns(scores.get(Variant.CONDITIONAL));
+            Interval dAlt = Stats.pairedDifference(lat[0], con[0], statsSeed);
+            Interval dUna = Stats.pairedDifference(lat[1], con[1], statsSeed);
+            claims.add(Claim.about(Paper.LATENT_ACTIONS, "On the pixels the group changes (" + task.name() + "), the "
+                    + "latent action beats the conditional autoencoder in PSNR")
+                    .measured(dAlt, "dB (paired difference over seeds)").digits(2).positive());
+            regionSentence = String.format(Locale.ROOT, " Scored apart, latent minus conditional is %s dB on the "
+                    + "altered pixels and %s dB on the unaltered ones: the unaltered part %s the difference.",
+                    dAlt.format(2), dUna.format(2), Math.abs(dUna.estimate()) < Math.abs(dAlt.estimate())
+                            ? "dilutes" : "does not dilute");
+        }
+
         StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s (%s). Latent action: PSNR %s dB, "
                 + "SSIM %s; conditional autoencoder: PSNR %s dB, SSIM %s (means over %d seeds, 95 %% intervals).",
                 task.name(), p.describe(), psnr.get(0).format(2), ssim.get(0).format(3),
@@ -372,6 +439,7 @@ abstract class LatentActionExperiment implements Experiment {
         } else {
             summary.append(" The group has no action on pixels here, so there is no data-space baseline.");
         }
+        summary.append(regionSentence);
         long held = claims.stream().filter(Claim::held).count();
         summary.append(String.format(Locale.ROOT, " %d of %d claims held (paired differences over seeds):", held,
                 claims.size()));
@@ -410,8 +478,11 @@ abstract class LatentActionExperiment implements Experiment {
             }
             loss.series(v.label, x, y);
         }
-        return ExperimentResult.builder(this).summary(summary.toString()).table(table.build()).figure(psnrFigure)
-                .figure(ssimFigure).figure(loss.build()).metrics(metrics).claims(claims).build();
+        ExperimentResult.Builder result = ExperimentResult.builder(this).summary(summary.toString())
+                .table(table.build());
+        if (regionTable != null) result.table(regionTable);
+        return result.figure(psnrFigure).figure(ssimFigure).figure(loss.build()).metrics(metrics).claims(claims)
+                .build();
     }
 
     /** "a beats b" in PSNR and in SSIM, each judged on the paired difference over seeds. */
@@ -424,6 +495,12 @@ abstract class LatentActionExperiment implements Experiment {
                 Claim.about(Paper.LATENT_ACTIONS, "On " + task.name() + ", " + aName + " beats " + bName
                         + " in SSIM").measured(Stats.pairedDifference(ssims(a), ssims(b), seed), "SSIM (paired "
                         + "difference over seeds)").digits(3).positive());
+    }
+
+    /** Per seed, the altered-region and the unaltered-region PSNR. */
+    private static double[][] regionColumns(List<Score> s) {
+        return new double[][] {s.stream().mapToDouble(x -> x.regions()[0]).toArray(),
+                s.stream().mapToDouble(x -> x.regions()[1]).toArray()};
     }
 
     private static Series errors(List<Interval> intervals) {

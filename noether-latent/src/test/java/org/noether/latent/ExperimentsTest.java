@@ -1,5 +1,6 @@
 package org.noether.latent;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +33,7 @@ class ExperimentsTest {
     void experimentsAreRegistered() {
         List<String> names = Experiments.all().stream().map(Experiment::name).toList();
         for (String n : List.of("latent.rotated-mnist", "latent.blocked-mnist", "latent.rotated-fashion-mnist",
-                "latent.contrast-mnist", "latent.action-cost", "latent.so3-objects", "latent.so3-plane"))
+                "latent.contrast-mnist", "latent.contrast-classes-mnist", "latent.action-cost", "latent.so3-objects", "latent.so3-plane"))
             assertTrue(names.contains(n), n + " in " + names);
     }
 
@@ -156,9 +157,33 @@ class ExperimentsTest {
         ExperimentResult r = new ContrastMnistExperiment(root, plan)
                 .run(new ExperimentContext(Profile.QUICK, 1, out, Progress.NONE));
         assertEquals(2, r.tables().get(0).rows().size());
-        // latent vs conditional in PSNR and SSIM; one seed gives a point interval
-        assertEquals(2, r.claims().size());
+        // latent vs conditional in PSNR and SSIM, and in PSNR on the altered half; one seed gives a point interval
+        assertEquals(3, r.claims().size());
         assertTrue(r.claims().stream().noneMatch(c -> c.statement().contains("data-space")));
+        assertEquals("regions", r.tables().get(1).name());
+        assertTrue(r.summary().contains("on the altered pixels"), r.summary());
+        assertTrue((double) r.metrics().get("psnr_unaltered.latent") > 0);
+    }
+
+    @Test
+    void contrastClassesExperimentActsOnTheWholePicture(@TempDir Path tmp) throws Exception {
+        Path root = tmp.resolve("data");
+        writeIdx(root.resolve("mnist"), SyntheticDigits.create(32, 16, 6));
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        var plan = new LatentActionExperiment.Plan(14, 4, 3, 4, 1, 8, false, 5e-3f);
+        ExperimentResult r = new ContrastClassesMnistExperiment(root, plan)
+                .run(new ExperimentContext(Profile.QUICK, 1, out, Progress.NONE));
+        assertEquals(1, r.tables().size(), "no region table: the whole picture changes");
+        assertEquals(2, r.claims().size());
+        float[] picture = {0f, 0.2f, 0.35f, 0.7f, 1f};
+        for (int k = 0; k < 4; k++)
+            assertArrayEquals(IntensityClassPairs.render(picture, k), IntensityClassPairs.render(picture, k + 4));
+        // every protocol differs from every other on some class
+        for (int a = 0; a < 4; a++)
+            for (int b = a + 1; b < 4; b++)
+                assertNotEquals(Arrays.toString(IntensityClassPairs.render(picture, a)),
+                        Arrays.toString(IntensityClassPairs.render(picture, b)));
+        assertEquals(0.30f, IntensityClassPairs.render(picture, 2)[0], 1e-6, "protocol 2 brightens the background");
     }
 
     static void writeIdx(Path dir, ImageDataset data) throws IOException {
