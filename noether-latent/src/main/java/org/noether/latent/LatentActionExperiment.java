@@ -122,6 +122,16 @@ abstract class LatentActionExperiment implements Experiment {
         return dataRoot;
     }
 
+    /** The model of {@code v} under plan {@code p}: {@link Variant#config} adapted by {@link #adapt}. */
+    final LatentAutoencoder.Config config(Variant v, Plan p) {
+        return adapt(v.config(p.width(), downsample()));
+    }
+
+    /** Changes this experiment makes to every model's configuration (none by default). */
+    LatentAutoencoder.Config adapt(LatentAutoencoder.Config base) {
+        return base;
+    }
+
     /** Whether the latent grid has half the picture's side (the skip features keep the full side). */
     boolean downsample() {
         return false;
@@ -177,7 +187,7 @@ abstract class LatentActionExperiment implements Experiment {
             byte[] parameters) {}
 
     private <G> ExperimentResult run(ExperimentContext ctx, Plan p, PairTask<G> task) {
-        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, p, task.name(), "downsample " + downsample());
+        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, p, task.name(), config(Variant.LATENT, p));
         List<Pair<G>> eval = new ArrayList<>();
         SplittableRandom evalRandom = ctx.random("evaluation pairs");
         for (int i = 0; i < p.evalPairs(); i++) eval.add(task.sample(true, evalRandom));
@@ -236,7 +246,7 @@ abstract class LatentActionExperiment implements Experiment {
             }
             ctx.progress().log("cache entry " + key + "-scores cannot be decoded; retraining " + key);
         }
-        try (LatentTrainer<G> run = LatentTrainer.create(task, v.config(p.width(), downsample()), settings, seed)) {
+        try (LatentTrainer<G> run = LatentTrainer.create(task, config(v, p), settings, seed)) {
             long t0 = System.nanoTime();
             float[] losses = run.train(null);
             double seconds = (System.nanoTime() - t0) / 1e9;
@@ -300,7 +310,7 @@ abstract class LatentActionExperiment implements Experiment {
         List<Pair<G>> shown = eval.subList(0, rows);
         List<float[][]> predictions = new ArrayList<>();
         for (Variant v : variants) {
-            try (LatentTrainer<G> m = LatentTrainer.load(task, v.config(p.width(), downsample()), settings,
+            try (LatentTrainer<G> m = LatentTrainer.load(task, config(v, p), settings,
                     scores.get(v).get(0).parameters())) {
                 predictions.add(m.predict(shown));
             }
@@ -319,7 +329,7 @@ abstract class LatentActionExperiment implements Experiment {
         Grids.write(out.resolve("predictions.png"), grid, task.size(), 4);
 
         Variant swapModel = variants.contains(Variant.NO_SKIP) ? Variant.NO_SKIP : Variant.LATENT;
-        try (LatentTrainer<G> m = LatentTrainer.load(task, swapModel.config(p.width(), downsample()), settings,
+        try (LatentTrainer<G> m = LatentTrainer.load(task, config(swapModel, p), settings,
                 scores.get(swapModel).get(0).parameters())) {
             List<float[]> a = new ArrayList<>(), b = new ArrayList<>();
             for (int r = 0; r < rows; r++) {

@@ -79,7 +79,11 @@ public final class LatentTrainer<G> implements AutoCloseable {
         this.random = seed == null ? null : new SplittableRandom(seed);
         Engines.pytorch();
         if (seed != null) Engines.seed((int) (seed ^ (seed >>> 32)));
-        this.net = new LatentAutoencoder(task.latentAction(), config, 1);
+        this.net = config.vector()
+                ? new LatentAutoencoder(task.latentAction(), config, 1,
+                        new VectorEncoder(config.width(), config.latentChannels()),
+                        new VectorDecoder(config.width(), 1, task.size(), config.skip()))
+                : new LatentAutoencoder(task.latentAction(), config, 1);
         this.model = Model.newInstance("latent-" + task.name(), Device.cpu(), Engines.PYTORCH);
         model.setBlock(net);
     }
