@@ -10,7 +10,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code noether bench meanfield [--seconds S] [--rounds R] [--out FILE]}: throughput against a baseline. */
+/**
+ * {@code noether bench meanfield [--seconds S] [--rounds R] [--out FILE] [--threads T,... --n N,...]}: throughput
+ * against a baseline, or with {@code --threads}/{@code --n} a thread-scaling table.
+ */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print ratios against a baseline run in the same process or script.",
         subcommands = {BenchCommand.MeanField.class})
@@ -38,12 +41,26 @@ final class BenchCommand extends CommandGroup {
         @Option(names = "--out", paramLabel = "FILE", description = "Also write the Markdown to this file.")
         Path out;
 
+        @Option(names = "--threads", split = ",", paramLabel = "T",
+                description = "Thread counts for a thread-scaling table instead of the full report, e.g. 1,2,16.")
+        int[] threads;
+
+        @Option(names = "--n", split = ",", paramLabel = "N",
+                description = "Particle counts for the thread-scaling table (default with --threads: 50,500,5000).")
+        int[] sizes;
+
         @Override
         public Integer call() throws Exception {
             if (!(seconds > 0) || rounds < 1)
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--seconds must be > 0 and --rounds >= 1, got " + seconds + " and " + rounds);
-            String md = MeanFieldBenchmark.report(seconds, rounds, bench.parent.err);
+            String md;
+            if (threads != null || sizes != null) {
+                md = MeanFieldBenchmark.scaling(sizes != null ? sizes : new int[] {50, 500, 5000},
+                        threads != null ? threads : new int[] {1, 2}, seconds, bench.parent.err);
+            } else {
+                md = MeanFieldBenchmark.report(seconds, rounds, bench.parent.err);
+            }
             bench.parent.out.print(md);
             if (out != null) {
                 if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());

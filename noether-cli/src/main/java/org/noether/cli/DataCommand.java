@@ -3,6 +3,7 @@ package org.noether.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.noether.data.DataStore;
+import org.noether.data.ImageDataset;
 import org.noether.data.Meshes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,27 +42,47 @@ final class DataCommand extends CommandGroup {
                 data.parent.out.println(p.toAbsolutePath());
                 return Main.EXIT_OK;
             }
-            data.parent.err.println("fetching " + name + " into " + DataStore.folder(name, r) + " ...");
-            Path p = DataStore.fetch(name, r, from);
-            var d = DataStore.load(name, r);
-            data.parent.err.println(name + ": " + d.train().size() + " training and " + d.test().size() + " test images of "
-                    + d.train().images().rows() + "x" + d.train().images().columns());
+            Path p = DataStore.fetch(name, r, from, data.parent.err::println);
+            ImageDataset d = DataStore.load(name, r);
+            data.parent.err.println(name + ": " + describe(d));
             data.parent.out.println(p.toAbsolutePath());
             return Main.EXIT_OK;
         }
     }
 
-    @Command(name = "where", mixinStandardHelpOptions = true, description = "Print the data folder and what it holds.")
+    static String describe(ImageDataset d) {
+        return d.train().size() + " training and " + d.test().size() + " test images of "
+                + d.train().images().rows() + "x" + d.train().images().columns();
+    }
+
+    @Command(name = "where", mixinStandardHelpOptions = true,
+            description = "Print the data folder and what it holds; installed data sets are read and checked.")
     static final class Where implements Callable<Integer> {
         @ParentCommand
         DataCommand data;
 
+        @Option(names = "--root", paramLabel = "DIR", description = "The data folder (default: $NOETHER_DATA or ~/.noether/data).")
+        Path root;
+
         @Override
-        public Integer call() {
-            Path r = DataStore.defaultRoot();
+        public Integer call() throws Exception {
+            Path r = root != null ? root : DataStore.defaultRoot();
+            DataStore.checkRoot(r);
             data.parent.out.println(r.toAbsolutePath());
-            for (String n : DataStore.NAMES)
-                data.parent.out.println("  " + n + ": " + (DataStore.isPresent(n, r) ? "present" : "missing (noether data fetch " + n + ")"));
+            for (String n : DataStore.NAMES) {
+                String state;
+                if (!DataStore.isPresent(n, r)) {
+                    state = "missing (noether data fetch " + n + ")";
+                } else {
+                    try {
+                        state = "present, " + describe(DataStore.validate(DataStore.folder(n, r)));
+                    } catch (IllegalArgumentException e) {
+                        state = "INVALID: " + Main.oneLine(e.getMessage()) + " ('noether data fetch " + n
+                                + "' replaces it)";
+                    }
+                }
+                data.parent.out.println("  " + n + ": " + state);
+            }
             return Main.EXIT_OK;
         }
     }

@@ -53,7 +53,8 @@ public final class Main implements Callable<Integer> {
 
     /** The subcommands, in the order help lists them. */
     static final List<Class<?>> SUBCOMMANDS = List.of(ReproduceCommand.class, GroupsCommand.class, GroupCommand.class,
-            BasisCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class);
+            BasisCommand.class, DataCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+            WorkerCommand.class);
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Print full stack traces when something goes wrong.")
@@ -93,7 +94,13 @@ public final class Main implements Callable<Integer> {
             return commandLine(out, err, extraSubcommands).execute(args);
         } catch (Throwable t) {
             // Errors (not Exceptions) pass picocli's handlers; still give a one-line message.
-            err.println("noether: internal error: " + describe(t) + verboseHint(Arrays.asList(args).contains("--verbose")));
+            if (t instanceof OutOfMemoryError) {
+                long max = Runtime.getRuntime().maxMemory();
+                err.println("noether: out of memory (" + describe(t) + (max == Long.MAX_VALUE ? "" : "; the heap limit is "
+                        + max / (1024 * 1024) + " MiB") + "); give the JVM more heap with NOETHER_JAVA_OPTS=-Xmx8g");
+            } else {
+                err.println("noether: internal error: " + describe(t) + verboseHint(Arrays.asList(args).contains("--verbose")));
+            }
             if (Arrays.asList(args).contains("--verbose")) {
                 t.printStackTrace(err);
             }

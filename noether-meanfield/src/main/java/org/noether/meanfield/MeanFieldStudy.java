@@ -1,9 +1,5 @@
 package org.noether.meanfield;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -12,42 +8,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import org.noether.experiment.Claim;
+import org.noether.experiment.ExperimentContext;
+import org.noether.experiment.ExperimentResult;
+import org.noether.experiment.Figure;
+import org.noether.experiment.Profile;
+import org.noether.experiment.Progress;
+import org.noether.experiment.ResultCache;
+import org.noether.experiment.Stats;
+import org.noether.experiment.Table;
 
 /**
  * The paper's teacher-student study (its Figure 2, the between-scheme comparison of its appendix, and the
  * subspace-discovery heuristic), as one call: for every teacher (arbitrary, WI, SI), scheme (vanilla, DA, FA, EA),
  * size N and seed, train a student from a strongly invariant initialization and measure RMD to the projection onto
  * E^G, RMD to the symmetrized law, the population risk, and the RMD between schemes; then check the paper's claims on
- * the numbers. Runs go in parallel over a pool of workers (one run per worker); each finished run is saved in the
- * output directory and read back instead of recomputed when the study is run again with the same constants.
+ * the numbers ({@link MeanFieldClaims}). Runs go in parallel over a pool of workers (one run per worker); each
+ * finished run is kept in the experiment's {@link ResultCache}, so a resumed study reads it back instead of training
+ * again. Every seed comes from {@link ExperimentContext#random(String)}.
  *
  * <pre>{@code
- * StudyResult r = MeanFieldStudy.run(MeanFieldStudy.Profile.QUICK, 1, Path.of("out/meanfield"),
- *         (fraction, message) -> System.out.println(message));
- * r.claims().forEach(c -> System.out.println(c.id() + " " + c.holds() + " " + c.evidence()));
+ * ExperimentContext ctx = new ExperimentContext(Profile.QUICK, 1, Path.of("out/meanfield"), Progress.NONE);
+ * ExperimentResult r = MeanFieldStudy.run(new MeanFieldExperiment(), ctx, MeanFieldStudy.Plan.of(Profile.QUICK));
+ * r.claims().forEach(c -> System.out.println(c.verdict() + " " + c.statement()));
  * }</pre>
  */
 public final class MeanFieldStudy {
     private MeanFieldStudy() {}
 
-    /** QUICK: N up to 500, one seed. FULL: N up to 5000, several seeds. */
-    public enum Profile { QUICK, FULL }
-
-    /** Progress callback: fraction of the estimated work done, and what just finished. */
-    @FunctionalInterface
-    public interface Progress {
-        void report(double fraction, String message);
-
-        static Progress none() {
-            return (f, m) -> {};
-        }
-    }
+    /**
+     * The numerics version in every cached run's fingerprint: raise it whenever the trainer's numbers change for the
+     * same inputs, so that resuming an old output directory recomputes instead of mixing old and new numbers. 2:
+     * vectorized sigmoid kernel and per-block noise streams. 3: E^G and its projector from the core's FixedPoints,
+     * EJML's eigensolver in the subspace-discovery heuristic (differences at the rounding level). 4: seeds from
+     * ExperimentContext.random(purpose) and Seeds.derive instead of a private mixer and seed offsets.
+     */
+    static final int NUMERICS = 4;
 
     /**
      * What to run.
@@ -122,40 +124,32 @@ public final class MeanFieldStudy {
             return new Plan(profile, setting, config, sizes, seeds, teachers, schemes, initialization, riskSamples,
                     workers, List.copyOf(settings), particles);
         }
-    }
 
-    /**
-     * Command-line entry: {@code [quick|full] [output directory] [seed]}; prints progress and the checked claims, and
-     * leaves summary.md and CSV tables in the output directory (default {@code meanfield-study}).
-     */
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Profile profile = args.length > 0 && args[0].equalsIgnoreCase("full") ? Profile.FULL : Profile.QUICK;
-        Path out = Path.of(args.length > 1 ? args[1] : "meanfield-study");
-        long seed = args.length > 2 ? Long.parseLong(args[2]) : 1;
-        long cpu0 = MeanFieldBenchmark.processCpuNanos();
-        StudyResult r = run(profile, seed, out, (f, m) -> System.out.printf(Locale.ROOT, "[%5.1f%%] %s%n", 100 * f, m));
-        for (StudyResult.Claim c : r.claims())
-            System.out.printf(Locale.ROOT, "%-26s %-3s %s%n", c.id(), c.holds() ? "yes" : "NO", c.evidence());
-        System.out.printf(Locale.ROOT, "%s profile: %d runs computed, %d reused, wall %.1f s, CPU %.1f s; see %s%n",
-                profile, r.runsComputed(), r.runsReused(), r.wallSeconds(),
-                (MeanFieldBenchmark.processCpuNanos() - cpu0) / 1e9, out.resolve("summary.md"));
-    }
-
-    /** Runs the plan of a profile. */
-    public static StudyResult run(Profile profile, long seed, Path outputDirectory, Progress progress)
-            throws IOException, InterruptedException {
-        return run(Plan.of(profile), seed, outputDirectory, progress);
+        /** What every cached training run depends on besides its teacher, scheme, N and seed index. */
+        String runConfiguration() {
+            return "setting=" + setting.name() + "|" + config.describe() + "|init=" + initialization + "|risk="
+                    + riskSamples;
+        }
     }
 
     /** One finished training run with its measurements. */
     record Outcome(Invariance teacher, Scheme scheme, int n, int seedIndex, long steps, double seconds, double risk,
                    double rmdProjection, double rmdSymmetrization, double[] particles, boolean reused) {}
 
-    /** Runs a plan; finished runs found in {@code outputDirectory/runs} are reused. */
-    public static StudyResult run(Plan plan, long seed, Path outputDirectory, Progress progress)
-            throws IOException, InterruptedException {
+    /**
+     * Runs a plan for {@code experiment} and returns its tables, figures and checked claims; finished pieces found
+     * in the context's result cache are reused.
+     */
+    public static ExperimentResult run(MeanFieldExperiment experiment, ExperimentContext ctx, Plan plan)
+            throws InterruptedException {
         long t0 = System.nanoTime();
-        RunStore store = new RunStore(outputDirectory.resolve("runs"));
+        ResultCache cache = ResultCache.open(ctx, experiment.name(), NUMERICS, plan.runConfiguration());
+        ResultCache pairCache = cache.child("pairs", plan.schemes());
+        List<ResultCache> discoveryCaches = new ArrayList<>();
+        SubspaceDiscovery.Options options = plan.discovery().isEmpty() ? null : SubspaceDiscovery.Options.defaults()
+                .withParticles(plan.discoveryParticles()).withSeed(ctx.seed("subspace discovery"));
+        for (MeanFieldSetting ds : plan.discovery())
+            discoveryCaches.add(cache.child("discovery", ds.name(), options.toString()));
         Symmetry sym = plan.setting().symmetry();
         List<Task<Outcome>> tasks = new ArrayList<>();
         for (Invariance teacher : plan.teachers())
@@ -165,115 +159,118 @@ public final class MeanFieldStudy {
                         final int seedIndex = s;
                         double cost = (double) n * n * (scheme == Scheme.FA ? sym.order() : 1);
                         String label = teacher.label() + " " + scheme.label() + " N=" + n + " seed " + s;
-                        tasks.add(new Task<>(cost, label, () -> trainOrLoad(plan, seed, store, teacher, scheme, n,
+                        tasks.add(new Task<>(cost, label, () -> trainOrLoad(plan, ctx, cache, teacher, scheme, n,
                                 seedIndex)));
                     }
         List<Task<SubspaceDiscovery.Result>> discoveries = new ArrayList<>();
-        for (MeanFieldSetting ds : plan.discovery()) {
+        for (int d = 0; d < plan.discovery().size(); d++) {
+            MeanFieldSetting ds = plan.discovery().get(d);
+            ResultCache dc = discoveryCaches.get(d);
             double cost = (double) plan.discoveryParticles() * plan.discoveryParticles() * ds.unit().parameterDimension();
-            discoveries.add(new Task<>(cost, "discovery on " + ds.name(), () -> discoverOrLoad(plan, seed, store, ds)));
+            discoveries.add(new Task<>(cost, "discovery on " + ds.name(), () -> discoverOrLoad(options, dc, ds)));
         }
         double total = 0;
         for (Task<?> t : tasks) total += t.cost;
         for (Task<?> t : discoveries) total += t.cost;
-        Tracker tracker = new Tracker(total * 1.15, progress); // ~15% for the between-scheme distances
         ExecutorService pool = Executors.newFixedThreadPool(plan.workers(), r -> {
             Thread th = new Thread(r, "meanfield-study");
             th.setDaemon(true);
             return th;
         });
-        try {
+        try (Progress.Task bar = ctx.progress().task("mean-field sweep", 1000)) {
+            Tracker tracker = new Tracker(total * 1.15, bar); // ~15% for the between-scheme distances
             List<Future<Outcome>> runFutures = submitAll(pool, tasks, tracker);
             List<Future<SubspaceDiscovery.Result>> discoveryFutures = submitAll(pool, discoveries, tracker);
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> f : runFutures) outcomes.add(get(f));
-            Map<String, double[]> pairs = pairDistances(plan, seed, store, outcomes, pool, tracker);
+            Map<String, double[]> pairs = pairDistances(plan, pairCache, outcomes, pool, tracker);
             List<SubspaceDiscovery.Result> found = new ArrayList<>();
             for (Future<SubspaceDiscovery.Result> f : discoveryFutures) found.add(get(f));
             double wall = (System.nanoTime() - t0) / 1e9;
-            StudyResult result = Report.assemble(plan, seed, outcomes, pairs, found, wall);
-            Report.write(result, outputDirectory);
-            progress.report(1.0, String.format(Locale.ROOT, "done in %.1f s", wall));
-            return result;
+            tracker.finish(String.format(Locale.ROOT, "done in %.1f s", wall));
+            return assemble(experiment, ctx, plan, outcomes, pairs, found);
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static Outcome trainOrLoad(Plan plan, long seed, RunStore store, Invariance teacherKind, Scheme scheme,
-                                       int n, int seedIndex) throws IOException {
+    private static Outcome trainOrLoad(Plan plan, ExperimentContext ctx, ResultCache cache, Invariance teacherKind,
+                                       Scheme scheme, int n, int seedIndex) {
         MeanFieldSetting setting = plan.setting();
-        String name = teacherKind.label() + "_" + scheme.label() + "_N" + n + "_s" + seedIndex + ".run";
-        String fingerprint = fingerprint(plan, seed, n, seedIndex) + "|" + teacherKind + "|" + scheme;
-        RunStore.Entry e = store.read(name, fingerprint);
-        if (e != null)
-            return new Outcome(teacherKind, scheme, n, seedIndex, (long) e.numbers()[0], e.numbers()[1],
-                    e.numbers()[2], e.numbers()[3], e.numbers()[4], e.particles(), true);
-        Symmetry sym = setting.symmetry();
-        double[] init = Particles.initial(plan.initialization(), sym, n, setting.initStd(),
-                new SplittableRandom(mix(seed, seedIndex, n)));
-        MeanFieldTrainer trainer = new MeanFieldTrainer(setting, scheme, setting.teacher(teacherKind),
-                plan.config().withThreads(1));
-        TrainingResult r = trainer.train(init, n, mix(seed, seedIndex, n) + 1);
-        double risk = trainer.risk(r.particles(), n, plan.riskSamples(), mix(seed, 99, 99));
-        double proj = Distances.rmdToProjection(sym, r.particles(), n);
-        double symm = Distances.rmdToSymmetrization(sym, r.particles(), n);
-        double[] numbers = {r.steps(), r.seconds(), risk, proj, symm};
-        store.write(name, fingerprint, numbers, r.particles());
-        return new Outcome(teacherKind, scheme, n, seedIndex, r.steps(), r.seconds(), risk, proj, symm,
-                r.particles(), false);
+        String key = teacherKind.label() + "_" + scheme.label() + "_N" + n + "_s" + seedIndex;
+        boolean[] computed = {false};
+        double[] stored = cache.doubles(key, () -> {
+            computed[0] = true;
+            Symmetry sym = setting.symmetry();
+            // every scheme and teacher of one (N, seed index) starts from the same cloud, data stream and noise
+            String cell = " N=" + n + " seed " + seedIndex;
+            double[] init = Particles.initial(plan.initialization(), sym, n, setting.initStd(),
+                    ctx.random("initial cloud" + cell));
+            MeanFieldTrainer trainer = new MeanFieldTrainer(setting, scheme, setting.teacher(teacherKind),
+                    plan.config().withThreads(1));
+            TrainingResult r = trainer.train(init, n, ctx.seed("training" + cell));
+            double risk = trainer.risk(r.particles(), n, plan.riskSamples(), ctx.seed("risk"));
+            double proj = Distances.rmdToProjection(sym, r.particles(), n);
+            double symm = Distances.rmdToSymmetrization(sym, r.particles(), n);
+            double[] v = new double[5 + r.particles().length];
+            v[0] = r.steps();
+            v[1] = r.seconds();
+            v[2] = risk;
+            v[3] = proj;
+            v[4] = symm;
+            System.arraycopy(r.particles(), 0, v, 5, r.particles().length);
+            return v;
+        });
+        return new Outcome(teacherKind, scheme, n, seedIndex, (long) stored[0], stored[1], stored[2], stored[3],
+                stored[4], Arrays.copyOfRange(stored, 5, stored.length), !computed[0]);
     }
 
     /** The subspace-discovery heuristic on one setting, or its saved result. */
-    private static SubspaceDiscovery.Result discoverOrLoad(Plan plan, long seed, RunStore store, MeanFieldSetting ds)
-            throws IOException {
-        SubspaceDiscovery.Options options = SubspaceDiscovery.Options.defaults()
-                .withParticles(plan.discoveryParticles()).withSeed(seed);
+    private static SubspaceDiscovery.Result discoverOrLoad(SubspaceDiscovery.Options options, ResultCache cache,
+                                                           MeanFieldSetting ds) {
         int dz = ds.unit().parameterDimension();
-        String name = "discovery_" + ds.symmetry().name() + "_dz" + dz + ".run";
-        String fingerprint = NUMERICS + "|discovery|" + ds.name() + "|" + options;
+        String key = "discovery_" + ds.symmetry().name() + "_dz" + dz;
         Subspace fixed = ds.symmetry().fixedSubspace();
-        RunStore.Entry e = store.read(name, fingerprint);
-        if (e != null) {
-            double[] v = e.numbers();
-            List<SubspaceDiscovery.Iteration> its = new ArrayList<>();
-            int rounds = (int) v[1], at = 2;
-            for (int j = 0; j < rounds; j++) {
-                double[] spectrum = Arrays.copyOfRange(v, at + 5, at + 5 + dz);
-                its.add(new SubspaceDiscovery.Iteration((int) v[at], v[at + 1], spectrum, (int) v[at + 2], v[at + 3],
-                        v[at + 4]));
+        SubspaceDiscovery.Result[] fresh = {null};
+        double[] v = cache.doubles(key, () -> {
+            SubspaceDiscovery.Result r = SubspaceDiscovery.run(ds, ds.start(), options);
+            fresh[0] = r;
+            int k = r.found().dimension();
+            double[] out = new double[2 + r.iterations().size() * (5 + dz) + k * dz];
+            out[0] = r.converged() ? 1 : 0;
+            out[1] = r.iterations().size();
+            int at = 2;
+            for (SubspaceDiscovery.Iteration it : r.iterations()) {
+                out[at] = it.dimension();
+                out[at + 1] = it.escape();
+                out[at + 2] = it.added();
+                out[at + 3] = it.distanceToFixed();
+                out[at + 4] = it.insideFixed();
+                System.arraycopy(it.spectrum(), 0, out, at + 5, dz);
                 at += 5 + dz;
             }
-            double[] basis = e.particles();
-            double[][] vectors = new double[basis.length / dz][];
-            for (int k = 0; k < vectors.length; k++) vectors[k] = Arrays.copyOfRange(basis, k * dz, (k + 1) * dz);
-            Subspace found = Subspace.span(dz, vectors);
-            return new SubspaceDiscovery.Result(found, its, v[0] == 1, found.distance(fixed));
-        }
-        SubspaceDiscovery.Result r = SubspaceDiscovery.run(ds, ds.start(), options);
-        double[] v = new double[2 + r.iterations().size() * (5 + dz)];
-        v[0] = r.converged() ? 1 : 0;
-        v[1] = r.iterations().size();
-        int at = 2;
-        for (SubspaceDiscovery.Iteration it : r.iterations()) {
-            v[at] = it.dimension();
-            v[at + 1] = it.escape();
-            v[at + 2] = it.added();
-            v[at + 3] = it.distanceToFixed();
-            v[at + 4] = it.insideFixed();
-            System.arraycopy(it.spectrum(), 0, v, at + 5, dz);
+            for (int b = 0; b < k; b++) System.arraycopy(r.found().basisVector(b), 0, out, at + b * dz, dz);
+            return out;
+        });
+        if (fresh[0] != null) return fresh[0];
+        List<SubspaceDiscovery.Iteration> its = new ArrayList<>();
+        int rounds = (int) v[1], at = 2;
+        for (int j = 0; j < rounds; j++) {
+            double[] spectrum = Arrays.copyOfRange(v, at + 5, at + 5 + dz);
+            its.add(new SubspaceDiscovery.Iteration((int) v[at], v[at + 1], spectrum, (int) v[at + 2], v[at + 3],
+                    v[at + 4]));
             at += 5 + dz;
         }
-        double[] basis = new double[r.found().dimension() * dz];
-        for (int k = 0; k < r.found().dimension(); k++) System.arraycopy(r.found().basisVector(k), 0, basis, k * dz, dz);
-        store.write(name, fingerprint, v, basis);
-        return r;
+        double[][] vectors = new double[(v.length - at) / dz][];
+        for (int b = 0; b < vectors.length; b++) vectors[b] = Arrays.copyOfRange(v, at + b * dz, at + (b + 1) * dz);
+        Subspace found = Subspace.span(dz, vectors);
+        return new SubspaceDiscovery.Result(found, its, v[0] == 1, found.distance(fixed));
     }
 
     /** RMD between every pair of schemes, per teacher, N and seed; keyed "teacher|n|seed". */
-    private static Map<String, double[]> pairDistances(Plan plan, long seed, RunStore store, List<Outcome> outcomes,
+    private static Map<String, double[]> pairDistances(Plan plan, ResultCache cache, List<Outcome> outcomes,
                                                        ExecutorService pool, Tracker tracker)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         Map<String, Map<Scheme, Outcome>> byCell = new LinkedHashMap<>();
         for (Outcome o : outcomes)
             byCell.computeIfAbsent(o.teacher() + "|" + o.n() + "|" + o.seedIndex(), k -> new EnumMap<>(Scheme.class))
@@ -288,23 +285,19 @@ public final class MeanFieldStudy {
         for (Map.Entry<String, Map<Scheme, Outcome>> cell : byCell.entrySet()) {
             Map<Scheme, Outcome> runs = cell.getValue();
             Outcome any = runs.values().iterator().next();
-            String name = "pairs_" + any.teacher().label() + "_N" + any.n() + "_s" + any.seedIndex() + ".run";
-            String fingerprint = fingerprint(plan, seed, any.n(), any.seedIndex()) + "|" + any.teacher() + "|pairs|"
-                    + schemes;
+            String key = "pairs_" + any.teacher().label() + "_N" + any.n() + "_s" + any.seedIndex();
             keys.add(cell.getKey());
-            tasks.add(new Task<>(share * total / 1.15, "between-scheme distances " + cell.getKey(), () -> {
-                RunStore.Entry e = store.read(name, fingerprint);
-                if (e != null) return e.numbers();
-                double[] d = new double[schemes.size() * (schemes.size() - 1) / 2];
-                int k = 0;
-                for (int a = 0; a < schemes.size(); a++)
-                    for (int b = a + 1; b < schemes.size(); b++) {
-                        Outcome x = runs.get(schemes.get(a)), y = runs.get(schemes.get(b));
-                        d[k++] = Distances.rmd(x.particles(), x.n(), y.particles(), y.n(), dz);
-                    }
-                store.write(name, fingerprint, d, new double[0]);
-                return d;
-            }));
+            tasks.add(new Task<>(share * total / 1.15, "between-scheme distances " + cell.getKey(),
+                    () -> cache.doubles(key, () -> {
+                        double[] d = new double[schemes.size() * (schemes.size() - 1) / 2];
+                        int k = 0;
+                        for (int a = 0; a < schemes.size(); a++)
+                            for (int b = a + 1; b < schemes.size(); b++) {
+                                Outcome x = runs.get(schemes.get(a)), y = runs.get(schemes.get(b));
+                                d[k++] = Distances.rmd(x.particles(), x.n(), y.particles(), y.n(), dz);
+                            }
+                        return d;
+                    })));
         }
         List<Future<double[]>> futures = submitAll(pool, tasks, tracker);
         Map<String, double[]> out = new LinkedHashMap<>();
@@ -312,41 +305,35 @@ public final class MeanFieldStudy {
         return out;
     }
 
-    /**
-     * Part of every saved run's fingerprint: bump it whenever the trainer's numbers change for the same inputs, so
-     * that resuming an old output directory recomputes instead of mixing old and new numbers. v2: vectorized
-     * sigmoid kernel and per-block noise streams.
-     */
-    static final String NUMERICS = "v2";
-
-    private static String fingerprint(Plan plan, long seed, int n, int seedIndex) {
-        return NUMERICS + "|" + plan.setting().name() + "|" + plan.config().describe() + "|init=" + plan.initialization()
-                + "|risk=" + plan.riskSamples() + "|seed=" + seed + "|" + seedIndex + "|N=" + n;
-    }
-
-    static long mix(long seed, int a, int b) {
-        long z = seed * 0x9E3779B97F4A7C15L + a * 0xBF58476D1CE4E5B9L + b * 0x94D049BB133111EBL;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
     /** A unit of work with an estimated cost, for scheduling (largest first) and progress. */
-    private record Task<T>(double cost, String label, java.util.concurrent.Callable<T> body) {}
+    private record Task<T>(double cost, String label, Callable<T> body) {}
 
+    /** Turns finished costs into steps of a 1000-step progress bar. */
     private static final class Tracker {
         private final double total;
-        private final Progress progress;
+        private final Progress.Task bar;
         private double done;
+        private long shown;
 
-        Tracker(double total, Progress progress) {
+        Tracker(double total, Progress.Task bar) {
             this.total = total;
-            this.progress = progress;
+            this.bar = bar;
         }
 
         synchronized void finished(double cost, String label) {
             done += cost;
-            progress.report(Math.min(0.999, done / total), label);
+            long now = Math.round(Math.min(0.999, done / total) * 1000);
+            if (now > shown) {
+                bar.advance(now - shown);
+                shown = now;
+            }
+            bar.message(label);
+        }
+
+        synchronized void finish(String message) {
+            bar.advance(1000 - shown);
+            shown = 1000;
+            bar.message(message);
         }
     }
 
@@ -366,326 +353,144 @@ public final class MeanFieldStudy {
         return futures;
     }
 
-    private static <T> T get(Future<T> f) throws IOException, InterruptedException {
+    private static <T> T get(Future<T> f) throws InterruptedException {
         try {
             return f.get();
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof IOException io) throw io;
             if (c instanceof RuntimeException re) throw re;
             if (c instanceof Error err) throw err;
             throw new IllegalStateException(c);
         }
     }
 
-    /** Turns outcomes into tables, figures and checked claims, and writes them as Markdown and CSV. */
-    static final class Report {
-        private Report() {}
-
-        static StudyResult assemble(Plan plan, long seed, List<Outcome> outcomes, Map<String, double[]> pairs,
-                                    List<SubspaceDiscovery.Result> discoveries, double wall) {
-            int[] sizes = plan.sizes();
-            List<StudyResult.Table> tables = new ArrayList<>();
-            List<StudyResult.Figure> figures = new ArrayList<>();
-            List<List<Object>> rows = new ArrayList<>();
-            // mean and std over seeds of each measure, by teacher, scheme and N
-            Map<String, double[][]> stats = new LinkedHashMap<>();
-            for (Invariance t : plan.teachers())
-                for (Scheme s : plan.schemes())
-                    for (int n : sizes) {
-                        List<Outcome> cell = new ArrayList<>();
-                        for (Outcome o : outcomes)
-                            if (o.teacher() == t && o.scheme() == s && o.n() == n) cell.add(o);
-                        double[][] m = {
-                            meanStd(cell, Outcome::rmdProjection), meanStd(cell, Outcome::rmdSymmetrization),
-                            meanStd(cell, Outcome::risk), meanStd(cell, Outcome::seconds)};
-                        stats.put(t + "|" + s + "|" + n, m);
-                        rows.add(List.of(t.label(), s.label(), n, cell.get(0).steps(), m[0][0], m[0][1], m[1][0],
-                                m[1][1], m[2][0], m[3][0]));
-                    }
-            tables.add(new StudyResult.Table("sweep", "Final student clouds (SI initialization), mean and standard "
-                    + "deviation over " + plan.seeds() + " seed(s): RMD to the projection onto E^G, RMD to the "
-                    + "symmetrized law, population risk, training wall time.",
-                    List.of("teacher", "scheme", "N", "steps", "RMD(mu, P mu)", "sd", "RMD(mu, mu^G)", "sd", "risk",
-                            "seconds"), rows));
-            List<Scheme> schemes = plan.schemes();
-            List<String> pairNames = new ArrayList<>();
-            for (int a = 0; a < schemes.size(); a++)
-                for (int b = a + 1; b < schemes.size(); b++)
-                    pairNames.add(schemes.get(a).label() + "-" + schemes.get(b).label());
-            Map<String, double[]> pairStats = new LinkedHashMap<>();
-            List<List<Object>> pairRows = new ArrayList<>();
-            for (Invariance t : plan.teachers())
-                for (int n : sizes)
-                    for (int p = 0; p < pairNames.size(); p++) {
-                        double[] values = new double[plan.seeds()];
-                        for (int s = 0; s < plan.seeds(); s++) values[s] = pairs.get(t + "|" + n + "|" + s)[p];
-                        double[] ms = meanStd(values);
-                        pairStats.put(t + "|" + pairNames.get(p) + "|" + n, ms);
-                        pairRows.add(List.of(t.label(), n, pairNames.get(p), ms[0], ms[1]));
-                    }
-            tables.add(new StudyResult.Table("between-schemes", "RMD between the final clouds of two schemes trained "
-                    + "from the same initialization, data stream and noise.",
-                    List.of("teacher", "N", "pair", "RMD", "sd"), pairRows));
-            double[] xs = Arrays.stream(sizes).asDoubleStream().toArray();
-            for (Invariance t : plan.teachers()) {
-                List<StudyResult.Series> proj = new ArrayList<>(), symm = new ArrayList<>(), between = new ArrayList<>();
-                for (Scheme s : schemes) {
-                    double[] y = new double[sizes.length], e = new double[sizes.length];
-                    double[] y2 = new double[sizes.length], e2 = new double[sizes.length];
-                    for (int i = 0; i < sizes.length; i++) {
-                        double[][] m = stats.get(t + "|" + s + "|" + sizes[i]);
-                        y[i] = floor(m[0][0]);
-                        e[i] = m[0][1];
-                        y2[i] = floor(m[1][0]);
-                        e2[i] = m[1][1];
-                    }
-                    proj.add(new StudyResult.Series(s.label(), xs, y, e));
-                    symm.add(new StudyResult.Series(s.label(), xs, y2, e2));
-                }
-                for (String pn : pairNames) {
-                    double[] y = new double[sizes.length], e = new double[sizes.length];
-                    for (int i = 0; i < sizes.length; i++) {
-                        double[] ms = pairStats.get(t + "|" + pn + "|" + sizes[i]);
-                        y[i] = floor(ms[0]);
-                        e[i] = ms[1];
-                    }
-                    between.add(new StudyResult.Series(pn, xs, y, e));
-                }
-                figures.add(new StudyResult.Figure("rmd-projection-" + t.label(), t.label() + " teacher: RMD(mu, "
-                        + "P_E^G mu) against N", "N", "RMD to projection on E^G (values < 1e-16 shown at 1e-16)", true,
-                        true, proj));
-                figures.add(new StudyResult.Figure("rmd-symmetrized-" + t.label(), t.label() + " teacher: RMD(mu, "
-                        + "mu^G) against N", "N", "RMD to symmetrized law", true, true, symm));
-                figures.add(new StudyResult.Figure("rmd-between-" + t.label(), t.label() + " teacher: RMD between "
-                        + "schemes against N", "N", "RMD", true, true, between));
-            }
-            List<List<Object>> discRows = new ArrayList<>();
-            for (int d = 0; d < discoveries.size(); d++) {
-                SubspaceDiscovery.Result r = discoveries.get(d);
-                MeanFieldSetting ds = plan.discovery().get(d);
-                for (int j = 0; j < r.iterations().size(); j++) {
-                    SubspaceDiscovery.Iteration it = r.iterations().get(j);
-                    discRows.add(List.of(ds.name(), ds.symmetry().fixedSubspace().dimension(), j, it.dimension(),
-                            it.escape(), Math.sqrt(it.spectrum()[0]), it.added(), it.distanceToFixed()));
-                }
-            }
-            tables.add(new StudyResult.Table("discovery", "Subspace discovery (N = " + plan.discoveryParticles()
-                    + ", WI teacher, free training with noise projected on E_j): per round, dim E_j, relative RMS "
-                    + "escape, largest per-direction escape, directions added, and distance of E_j to E^G.",
-                    List.of("setting", "dim E^G", "round", "dim E_j", "escape", "top direction", "added",
-                            "dist(E_j, E^G)"), discRows));
-            List<StudyResult.Claim> claims = Claims.check(plan, stats, pairStats, pairNames, discoveries);
-            int reused = 0;
-            for (Outcome o : outcomes) if (o.reused()) reused++;
-            String description = "Teacher-student study of 'Symmetries in Overparametrized Neural Networks: A Mean "
-                    + "Field View' (NeurIPS 2024): " + plan.setting().name() + "; " + plan.config().describe()
-                    + "; students initialized " + plan.initialization().label() + " with entries N(0, "
-                    + plan.setting().initStd() + "^2); N in " + Arrays.toString(sizes) + "; " + plan.seeds()
-                    + " seed(s) from " + seed + "; profile " + plan.profile() + ".";
-            return new StudyResult("Mean-field symmetries: vanilla, DA, FA and EA against N", description, tables,
-                    figures, claims, outcomes.size() - reused, reused, wall);
-        }
-
-        private static double floor(double v) {
-            return Math.max(v, 1e-16);
-        }
-
-        static double[] meanStd(List<Outcome> cell, Function<Outcome, Double> f) {
-            double[] v = new double[cell.size()];
-            for (int i = 0; i < v.length; i++) v[i] = f.apply(cell.get(i));
-            return meanStd(v);
-        }
-
-        static double[] meanStd(double[] v) {
-            double mean = 0;
-            for (double x : v) mean += x / v.length;
-            double var = 0;
-            for (double x : v) var += (x - mean) * (x - mean);
-            return new double[] {mean, v.length > 1 ? Math.sqrt(var / (v.length - 1)) : 0};
-        }
-
-        static void write(StudyResult r, Path dir) throws IOException {
-            Files.createDirectories(dir);
-            StringBuilder md = new StringBuilder();
-            md.append("# ").append(r.title()).append("\n\n").append(r.description()).append("\n\n");
-            md.append(String.format(Locale.ROOT, "Runs computed: %d, reused from disk: %d; wall time %.1f s.%n%n",
-                    r.runsComputed(), r.runsReused(), r.wallSeconds()));
-            md.append("## Claims\n\n| claim | holds | evidence |\n|---|---|---|\n");
-            for (StudyResult.Claim c : r.claims())
-                md.append("| ").append(c.statement()).append(" | ").append(c.holds() ? "yes" : "no").append(" | ")
-                        .append(c.evidence()).append(" |\n");
-            for (StudyResult.Table t : r.tables()) {
-                md.append("\n## ").append(t.name()).append("\n\n").append(t.caption()).append("\n\n|");
-                for (String c : t.columns()) md.append(' ').append(c).append(" |");
-                md.append("\n|");
-                for (int i = 0; i < t.columns().size(); i++) md.append("---|");
-                md.append('\n');
-                for (List<Object> row : t.rows()) {
-                    md.append('|');
-                    for (Object cell : row) md.append(' ').append(format(cell)).append(" |");
-                    md.append('\n');
-                }
-                StringBuilder csv = new StringBuilder(String.join(",", t.columns())).append('\n');
-                for (List<Object> row : t.rows()) {
-                    List<String> cells = new ArrayList<>();
-                    for (Object cell : row) cells.add(cell instanceof String s ? '"' + s + '"' : String.valueOf(cell));
-                    csv.append(String.join(",", cells)).append('\n');
-                }
-                Files.writeString(dir.resolve(t.name() + ".csv"), csv, StandardCharsets.UTF_8);
-            }
-            Files.writeString(dir.resolve("summary.md"), md, StandardCharsets.UTF_8);
-        }
-
-        static String format(Object cell) {
-            if (cell instanceof Double d) return String.format(Locale.ROOT, "%.3g", d);
-            return String.valueOf(cell);
-        }
+    /** Per-seed values of one measure, keyed "teacher|scheme|n". */
+    static Map<String, double[]> perSeed(Plan plan, List<Outcome> outcomes, ToDoubleFunction<Outcome> measure) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Invariance t : plan.teachers())
+            for (Scheme s : plan.schemes())
+                for (int n : plan.sizes()) out.put(t + "|" + s + "|" + n, new double[plan.seeds()]);
+        for (Outcome o : outcomes)
+            out.get(o.teacher() + "|" + o.scheme() + "|" + o.n())[o.seedIndex()] = measure.applyAsDouble(o);
+        return out;
     }
 
-    /** The paper's claims as checks on the measured means. */
-    static final class Claims {
-        private Claims() {}
-
-        static List<StudyResult.Claim> check(Plan plan, Map<String, double[][]> stats, Map<String, double[]> pairs,
-                                             List<String> pairNames, List<SubspaceDiscovery.Result> discoveries) {
-            List<StudyResult.Claim> out = new ArrayList<>();
-            int[] sizes = plan.sizes();
-            int nMin = sizes[0], nMax = sizes[sizes.length - 1];
-            List<Invariance> teachers = plan.teachers();
-            List<Scheme> schemes = plan.schemes();
-            if (schemes.contains(Scheme.DA) && schemes.contains(Scheme.FA)) {
-                boolean holds = true;
-                StringBuilder ev = new StringBuilder();
-                for (Invariance t : teachers) {
-                    double[] da = series(stats, t, Scheme.DA, sizes), fa = series(stats, t, Scheme.FA, sizes);
-                    boolean ok = da[da.length - 1] <= 0.05 && fa[fa.length - 1] <= 0.05 && slope(sizes, da) <= 0;
-                    holds &= ok;
-                    ev.append(String.format(Locale.ROOT, "%s: DA %.3g -> %.3g (slope %.2f), FA %.2g; ", t.label(),
-                            da[0], da[da.length - 1], slope(sizes, da), fa[fa.length - 1]));
+    /** Tables, figures, claims and metrics of a finished study. */
+    private static ExperimentResult assemble(MeanFieldExperiment experiment, ExperimentContext ctx, Plan plan,
+                                             List<Outcome> outcomes, Map<String, double[]> pairs,
+                                             List<SubspaceDiscovery.Result> discoveries) {
+        int[] sizes = plan.sizes();
+        Map<String, double[]> proj = perSeed(plan, outcomes, Outcome::rmdProjection);
+        Map<String, double[]> symm = perSeed(plan, outcomes, Outcome::rmdSymmetrization);
+        Map<String, double[]> risk = perSeed(plan, outcomes, Outcome::risk);
+        Map<String, double[]> secs = perSeed(plan, outcomes, Outcome::seconds);
+        Map<String, Long> steps = new LinkedHashMap<>();
+        for (Outcome o : outcomes) steps.putIfAbsent(o.teacher() + "|" + o.scheme() + "|" + o.n(), o.steps());
+        Table.Builder sweep = Table.builder("sweep", "Final student clouds (SI initialization), mean and standard "
+                + "deviation over " + plan.seeds() + " seed(s): RMD to the projection onto E^G, RMD to the "
+                + "symmetrized law, population risk, training wall time.")
+                .columns("teacher", "scheme", "N", "steps", "RMD(mu, P mu)", "sd", "RMD(mu, mu^G)", "sd", "risk",
+                        "seconds");
+        for (Invariance t : plan.teachers())
+            for (Scheme s : plan.schemes())
+                for (int n : sizes) {
+                    String k = t + "|" + s + "|" + n;
+                    sweep.row(t.label(), s.label(), n, steps.get(k), Stats.mean(proj.get(k)), Stats.sd(proj.get(k)),
+                            Stats.mean(symm.get(k)), Stats.sd(symm.get(k)), Stats.mean(risk.get(k)),
+                            Stats.mean(secs.get(k)));
                 }
-                out.add(new StudyResult.Claim("DA-FA-near-EG", "DA and FA stay near E^G as N grows (RMD to the "
-                        + "projection <= 0.05 at the largest N, not increasing with N)", holds, trim(ev)));
-            }
-            if (teachers.contains(Invariance.ARBITRARY) && schemes.contains(Scheme.VANILLA)
-                    && schemes.contains(Scheme.DA)) {
-                double[] v = series(stats, Invariance.ARBITRARY, Scheme.VANILLA, sizes);
-                double[] da = series(stats, Invariance.ARBITRARY, Scheme.DA, sizes);
-                double minV = Arrays.stream(v).min().orElse(0);
-                boolean holds = minV >= 0.1 && v[v.length - 1] >= 5 * da[da.length - 1];
-                out.add(new StudyResult.Claim("vanilla-leaves-arbitrary", "Under an arbitrary teacher vanilla "
-                        + "training leaves E^G (RMD >= 0.1 at every N and >= 5x DA's at the largest N)", holds,
-                        String.format(Locale.ROOT, "vanilla RMD %s; DA at N=%d: %.3g", fmt(v), nMax,
-                                da[da.length - 1])));
-            }
-            if (schemes.contains(Scheme.VANILLA)) {
-                boolean holds = true;
-                StringBuilder ev = new StringBuilder();
-                int checked = 0;
-                for (Invariance t : teachers) {
-                    if (t == Invariance.ARBITRARY) continue;
-                    double[] v = series(stats, t, Scheme.VANILLA, sizes);
-                    holds &= slope(sizes, v) < 0 && v[v.length - 1] < v[0];
-                    checked++;
-                    ev.append(String.format(Locale.ROOT, "%s: %s (slope %.2f); ", t.label(), fmt(v),
-                            slope(sizes, v)));
+        List<Scheme> schemes = plan.schemes();
+        List<String> pairNames = new ArrayList<>();
+        for (int a = 0; a < schemes.size(); a++)
+            for (int b = a + 1; b < schemes.size(); b++)
+                pairNames.add(schemes.get(a).label() + "-" + schemes.get(b).label());
+        Map<String, double[]> pairValues = new LinkedHashMap<>();
+        Table.Builder between = Table.builder("between-schemes", "RMD between the final clouds of two schemes "
+                + "trained from the same initialization, data stream and noise.")
+                .columns("teacher", "N", "pair", "RMD", "sd");
+        for (Invariance t : plan.teachers())
+            for (int n : sizes)
+                for (int p = 0; p < pairNames.size(); p++) {
+                    double[] values = new double[plan.seeds()];
+                    for (int s = 0; s < plan.seeds(); s++) values[s] = pairs.get(t + "|" + n + "|" + s)[p];
+                    pairValues.put(t + "|" + pairNames.get(p) + "|" + n, values);
+                    between.row(t.label(), n, pairNames.get(p), Stats.mean(values), Stats.sd(values));
                 }
-                if (checked > 0)
-                    out.add(new StudyResult.Claim("vanilla-drift-shrinks", "With WI/SI teachers vanilla's drift "
-                            + "away from E^G shrinks with N (negative log-log slope, N=" + nMax + " below N=" + nMin
-                            + ")", holds, trim(ev)));
+        List<Figure> figures = new ArrayList<>();
+        double[] xs = Arrays.stream(sizes).asDoubleStream().toArray();
+        for (Invariance t : plan.teachers()) {
+            Figure.Builder fp = line("rmd-projection-" + t.label(), t.label() + " teacher: RMD(mu, P_E^G mu) "
+                    + "against N; values below 1e-16 are drawn at 1e-16.", "RMD to P_E^G mu");
+            Figure.Builder fs = line("rmd-symmetrized-" + t.label(), t.label() + " teacher: RMD(mu, mu^G) against N;"
+                    + " values below 1e-16 are drawn at 1e-16.", "RMD to mu^G");
+            Figure.Builder fb = line("rmd-between-" + t.label(), t.label() + " teacher: RMD between schemes "
+                    + "against N; values below 1e-16 are drawn at 1e-16.", "RMD");
+            for (Scheme s : schemes) {
+                double[][] a = meanAndSd(proj, t + "|" + s + "|", sizes), b = meanAndSd(symm, t + "|" + s + "|", sizes);
+                fp.series(s.label(), xs, a[0], a[1]);
+                fs.series(s.label(), xs, b[0], b[1]);
             }
-            List<String> wanted = new ArrayList<>();
-            for (String p : pairNames) if (!p.contains("EA")) wanted.add(p);
-            if (!wanted.isEmpty()) {
-                boolean holds = true;
-                StringBuilder ev = new StringBuilder();
-                for (Invariance t : teachers) {
-                    if (t == Invariance.ARBITRARY) continue;
-                    for (String p : wanted) {
-                        double[] y = pairSeries(pairs, t, p, sizes);
-                        holds &= slope(sizes, y) < 0 && y[y.length - 1] < y[0];
-                        ev.append(String.format(Locale.ROOT, "%s %s: %.3g -> %.3g (slope %.2f); ", t.label(), p,
-                                y[0], y[y.length - 1], slope(sizes, y)));
-                    }
-                }
-                out.add(new StudyResult.Claim("schemes-converge", "With WI/SI teachers DA, FA and vanilla approach "
-                        + "one another as N grows (pairwise RMD: negative slope, smaller at N=" + nMax + ")", holds,
-                        trim(ev)));
-                if (teachers.contains(Invariance.ARBITRARY) && pairNames.contains("DA-FA")) {
-                    double[] y = pairSeries(pairs, Invariance.ARBITRARY, "DA-FA", sizes);
-                    double[] v = pairSeries(pairs, Invariance.ARBITRARY, "vanilla-DA", sizes);
-                    out.add(new StudyResult.Claim("DA-FA-arbitrary", "Under the arbitrary teacher DA and FA still "
-                            + "approach each other while vanilla stays apart (our additional check)",
-                            slope(sizes, y) < 0 && y[y.length - 1] < v[v.length - 1],
-                            String.format(Locale.ROOT, "DA-FA %s (slope %.2f); vanilla-DA %s", fmt(y), slope(sizes, y),
-                                    fmt(v))));
-                }
+            for (String pn : pairNames) {
+                double[][] a = meanAndSd(pairValues, t + "|" + pn + "|", sizes);
+                fb.series(pn, xs, a[0], a[1]);
             }
-            if (schemes.contains(Scheme.EA) && schemes.contains(Scheme.FA)) {
-                double worstEa = 0, worstFa = 0;
-                for (Invariance t : teachers)
-                    for (int n : sizes) {
-                        worstEa = Math.max(worstEa, stats.get(t + "|" + Scheme.EA + "|" + n)[0][0]);
-                        worstFa = Math.max(worstFa, stats.get(t + "|" + Scheme.FA + "|" + n)[0][0]);
-                    }
-                out.add(new StudyResult.Claim("EA-FA-exact", "EA and FA started SI never leave E^G (EA: RMD < "
-                        + "1e-12; FA: only rounding, < 1e-6, which the unstable small-N dynamics can amplify)",
-                        worstEa < 1e-12 && worstFa < 1e-6,
-                        String.format(Locale.ROOT, "largest RMD: EA %.2g, FA %.2g", worstEa, worstFa)));
-            }
-            for (int d = 0; d < discoveries.size(); d++) {
-                SubspaceDiscovery.Result r = discoveries.get(d);
-                MeanFieldSetting ds = plan.discovery().get(d);
-                int target = ds.symmetry().fixedSubspace().dimension();
-                boolean holds = r.converged() && r.found().dimension() == target && r.distanceToFixed() < 0.1;
-                out.add(new StudyResult.Claim("discovery-" + ds.symmetry().name(), "The heuristic recovers E^G "
-                        + "(dimension " + target + ") from a " + ds.start().dimension() + "-dimensional start on "
-                        + ds.name(), holds, String.format(Locale.ROOT, "found dimension %d after %d round(s), "
-                        + "distance to E^G %.3g", r.found().dimension(), r.iterations().size(), r.distanceToFixed())));
-            }
-            return out;
+            figures.add(fp.build());
+            figures.add(fs.build());
+            figures.add(fb.build());
         }
+        Table.Builder disc = Table.builder("discovery", "Subspace discovery (N = " + plan.discoveryParticles()
+                + ", WI teacher, free training with noise projected on E_j): per round, dim E_j, relative RMS "
+                + "escape, largest per-direction escape, directions added, and distance of E_j to E^G.")
+                .columns("setting", "dim E^G", "round", "dim E_j", "escape", "top direction", "added",
+                        "dist(E_j, E^G)");
+        for (int d = 0; d < discoveries.size(); d++) {
+            SubspaceDiscovery.Result r = discoveries.get(d);
+            MeanFieldSetting ds = plan.discovery().get(d);
+            for (int j = 0; j < r.iterations().size(); j++) {
+                SubspaceDiscovery.Iteration it = r.iterations().get(j);
+                disc.row(ds.name(), ds.symmetry().fixedSubspace().dimension(), j, it.dimension(), it.escape(),
+                        Math.sqrt(it.spectrum()[0]), it.added(), it.distanceToFixed());
+            }
+        }
+        MeanFieldClaims.Measurements m = new MeanFieldClaims.Measurements(sizes, plan.teachers(), schemes, proj,
+                pairNames, pairValues, plan.discovery(), discoveries);
+        Map<String, Claim> claims = MeanFieldClaims.check(m, ctx.seed("claims"));
+        int reused = 0;
+        for (Outcome o : outcomes) if (o.reused()) reused++;
+        long held = claims.values().stream().filter(Claim::held).count();
+        String description = "Teacher-student study of 'Symmetries in Overparametrized Neural Networks: A Mean "
+                + "Field View' (NeurIPS 2024): " + plan.setting().name() + "; " + plan.config().describe()
+                + "; students initialized " + plan.initialization().label() + " with entries N(0, "
+                + plan.setting().initStd() + "^2); N in " + Arrays.toString(sizes) + "; " + plan.seeds()
+                + " seed(s) from " + ctx.seed() + "; profile " + plan.profile() + ".";
+        ExperimentResult.Builder b = ExperimentResult.builder(experiment);
+        b.summary(description + " " + held + " of " + claims.size() + " claims of the paper held on this run; "
+                + (outcomes.size() - reused) + " runs computed, " + reused + " reused from earlier runs.");
+        Table.Builder claimTable = Table.builder("claims", "The paper's claims checked against our measurements")
+                .columns("claim", "statement", "verdict", "ours", "rule");
+        for (Map.Entry<String, Claim> e : claims.entrySet())
+            claimTable.row(e.getKey(), e.getValue().statement(), e.getValue().verdict(), e.getValue().ours(),
+                    e.getValue().detail());
+        b.table(claimTable.build()).table(sweep.build()).table(between.build()).table(disc.build());
+        figures.forEach(b::figure);
+        b.claims(claims.values());
+        for (Map.Entry<String, Claim> e : claims.entrySet()) b.metric("claim." + e.getKey(), e.getValue().held());
+        return b.metric("claims_held", (int) held).metric("claims", claims.size())
+                .metric("runs_computed", outcomes.size() - reused).metric("runs_reused", reused).build();
+    }
 
-        private static double[] series(Map<String, double[][]> stats, Invariance t, Scheme s, int[] sizes) {
-            double[] y = new double[sizes.length];
-            for (int i = 0; i < sizes.length; i++) y[i] = stats.get(t + "|" + s + "|" + sizes[i])[0][0];
-            return y;
-        }
+    private static Figure.Builder line(String name, String caption, String yLabel) {
+        return Figure.builder(name, Figure.Kind.LINE).caption(caption).xLabel("N").yLabel(yLabel).logX().logY();
+    }
 
-        private static double[] pairSeries(Map<String, double[]> pairs, Invariance t, String pair, int[] sizes) {
-            double[] y = new double[sizes.length];
-            for (int i = 0; i < sizes.length; i++) y[i] = pairs.get(t + "|" + pair + "|" + sizes[i])[0];
-            return y;
+    /** Means (floored at 1e-16 for the log axis) and standard deviations over seeds at each N. */
+    private static double[][] meanAndSd(Map<String, double[]> values, String prefix, int[] sizes) {
+        double[][] out = new double[2][sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            double[] v = values.get(prefix + sizes[i]);
+            out[0][i] = Math.max(Stats.mean(v), 1e-16);
+            out[1][i] = Stats.sd(v);
         }
-
-        /** Least-squares slope of log y against log N. */
-        static double slope(int[] sizes, double[] y) {
-            int k = sizes.length;
-            if (k < 2) return 0;
-            double mx = 0, my = 0;
-            for (int i = 0; i < k; i++) {
-                mx += Math.log(sizes[i]) / k;
-                my += Math.log(Math.max(y[i], 1e-300)) / k;
-            }
-            double sxy = 0, sxx = 0;
-            for (int i = 0; i < k; i++) {
-                double dx = Math.log(sizes[i]) - mx;
-                sxy += dx * (Math.log(Math.max(y[i], 1e-300)) - my);
-                sxx += dx * dx;
-            }
-            return sxy / sxx;
-        }
-
-        private static String fmt(double[] v) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < v.length; i++) sb.append(i > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.3g", v[i]));
-            return sb.append(']').toString();
-        }
-
-        private static String trim(StringBuilder sb) {
-            String s = sb.toString().trim();
-            return s.endsWith(";") ? s.substring(0, s.length() - 1) : s;
-        }
+        return out;
     }
 }

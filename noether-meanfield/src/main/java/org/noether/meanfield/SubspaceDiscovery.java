@@ -3,6 +3,7 @@ package org.noether.meanfield;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.noether.experiment.Seeds;
 
 /**
  * The paper's data-driven heuristic for finding the largest subspace of parameters that supports strongly invariant
@@ -95,10 +96,11 @@ public final class SubspaceDiscovery {
         Subspace current = start;
         List<Iteration> rounds = new ArrayList<>();
         for (int j = 0; j < options.maxIterations(); j++) {
-            long seed = options.seed() * 1_000_003L + j;
-            double[] init = Particles.inSubspace(current, n, setting.initStd(), new SplittableRandom(seed));
+            double[] init = Particles.inSubspace(current, n, setting.initStd(),
+                    new SplittableRandom(Seeds.derive(options.seed(), "round " + j + " initial cloud")));
             TrainingConfig cfg = options.config().withNoiseSubspace(current);
-            double[] theta = new MeanFieldTrainer(setting, Scheme.VANILLA, teacher, cfg).train(init, n, seed + 1)
+            double[] theta = new MeanFieldTrainer(setting, Scheme.VANILLA, teacher, cfg)
+                    .train(init, n, Seeds.derive(options.seed(), "round " + j + " training"))
                     .particles();
             double escape = Distances.relativeEscape(current, theta, n);
             double m2 = Distances.secondMoment(theta, n, dz);

@@ -1,8 +1,15 @@
 package org.noether.meanfield;
 
+import java.util.Arrays;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
 /**
- * Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations (dimensions here are the parameter
- * dimension, a few to a few dozen). Eigenvalues come sorted in decreasing order, eigenvectors as rows.
+ * Eigen-decomposition of a small symmetric matrix (the parameter dimension, a few to a few dozen) by EJML's
+ * symmetric eigensolver, with eigenvalues sorted in decreasing order and eigenvectors as rows (each with its
+ * largest entry positive, so the result does not depend on the solver's sign choice): the form the
+ * subspace-discovery heuristic and {@link Subspace#distance} read.
  */
 final class SymmetricEigen {
     final double[] values;
@@ -14,56 +21,43 @@ final class SymmetricEigen {
         this.vectors = vectors;
     }
 
+    /**
+     * The decomposition of the symmetric n x n {@code matrix} (row-major; only symmetric input is meaningful).
+     *
+     * @throws IllegalArgumentException if the matrix does not have n x n entries or EJML does not converge
+     */
     static SymmetricEigen of(double[] matrix, int n) {
-        double[] a = matrix.clone();
-        double[] v = new double[n * n];
-        for (int i = 0; i < n; i++) v[i * n + i] = 1;
-        for (int sweep = 0; sweep < 100; sweep++) {
-            double off = 0, total = 0;
-            for (int i = 0; i < n; i++)
-                for (int j = 0; j < n; j++) {
-                    double x = a[i * n + j] * a[i * n + j];
-                    total += x;
-                    if (i != j) off += x;
-                }
-            if (off <= 1e-30 * Math.max(total, 1e-300)) break;
-            for (int p = 0; p < n - 1; p++) {
-                for (int q = p + 1; q < n; q++) {
-                    double apq = a[p * n + q];
-                    if (apq == 0) continue;
-                    double theta = (a[q * n + q] - a[p * n + p]) / (2 * apq);
-                    double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-                    if (theta == 0) t = 1;
-                    double c = 1 / Math.sqrt(t * t + 1), s = t * c;
-                    for (int k = 0; k < n; k++) { // columns p, q
-                        double akp = a[k * n + p], akq = a[k * n + q];
-                        a[k * n + p] = c * akp - s * akq;
-                        a[k * n + q] = s * akp + c * akq;
-                    }
-                    for (int k = 0; k < n; k++) { // rows p, q
-                        double apk = a[p * n + k], aqk = a[q * n + k];
-                        a[p * n + k] = c * apk - s * aqk;
-                        a[q * n + k] = s * apk + c * aqk;
-                    }
-                    for (int k = 0; k < n; k++) {
-                        double vkp = v[k * n + p], vkq = v[k * n + q];
-                        v[k * n + p] = c * vkp - s * vkq;
-                        v[k * n + q] = s * vkp + c * vkq;
-                    }
-                }
-            }
-        }
+        if (matrix.length != n * n)
+            throw new IllegalArgumentException("expected " + n + " x " + n + " = " + n * n + " entries, got "
+                    + matrix.length);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
+        if (!eig.decompose(new DMatrixRMaj(n, n, true, matrix)))
+            throw new IllegalArgumentException("the symmetric eigensolver did not converge on a " + n + " x " + n
+                    + " matrix (non-finite entries?)");
         Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        final double[] diag = new double[n];
-        for (int i = 0; i < n; i++) diag[i] = a[i * n + i];
-        java.util.Arrays.sort(order, (x, y) -> Double.compare(diag[y], diag[x]));
+        double[] raw = new double[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+            raw[i] = eig.getEigenvalue(i).real;
+        }
+        Arrays.sort(order, (x, y) -> Double.compare(raw[y], raw[x]));
         double[] values = new double[n];
-        double[][] vectors = new double[n][n];
+        double[][] vectors = new double[n][];
         for (int r = 0; r < n; r++) {
-            values[r] = diag[order[r]];
-            for (int k = 0; k < n; k++) vectors[r][k] = v[k * n + order[r]];
+            values[r] = raw[order[r]];
+            vectors[r] = eig.getEigenVector(order[r]).getData().clone();
+            canonicalSign(vectors[r]);
         }
         return new SymmetricEigen(values, vectors);
+    }
+
+    /**
+     * Flips v so that its largest-magnitude entry (the first among equals) is positive: an eigenvector's sign is
+     * the solver's choice, and the heuristic's random draws in the span should not depend on it.
+     */
+    private static void canonicalSign(double[] v) {
+        int at = 0;
+        for (int i = 1; i < v.length; i++) if (Math.abs(v[i]) > Math.abs(v[at])) at = i;
+        if (v[at] < 0) for (int i = 0; i < v.length; i++) v[i] = -v[i];
     }
 }

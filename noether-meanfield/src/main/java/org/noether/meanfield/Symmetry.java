@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.noether.group.FiniteGroup;
+import org.noether.equivariance.basis.FixedPoints;
 import org.noether.linalg.Dense;
 import org.noether.representation.Representation;
 
 /**
  * A finite group G acting orthogonally on the inputs X, the outputs Y and the parameters Z of a {@link Unit}, as three
  * lists of matrices indexed like the group's elements (identity first). It provides what the symmetry-leveraging
- * schemes and the measurements need: the fixed-point space E^G = {z : M_g z = z for all g} and its projector
- * P = (1/|G|) sum_g M_g (the orthogonal projection onto E^G when every M_g is orthogonal), the symmetrization
+ * schemes and the measurements need: the fixed-point space E^G = {z : M_g z = z for all g} and its orthogonal
+ * projector, both from the core's {@link FixedPoints} of the representation on Z, the symmetrization
  * mu^G = (1/|G|) sum_g (M_g)_# mu of a particle cloud, and a check of joint equivariance
  * sigma_*(rho_X(g) x; M_g z) = rho_Y(g) sigma_*(x; z).
  *
@@ -34,7 +35,8 @@ public final class Symmetry {
     private final double[] projector;
     private final Subspace fixed;
 
-    private Symmetry(String name, List<double[]> in, int dx, List<double[]> out, int dy, List<double[]> par, int dz) {
+    private Symmetry(String name, List<double[]> in, int dx, List<double[]> out, int dy, List<double[]> par, int dz,
+                     Representation<?> parameters) {
         if (in.isEmpty() || in.size() != out.size() || in.size() != par.size())
             throw new IllegalArgumentException("need one matrix per group element on X, Y and Z; got " + in.size()
                     + ", " + out.size() + ", " + par.size());
@@ -46,10 +48,22 @@ public final class Symmetry {
         this.onInputs = checked(in, dx, "inputs");
         this.onOutputs = checked(out, dy, "outputs");
         this.onParameters = checked(par, dz, "parameters");
-        double[] p = new double[dz * dz];
-        for (double[] m : onParameters) for (int i = 0; i < p.length; i++) p[i] += m[i] / order;
-        this.projector = p;
-        this.fixed = Subspace.rangeOf(p, dz);
+        FixedPoints<?> fp = FixedPoints.of(parameters);
+        this.projector = fp.projector();
+        this.fixed = Subspace.span(dz, fp.vectors().toArray(new double[0][]));
+    }
+
+    private Symmetry(Symmetry other, String newName) {
+        this.name = newName;
+        this.order = other.order;
+        this.dx = other.dx;
+        this.dy = other.dy;
+        this.dz = other.dz;
+        this.onInputs = other.onInputs;
+        this.onOutputs = other.onOutputs;
+        this.onParameters = other.onParameters;
+        this.projector = other.projector;
+        this.fixed = other.fixed;
     }
 
     private static double[][] checked(List<double[]> ms, int d, String what) {
@@ -81,7 +95,7 @@ public final class Symmetry {
             par.add(parameters.matrix(g));
         }
         return new Symmetry(group.name(), in, inputs.dimension(), out, outputs.dimension(), par,
-                parameters.dimension());
+                parameters.dimension(), parameters);
     }
 
     /**
@@ -91,20 +105,13 @@ public final class Symmetry {
         return of(group, inputs, outputs, inputs.plus(outputs));
     }
 
-    /** From explicit matrices, one per group element on each space (row-major, orthogonal). */
-    public static Symmetry ofMatrices(String name, List<double[]> inputs, int dx, List<double[]> outputs, int dy,
-                                      List<double[]> parameters, int dz) {
-        return new Symmetry(name, inputs, dx, outputs, dy, parameters, dz);
-    }
-
     public String name() {
         return name;
     }
 
     /** The same action under another name (e.g. "C2" for S2 acting by the swap). */
     public Symmetry withName(String newName) {
-        List<double[]> in = List.of(onInputs), out = List.of(onOutputs), par = List.of(onParameters);
-        return new Symmetry(newName, in, dx, out, dy, par, dz);
+        return new Symmetry(this, newName);
     }
 
     /** |G|. */
@@ -137,7 +144,7 @@ public final class Symmetry {
         return onParameters[g].clone();
     }
 
-    /** P = (1/|G|) sum_g M_g, row-major (a copy). */
+    /** The orthogonal projector onto E^G, B B^T for the core's orthonormal basis B of the fixed points (a copy). */
     public double[] projector() {
         return projector.clone();
     }

@@ -50,7 +50,7 @@ class SubspaceTest {
     }
 
     @Test
-    void jacobiEigenDecompositionReconstructsTheMatrix() {
+    void eigenDecompositionReconstructsTheMatrix() {
         double[] m = {4, 1, 0.5, 1, 3, -1, 0.5, -1, 2};
         SymmetricEigen e = SymmetricEigen.of(m, 3);
         assertTrue(e.values[0] >= e.values[1] && e.values[1] >= e.values[2]);
@@ -60,5 +60,28 @@ class SubspaceTest {
                 for (int j = 0; j < 3; j++) back[i * 3 + j] += e.values[k] * e.vectors[k][i] * e.vectors[k][j];
         assertArrayEquals(m, back, 1e-12);
         assertEquals(9, e.values[0] + e.values[1] + e.values[2], 1e-12);
+    }
+
+    @Test
+    void eigenDecompositionOfARandomSymmetricMatrixHasSortedOrthonormalVectors() {
+        int n = 16;
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        double[] m = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j <= i; j++) m[i * n + j] = m[j * n + i] = r.nextGaussian();
+        SymmetricEigen e = SymmetricEigen.of(m, n);
+        for (int k = 0; k < n; k++) {
+            if (k > 0) assertTrue(e.values[k - 1] >= e.values[k]);
+            for (int l = 0; l < n; l++) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) dot += e.vectors[k][i] * e.vectors[l][i];
+                assertEquals(k == l ? 1 : 0, dot, 1e-12);
+            }
+            for (int i = 0; i < n; i++) { // M v = lambda v
+                double mv = 0;
+                for (int j = 0; j < n; j++) mv += m[i * n + j] * e.vectors[k][j];
+                assertEquals(e.values[k] * e.vectors[k][i], mv, 1e-11);
+            }
+        }
     }
 }

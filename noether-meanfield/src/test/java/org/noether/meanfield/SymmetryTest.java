@@ -12,7 +12,12 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.noether.group.Group;
+import org.noether.group.Permutation;
+import org.noether.group.SymmetricGroup;
 import org.noether.linalg.Dense;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
 
 /** The projector onto E^G, the fixed subspace, and the symmetrization of clouds. */
 class SymmetryTest {
@@ -96,10 +101,52 @@ class SymmetryTest {
 
     @Test
     void nonOrthogonalActionIsRejected() {
-        List<double[]> id = List.of(new double[] {1}), scale = List.of(new double[] {2});
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> Symmetry.ofMatrices("bad", id, 1, id, 1, scale, 1));
+        SymmetricGroup s2 = new SymmetricGroup(2);
+        Representation<Permutation> trivial = Representations.trivial(s2);
+        Representation<Permutation> scaling = new Representation<>() { // the swap acts by 2: not orthogonal
+            @Override
+            public Group<Permutation> group() {
+                return s2;
+            }
+
+            @Override
+            public int dimension() {
+                return 1;
+            }
+
+            @Override
+            public String name() {
+                return "scaling";
+            }
+
+            @Override
+            public double[] matrix(Permutation g) {
+                return new double[] {g.equals(s2.identity()) ? 1 : 2};
+            }
+
+            @Override
+            public double[] lieAlgebra(int k) {
+                throw new UnsupportedOperationException("finite group");
+            }
+        };
+        var e = assertThrows(IllegalArgumentException.class, () -> Symmetry.of(s2, trivial, trivial, scaling));
         assertTrue(e.getMessage().contains("not orthogonal"), e.getMessage());
+    }
+
+    /** The core's fixed-point projector against the group average (1/|G|) sum_g M_g, computed independently here. */
+    @Test
+    void projectorEqualsTheGroupAverage() {
+        for (MeanFieldSetting s : Settings.all()) {
+            Symmetry sym = s.symmetry();
+            int d = sym.parameterDimension();
+            double[] average = new double[d * d];
+            for (int g = 0; g < sym.order(); g++) {
+                double[] m = sym.parameterMatrix(g);
+                for (int i = 0; i < m.length; i++) average[i] += m[i] / sym.order();
+            }
+            assertTrue(Dense.maxAbsDifference(average, sym.projector()) < 1e-14, s.name());
+            assertTrue(Dense.maxAbsDifference(average, sym.fixedSubspace().projector()) < 1e-14, s.name());
+        }
     }
 
     @Test

@@ -1,23 +1,35 @@
 package org.noether.report;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.noether.experiment.Table;
 
-/** Writes tables as RFC 4180 CSV: CRLF line ends, fields quoted when they contain a comma, quote or line break. */
+/**
+ * Writes tables as RFC 4180 CSV with commons-csv: CRLF line ends, fields quoted when they contain a comma, quote or
+ * line break, or start or end with white space; numbers at full precision, missing values empty.
+ */
 final class Csv {
+
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
     private Csv() {
     }
 
     static String format(Table table) {
         StringBuilder sb = new StringBuilder();
-        line(sb, List.copyOf(table.columns()));
-        for (List<Object> row : table.rows()) {
-            line(sb, row);
+        try (CSVPrinter out = new CSVPrinter(sb, FORMAT)) {
+            out.printRecord(table.columns());
+            for (List<Object> row : table.rows()) {
+                out.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return sb.toString();
     }
@@ -26,24 +38,17 @@ final class Csv {
         Files.writeString(file, format(table), StandardCharsets.UTF_8);
     }
 
-    private static void line(StringBuilder sb, List<?> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            sb.append(field(cells.get(i)));
-        }
-        sb.append("\r\n");
-    }
-
-    /** One field: empty for a missing value, numbers at full precision, text quoted when needed. */
+    /**
+     * One field as it appears in a record after the first field (commons-csv quotes an empty first field, so that a
+     * record of one empty field differs from an empty line).
+     */
     static String field(Object cell) {
-        if (cell == null) {
-            return "";
+        StringBuilder sb = new StringBuilder();
+        try {
+            FORMAT.print(cell, sb, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        String s = cell.toString();
-        boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0
-                || (!s.isEmpty() && (Character.isWhitespace(s.charAt(0)) || Character.isWhitespace(s.charAt(s.length() - 1))));
-        return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+        return sb.substring(1);
     }
 }

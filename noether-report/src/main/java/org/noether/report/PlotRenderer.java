@@ -1,5 +1,6 @@
 package org.noether.report;
 
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,13 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.svg.SVGGraphics2D;
 import org.noether.experiment.Figure;
 
 /**
  * Draws a {@link Figure} as a PNG bitmap or as SVG text, with the same layout in both: axes with ticks
  * (linear or logarithmic), grid, legend, error bars or bands, and line, scatter or bar marks. Points that
  * cannot be drawn (NaN, infinite, non-positive on a log axis) are skipped; an empty figure still renders.
- * Runs headless.
+ * Runs headless. The charts are drawn by JFreeChart ({@link Charts} lays them out), the SVG by JFreeSVG.
  *
  * <pre>{@code
  * Figure f = Figure.builder("loss", Figure.Kind.LINE).caption("Training loss").xLabel("epoch").yLabel("loss")
@@ -43,9 +46,7 @@ public final class PlotRenderer {
     /** Paints {@code figure} into a new RGB image of the given size (each side 50 to 10000 pixels). */
     public static BufferedImage image(Figure figure, int width, int height) {
         checkSize(width, height);
-        PngCanvas canvas = new PngCanvas(width, height);
-        new Plot(figure, width, height).draw(canvas);
-        return canvas.finish();
+        return Charts.chart(figure, width, height).createBufferedImage(width, height, BufferedImage.TYPE_INT_RGB, null);
     }
 
     /** {@link #image} encoded as PNG bytes. */
@@ -62,9 +63,13 @@ public final class PlotRenderer {
     /** A standalone SVG document (UTF-8 XML) of the given size. */
     public static String svg(Figure figure, int width, int height) {
         checkSize(width, height);
-        SvgCanvas canvas = new SvgCanvas(width, height, figure.name());
-        new Plot(figure, width, height).draw(canvas);
-        return canvas.finish();
+        JFreeChart chart = Charts.chart(figure, width, height);
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        // A fixed prefix for the ids of gradients and clips: same figure, same file.
+        g.setDefsKeyPrefix("noether-" + figure.name() + "-");
+        chart.draw(g, new Rectangle(0, 0, width, height));
+        // The element alone, without the DOCTYPE that points to a DTD a reader would otherwise try to fetch.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
     /** Writes a PNG of the default size. */
