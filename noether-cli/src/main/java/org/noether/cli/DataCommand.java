@@ -36,7 +36,8 @@ final class DataCommand extends CommandGroup {
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
             if (name.equals(Meshes.NAME)) { // the 3-D meshes of the latent SO(3) experiments
-                data.parent.err.println("fetching meshes (apt-get download " + Meshes.DEB + ") into " + Meshes.folder(r));
+                data.parent.err.println("fetching meshes (" + (from != null ? "from " + from : "apt-get download "
+                        + Meshes.DEB) + ") into " + Meshes.folder(r));
                 Path p = Meshes.fetch(r, from);
                 data.parent.err.println("meshes: " + Meshes.files(r).size() + " mesh files");
                 data.parent.out.println(p.toAbsolutePath());

@@ -25,8 +25,8 @@ public final class So3ObjectsExperiment extends So3Experiment {
 
     @Override
     public String description() {
-        return "About 100 meshes of the Debian CGAL demo data rendered in Haar-random poses; the latent carries "
-                + "Wigner-D blocks of degree 1 and 2. Against a conditional autoencoder and the ablations (PSNR, SSIM; "
+        return "89 meshes of the Debian CGAL demo data rendered in Haar-random poses, split by mesh; a latent vector "
+                + "carries Wigner-D blocks of degree 1 and 2. Against a conditional autoencoder and the ablations (PSNR, SSIM; "
                 + "no LPIPS, whose pretrained weights we cannot fetch).";
     }
 

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.noether.experiment.ExperimentContext;
 
-/** SO(3) on one airliner mesh over a sky gradient (the paper's plane in the sky). */
+/** SO(3) on one mesh over a sky gradient (the paper's plane in the sky; the package has no aircraft, so a cow). */
 public final class So3PlaneExperiment extends So3Experiment {
 
     public So3PlaneExperiment() {}
@@ -25,8 +25,8 @@ public final class So3PlaneExperiment extends So3Experiment {
 
     @Override
     public String description() {
-        return "A Boeing airliner mesh of the Debian CGAL demo data rendered in Haar-random poses over a sky gradient; "
-                + "the latent carries Wigner-D blocks of degree 1 and 2. Against a conditional autoencoder and the "
+        return "One mesh of the Debian CGAL demo data (the cow; the package has no aircraft) rendered in Haar-random "
+                + "poses over a sky gradient; a latent vector carries Wigner-D blocks of degree 1 and 2. Against a conditional autoencoder and the "
                 + "ablations (PSNR, SSIM; no LPIPS, whose pretrained weights we cannot fetch).";
     }
 
