@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.noether.data.DataStore;
 import org.noether.data.ImageDataset;
+import org.noether.data.Meshes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ final class DataCommand extends CommandGroup {
         @ParentCommand
         DataCommand data;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "mnist or fashion-mnist")
+        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or meshes")
         String name;
 
         @Option(names = "--from", paramLabel = "DIR", description = "A folder holding the four IDX files (raw or .gz).")
@@ -34,6 +35,14 @@ final class DataCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
+            if (name.equals(Meshes.NAME)) { // the 3-D meshes of the latent SO(3) experiments
+                data.parent.err.println("fetching meshes (" + (from != null ? "from " + from : "apt-get download "
+                        + Meshes.DEB) + ") into " + Meshes.folder(r));
+                Path p = Meshes.fetch(r, from);
+                data.parent.err.println("meshes: " + Meshes.files(r).size() + " mesh files");
+                data.parent.out.println(p.toAbsolutePath());
+                return Main.EXIT_OK;
+            }
             Path p = DataStore.fetch(name, r, from, data.parent.err::println);
             ImageDataset d = DataStore.load(name, r);
             data.parent.err.println(name + ": " + describe(d));

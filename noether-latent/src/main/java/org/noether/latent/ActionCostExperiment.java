@@ -52,11 +52,11 @@ public final class ActionCostExperiment implements Experiment {
     public ExperimentResult run(ExperimentContext ctx) {
         int[] sizes = {14, 28};
         int width = ctx.byProfile(12, 32), batch = 32, reps = ctx.byProfile(15, 50), steps = ctx.byProfile(20, 100);
-        var data = SyntheticDigits.create(256, 64, ctx.seed());
+        var data = SyntheticDigits.create(256, 64, ctx.seed("synthetic digits"));
         List<Timing> timings = new ArrayList<>();
         try (Progress.Task progress = ctx.progress().task("timing", sizes.length)) {
             for (int size : sizes) {
-                timings.add(time(new RotationPairs("synthetic", data, size, 0), width, batch, reps, steps, ctx.seed()));
+                timings.add(time(new RotationPairs("synthetic", data, size, 0), width, batch, reps, steps, ctx.seed("model")));
                 progress.step();
             }
         }

@@ -37,6 +37,11 @@ public final class BlockedMnistExperiment extends LatentActionExperiment {
     }
 
     @Override
+    boolean occluded() {
+        return true;
+    }
+
+    @Override
     boolean ablationsWhenQuick() {
         return true;
     }

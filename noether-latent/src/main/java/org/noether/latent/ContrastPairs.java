@@ -68,6 +68,15 @@ public final class ContrastPairs implements PairTask<DihedralElement> {
         return out;
     }
 
+    /** The right half, whose contrast the group changes. */
+    @Override
+    public boolean[] alteredRegion() {
+        boolean[] m = new boolean[size * size];
+        for (int i = 0; i < size; i++)
+            for (int j = size / 2; j < size; j++) m[i * size + j] = true;
+        return m;
+    }
+
     @Override
     public float[] dataSpacePrediction(Pair<DihedralElement> pair) {
         return null;

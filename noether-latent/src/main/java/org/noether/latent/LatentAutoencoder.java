@@ -60,12 +60,18 @@ public final class LatentAutoencoder extends AbstractBlock {
      * @param kind              latent action or conditional baseline
      */
     public record Config(int width, int varyingChannels, int invariantChannels, boolean downsample,
-            boolean attention, boolean skip, Kind kind) {
+            boolean attention, boolean skip, Kind kind, boolean vector) {
         public Config {
             if (width < 1 || varyingChannels < 1 || invariantChannels < 0)
                 throw new IllegalArgumentException("need width >= 1, varyingChannels >= 1, invariantChannels >= 0; "
                         + "got " + width + ", " + varyingChannels + ", " + invariantChannels);
             Objects.requireNonNull(kind, "kind");
+        }
+
+        /** A latent grid (not a vector). */
+        public Config(int width, int varyingChannels, int invariantChannels, boolean downsample, boolean attention,
+                boolean skip, Kind kind) {
+            this(width, varyingChannels, invariantChannels, downsample, attention, skip, kind, false);
         }
 
         /** 16 hidden channels, 8 varying and 4 invariant latent channels at full resolution, attention and skip. */
@@ -74,19 +80,27 @@ public final class LatentAutoencoder extends AbstractBlock {
         }
 
         public Config withAttention(boolean on) {
-            return new Config(width, varyingChannels, invariantChannels, downsample, on, skip, kind);
+            return new Config(width, varyingChannels, invariantChannels, downsample, on, skip, kind, vector);
         }
 
         public Config withSkip(boolean on) {
-            return new Config(width, varyingChannels, invariantChannels, downsample, attention, on, kind);
+            return new Config(width, varyingChannels, invariantChannels, downsample, attention, on, kind, vector);
         }
 
         public Config withKind(Kind k) {
-            return new Config(width, varyingChannels, invariantChannels, downsample, attention, skip, k);
+            return new Config(width, varyingChannels, invariantChannels, downsample, attention, skip, k, vector);
         }
 
         public Config withDownsample(boolean on) {
-            return new Config(width, varyingChannels, invariantChannels, on, attention, skip, kind);
+            return new Config(width, varyingChannels, invariantChannels, on, attention, skip, kind, vector);
+        }
+
+        /**
+         * A latent that is one vector per picture ({@link VectorEncoder}, {@link VectorDecoder}) with the given
+         * numbers of varying and invariant channels, instead of a grid.
+         */
+        public Config withVectorLatent(int varying, int invariant) {
+            return new Config(width, varying, invariant, downsample, attention, skip, kind, true);
         }
 
         public int latentChannels() {

@@ -12,7 +12,8 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -78,7 +79,11 @@ public final class LatentTrainer<G> implements AutoCloseable {
         this.random = seed == null ? null : new SplittableRandom(seed);
         Engines.pytorch();
         if (seed != null) Engines.seed((int) (seed ^ (seed >>> 32)));
-        this.net = new LatentAutoencoder(task.latentAction(), config, 1);
+        this.net = config.vector()
+                ? new LatentAutoencoder(task.latentAction(), config, 1,
+                        new VectorEncoder(config.width(), config.latentChannels()),
+                        new VectorDecoder(config.width(), 1, task.size(), config.skip()))
+                : new LatentAutoencoder(task.latentAction(), config, 1);
         this.model = Model.newInstance("latent-" + task.name(), Device.cpu(), Engines.PYTORCH);
         model.setBlock(net);
     }
@@ -99,12 +104,23 @@ public final class LatentTrainer<G> implements AutoCloseable {
     /** A model with the parameters saved by {@link #save}; it can predict but not train. */
     public static <G> LatentTrainer<G> load(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
             Path file) throws IOException {
-        LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, null);
-        t.net.initialize(t.model.getNDManager(), DataType.FLOAT32, t.inputShapes(1));
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            t.net.loadParameters(t.model.getNDManager(), in);
-        } catch (MalformedModelException e) {
+        try {
+            return load(task, config, settings, Files.readAllBytes(file));
+        } catch (IOException e) {
             throw new IOException("cannot read checkpoint " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A model with the parameters of {@link #parameterBytes()}; it can predict but not train. */
+    public static <G> LatentTrainer<G> load(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
+            byte[] parameters) throws IOException {
+        LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, null);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
+            t.net.initialize(t.model.getNDManager(), DataType.FLOAT32, t.inputShapes(1));
+            t.net.loadParameters(t.model.getNDManager(), in);
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            t.close();
+            throw new IOException("malformed parameters (" + e.getMessage() + ")", e);
         }
         return t;
     }
@@ -199,6 +215,17 @@ public final class LatentTrainer<G> implements AutoCloseable {
         float[][] rows = new float[n][per];
         for (int i = 0; i < n; i++) System.arraycopy(all, i * per, rows[i], 0, per);
         return rows;
+    }
+
+    /** The parameters as bytes ({@code Block.saveParameters}), for {@link #load(PairTask, LatentAutoencoder.Config, Settings, byte[])}. */
+    public byte[] parameterBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     /** Writes the parameters to {@code file} (atomically: a temporary file is renamed). */

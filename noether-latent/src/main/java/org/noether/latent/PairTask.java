@@ -29,6 +29,15 @@ public interface PairTask<G> {
     }
 
     /**
+     * The pixels the group changes when it acts on only part of the picture ({@code true} = changed), row-major, or
+     * {@code null} when it acts on the whole picture. Experiments score such regions apart, so that an unaltered part
+     * cannot hide a difference between models.
+     */
+    default boolean[] alteredRegion() {
+        return null;
+    }
+
+    /**
      * The data-space baseline: g applied to the pixels of x1, or {@code null} when G has no action on pictures that
      * could stand in for the hidden one.
      */
