@@ -102,6 +102,34 @@ public final class EgnnDenoiser implements AutoCloseable {
         model.save(dir, name);
     }
 
+    /** The parameters as bytes (DJL's block format), for a fingerprinted checkpoint store. */
+    public byte[] parameters() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A network with the given sizes and the parameters written by {@link #parameters()}.
+     *
+     * @throws IOException when the bytes are not the parameters of a network of these sizes
+     */
+    public static EgnnDenoiser fromParameters(byte[] parameters, int hidden, int layers) throws IOException {
+        EgnnDenoiser d = create(hidden, layers, 0);
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(parameters))) {
+            d.block.loadParameters(d.model.getNDManager(), in);
+            if (in.read() != -1) throw new IOException("trailing bytes after the parameters");
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            d.close();
+            throw new IOException("cannot read EGNN parameters (" + hidden + " x " + layers + "): " + e.getMessage(), e);
+        }
+        return d;
+    }
+
     private static Shape[] initShapes() {
         return new Shape[] {new Shape(1, 2, 3), new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
                 new Shape(1, 2, 2, MoleculeGraph.EDGE_FEATURES), new Shape(1, 2), new Shape(1, 1)};
