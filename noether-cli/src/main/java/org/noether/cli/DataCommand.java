@@ -21,7 +21,8 @@ final class DataCommand extends CommandGroup {
         @ParentCommand
         DataCommand data;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "mnist or fashion-mnist")
+        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or conformers (MMFF94-relaxed "
+                + "reference ensembles of diffusion.conformers, computed here once)")
         String name;
 
         @Option(names = "--from", paramLabel = "DIR", description = "A folder holding the four IDX files (raw or .gz).")
@@ -30,9 +31,19 @@ final class DataCommand extends CommandGroup {
         @Option(names = "--root", paramLabel = "DIR", description = "The data folder (default: $NOETHER_DATA or ~/.noether/data).")
         Path root;
 
+        @Option(names = "--quick", description = "conformers: only the quick profile's molecules (minutes, not an hour).")
+        boolean quick;
+
         @Override
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
+            if ("conformers".equals(name)) {
+                int n = org.noether.diffusion.ConformerDiffusionExperiment.precompute(r, !quick,
+                        org.noether.report.ProgressBar.forConsole(data.parent.err));
+                data.parent.err.println("conformers: relaxed ensembles of " + n + " pool molecules stored");
+                data.parent.out.println(r.resolve(org.noether.diffusion.conformers.RelaxedEnsembles.FOLDER).toAbsolutePath());
+                return Main.EXIT_OK;
+            }
             data.parent.err.println("fetching " + name + " into " + DataStore.folder(name, r) + " ...");
             Path p = DataStore.fetch(name, r, from);
             var d = DataStore.load(name, r);

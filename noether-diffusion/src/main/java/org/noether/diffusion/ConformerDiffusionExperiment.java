@@ -532,15 +532,16 @@ public final class ConformerDiffusionExperiment implements Experiment {
     }
 
     /**
-     * Computes (or checks) the relaxed reference ensembles of both profiles' pools in {@code dataRoot}: what
-     * {@code noether data fetch conformers} runs.
+     * Computes (or checks) the relaxed reference ensembles of the quick profile's pool, and with {@code full} also
+     * the full profile's, in {@code dataRoot}: what {@code noether data fetch conformers} runs.
      *
-     * @return the number of molecules with a stored ensemble
+     * @return the number of pool molecules with a stored ensemble
      */
-    public static int precompute(Path dataRoot, Progress progress) {
+    public static int precompute(Path dataRoot, boolean full, Progress progress) {
         int n = 0;
         try (RelaxedEnsembles store = RelaxedEnsembles.open(dataRoot, progress::log)) {
-            for (boolean quick : new boolean[] {true, false}) n += pool(sizes(quick), store, progress).size();
+            n += pool(sizes(true), store, progress).size();
+            if (full) n += pool(sizes(false), store, progress).size();
         }
         return n;
     }
