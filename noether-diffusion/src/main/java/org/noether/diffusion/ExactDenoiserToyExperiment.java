@@ -197,10 +197,7 @@ public final class ExactDenoiserToyExperiment implements Experiment {
     }
 
     static double standardError(double[] v) {
-        double m = 0, q = 0;
-        for (double a : v) m += a / v.length;
-        for (double a : v) q += (a - m) * (a - m);
-        return Math.sqrt(q / (v.length - 1) / v.length);
+        return org.noether.experiment.Stats.sd(v) / Math.sqrt(v.length);
     }
 
     static int pairIndex(int n, int i, int j) {

@@ -120,9 +120,20 @@ public final class EgnnDenoiser implements AutoCloseable {
      */
     public static EgnnDenoiser fromParameters(byte[] parameters, int hidden, int layers) throws IOException {
         EgnnDenoiser d = create(hidden, layers, 0);
+        List<Shape> shapes = new ArrayList<>();
+        for (var p : d.block.getParameters().values()) shapes.add(p.getArray().getShape());
         try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(parameters))) {
             d.block.loadParameters(d.model.getNDManager(), in);
             if (in.read() != -1) throw new IOException("trailing bytes after the parameters");
+            // DJL replaces each array by what it reads, whatever its shape: a checkpoint of another width loads silently
+            int i = 0;
+            for (var p : d.block.getParameters().values()) {
+                if (!p.getArray().getShape().equals(shapes.get(i))) {
+                    throw new IOException("parameter " + p.getName() + " has shape " + p.getArray().getShape()
+                            + ", expected " + shapes.get(i));
+                }
+                i++;
+            }
         } catch (MalformedModelException | IOException | RuntimeException e) {
             d.close();
             throw new IOException("cannot read EGNN parameters (" + hidden + " x " + layers + "): " + e.getMessage(), e);
@@ -335,7 +346,7 @@ public final class EgnnDenoiser implements AutoCloseable {
             int batch, long seed) {
         RigidQuotient geometry = RigidQuotient.SE3;
         return (mgr, step) -> {
-            SplittableRandom r = new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
+            SplittableRandom r = new SplittableRandom(org.noether.experiment.Seeds.derive(seed, "batch " + step));
             List<Molecule> ms = new ArrayList<>(batch);
             List<double[]> xt = new ArrayList<>(batch), target = new ArrayList<>(batch);
             float[] ts = new float[batch];
