@@ -21,8 +21,9 @@ final class DataCommand extends CommandGroup {
         @ParentCommand
         DataCommand data;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or conformers (MMFF94-relaxed "
-                + "reference ensembles of diffusion.conformers, computed here once)")
+        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist, conformers (MMFF94-relaxed "
+                + "reference ensembles of diffusion.conformers, computed here once) or proteins (PDB/mmCIF structures "
+                + "from Debian packages)")
         String name;
 
         @Option(names = "--from", paramLabel = "DIR", description = "A folder holding the four IDX files (raw or .gz).")
@@ -37,6 +38,14 @@ final class DataCommand extends CommandGroup {
         @Override
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
+            if ("proteins".equals(name)) {
+                int n = org.noether.diffusion.proteins.ProteinStore.fetch(r,
+                        org.noether.report.ProgressBar.forConsole(data.parent.err));
+                data.parent.err.println("proteins: " + n + " structure files from "
+                        + String.join(", ", org.noether.diffusion.proteins.ProteinStore.PACKAGES));
+                data.parent.out.println(r.resolve(org.noether.diffusion.proteins.ProteinStore.FOLDER).toAbsolutePath());
+                return Main.EXIT_OK;
+            }
             if ("conformers".equals(name)) {
                 int n = org.noether.diffusion.ConformerDiffusionExperiment.precompute(r, !quick,
                         org.noether.report.ProgressBar.forConsole(data.parent.err));
