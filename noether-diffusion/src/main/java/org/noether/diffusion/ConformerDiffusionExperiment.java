@@ -375,11 +375,11 @@ public final class ConformerDiffusionExperiment implements Experiment {
         for (Method[] pair : CLAIM_PAIRS) {
             Interval[] d = difference(units, Objective.QUOTIENT, pair[0], Objective.CONVENTIONAL, pair[1], ciSeed);
             diffs.row("quotient", pair[0].label(), "conventional, " + pair[1].label(), d[0].format(1), d[1].format(3));
-            Claim cov = Claim.about(Paper.QUOTIENT_DIFFUSION, "The quotient objective sampled with the quotient "
+            Claim cov = Claim.about(Paper.QUOTIENT_DIFFUSION, "The quotient objective sampled with the "
                     + pair[0].label() + " sampler covers more reference conformers than conventional training sampled "
                     + "with the plain " + pair[1].label() + " (Cov-R, paired over seeds and test molecules)")
                     .paperFigure("96.40 vs 95.98 % (GEOM-QM9)").measured(d[0], "points").digits(1).positive();
-            Claim amr = Claim.about(Paper.QUOTIENT_DIFFUSION, "The quotient objective sampled with the quotient "
+            Claim amr = Claim.about(Paper.QUOTIENT_DIFFUSION, "The quotient objective sampled with the "
                     + pair[0].label() + " sampler matches reference conformers more closely than conventional training "
                     + "sampled with the plain " + pair[1].label() + " (AMR-R, paired)")
                     .paperFigure("0.069 vs 0.076 A (GEOM-QM9)").measured(d[1], "A").digits(3).below(0);

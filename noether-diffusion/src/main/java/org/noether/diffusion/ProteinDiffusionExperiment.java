@@ -225,11 +225,11 @@ public final class ProteinDiffusionExperiment implements Experiment {
             Interval tors = Stats.pairedDifference(w1.get(Objective.QUOTIENT + "|" + pair[0].label())[1],
                     w1.get(Objective.CONVENTIONAL + "|" + pair[1].label())[1], ciSeed);
             Claim cd = Claim.about(Paper.QUOTIENT_DIFFUSION, "On protein backbones, the quotient objective with the "
-                    + "quotient " + pair[0].label() + " sampler gives more ideal Cα-Cα distances than conventional "
+                    + pair[0].label() + " sampler gives more ideal Cα-Cα distances than conventional "
                     + "training with the plain " + pair[1].label() + " (paired difference of the mean deviation)")
                     .measured(dev, "A").digits(3).below(0);
             Claim ct = Claim.about(Paper.QUOTIENT_DIFFUSION, "On protein backbones, the quotient objective with the "
-                    + "quotient " + pair[0].label() + " sampler matches the held-out virtual torsion distribution better "
+                    + pair[0].label() + " sampler matches the held-out virtual torsion distribution better "
                     + "than conventional training with the plain " + pair[1].label() + " (paired over seeds)")
                     .measured(tors, "degrees W1").digits(1).below(0);
             result.claim(cd).claim(ct);
