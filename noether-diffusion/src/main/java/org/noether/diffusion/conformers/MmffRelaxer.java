@@ -42,8 +42,11 @@ public final class MmffRelaxer implements AutoCloseable {
 
     /** Starts a headless Jmol viewer. */
     public MmffRelaxer() {
+        // Jmol's logger prints to standard output ("could not setup force field MMFF"), which the CLI keeps for results;
+        // a molecule MMFF94 cannot type is detected below and reported through the caller's log instead
         viewer = (Viewer) JmolViewer.allocateViewer(null, new SmarterJmolAdapter(), null, null, null, "-n -i", null);
         viewer.scriptWait("set energyUnits kcal; set useMinimizationThread false; set forcefield \"MMFF\"");
+        org.jmol.util.Logger.setLogLevel(org.jmol.util.Logger.LEVEL_FATAL);      // the viewer sets its own level
     }
 
     /**

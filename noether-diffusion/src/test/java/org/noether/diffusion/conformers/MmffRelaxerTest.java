@@ -68,4 +68,14 @@ class MmffRelaxerTest {
             assertEquals(m.atoms()[i] == Element.C && i < 6 ? 1 : 0, doubles[i], "double bonds at atom " + i);
         }
     }
+
+    @Test
+    void aMoleculeMmffCannotTypeIsRefusedNotRelaxedWithAnotherForceField() throws Exception {
+        Molecule m = Molecule.fromSmiles("C#NC#CCC");             // measured: Jmol falls back to UFF for it
+        try (MmffRelaxer r = new MmffRelaxer()) {
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> r.relax(m, m.coords()));
+            assertTrue(e.getMessage().startsWith("MMFF94 cannot type C#NC#CCC"), e.getMessage());
+        }
+    }
 }
