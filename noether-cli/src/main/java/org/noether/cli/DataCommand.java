@@ -1,5 +1,9 @@
 package org.noether.cli;
 
+import org.noether.report.ProgressBar;
+import org.noether.diffusion.conformers.RelaxedEnsembles;
+import org.noether.diffusion.ConformerDiffusionExperiment;
+import org.noether.diffusion.proteins.ProteinStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.noether.data.DataStore;
@@ -23,7 +27,9 @@ final class DataCommand extends CommandGroup {
         @ParentCommand
         DataCommand data;
 
-        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist or meshes")
+        @Parameters(index = "0", paramLabel = "NAME", description = "mnist, fashion-mnist, meshes (3-D meshes of the "
+                + "latent SO(3) experiments), conformers (MMFF94-relaxed reference ensembles of diffusion.conformers, "
+                + "computed here once) or proteins (PDB/mmCIF structures from Debian packages)")
         String name;
 
         @Option(names = "--from", paramLabel = "DIR", description = "A folder holding the four IDX files (raw or .gz).")
@@ -32,9 +38,27 @@ final class DataCommand extends CommandGroup {
         @Option(names = "--root", paramLabel = "DIR", description = "The data folder (default: $NOETHER_DATA or ~/.noether/data).")
         Path root;
 
+        @Option(names = "--quick", description = "conformers: only the quick profile's molecules (minutes, not an hour).")
+        boolean quick;
+
         @Override
         public Integer call() throws Exception {
             Path r = root != null ? root : DataStore.defaultRoot();
+            if ("proteins".equals(name)) {
+                int n = ProteinStore.fetch(r,
+                        ProgressBar.forConsole(data.parent.err));
+                data.parent.err.println("proteins: " + n + " structure files from "
+                        + String.join(", ", ProteinStore.PACKAGES));
+                data.parent.out.println(r.resolve(ProteinStore.FOLDER).toAbsolutePath());
+                return Main.EXIT_OK;
+            }
+            if ("conformers".equals(name)) {
+                int n = ConformerDiffusionExperiment.precompute(r, !quick,
+                        ProgressBar.forConsole(data.parent.err));
+                data.parent.err.println("conformers: relaxed ensembles of " + n + " pool molecules stored");
+                data.parent.out.println(r.resolve(RelaxedEnsembles.FOLDER).toAbsolutePath());
+                return Main.EXIT_OK;
+            }
             if (name.equals(Meshes.NAME)) { // the 3-D meshes of the latent SO(3) experiments
                 data.parent.err.println("fetching meshes (" + (from != null ? "from " + from : "apt-get download "
                         + Meshes.DEB) + ") into " + Meshes.folder(r));

@@ -7,11 +7,15 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import org.noether.diffusion.metrics.ConformerCoverage;
+import org.noether.experiment.Claim;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
+import org.noether.experiment.Interval;
+import org.noether.experiment.Paper;
 import org.noether.experiment.Progress;
+import org.noether.experiment.ResultCache;
 import org.noether.experiment.Series;
 import org.noether.experiment.Table;
 
@@ -89,7 +93,15 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         return run(ctx, sizes(ctx.quick()));
     }
 
+    /** Raise when a change alters numbers (invalidates checkpointed rows). */
+    static final int NUMERICS = 1;
+    /** Mean RMSD to the nearest target shape under which a sampler counts as ending on a target shape. */
+    static final double ON_SHAPE = 1e-3;
+    /** |z| of a simulated drift against its target above which the dynamics is judged wrong. */
+    static final double Z_FAIL = 5;
+
     ExperimentResult run(ExperimentContext ctx, Sizes sizes) {
+        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, sizes);
         List<ToyTargets.Named> targets = List.of(ToyTargets.chain(), ToyTargets.triangle(), ToyTargets.planar());
         List<Method> methods = methods();
         SplittableRandom seeds = ctx.random();
@@ -116,14 +128,19 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 double[][] quotientSamples = null;
                 for (Method m : methods) {
                     task.message(target.name() + ": " + m.label());
-                    long seed = seeds.nextLong();
-                    long start = System.nanoTime();
-                    double[][] xs = m.sampler(geometry, sizes.steps())
-                            .sample(mix.exactDenoiser(m.objective(), Schedule.LINEAR), mix.points(), sizes.samples(), seed);
-                    double secs = (System.nanoTime() - start) / 1e9;
-                    Stats s = measure(m.label(), mix, xs, target, secs);
+                    long seed = seeds.nextLong();           // drawn whether or not the row is cached: later rows keep their seeds
+                    boolean keepSamples = m.label().equals("quotient SDE") && mix.dimension() == 2;
+                    String key = slug(target.name()) + "-" + slug(m.label());
+                    double[] stored = cache.doubles("row-" + key, () -> {
+                        long start = System.nanoTime();
+                        double[][] xs = m.sampler(geometry, sizes.steps())
+                                .sample(mix.exactDenoiser(m.objective(), Schedule.LINEAR), mix.points(), sizes.samples(), seed);
+                        double secs = (System.nanoTime() - start) / 1e9;
+                        return encode(measure(m.label(), mix, xs, target, secs), keepSamples ? xs : null);
+                    });
+                    Stats s = decode(m.label(), stored, mix, sizes.samples());
                     rows.add(s);
-                    if (m.label().equals("quotient SDE")) quotientSamples = xs;
+                    if (keepSamples) quotientSamples = samples(stored, mix, sizes.samples());
                     task.step();
                 }
                 for (int r = 0; r < rows.size(); r++) {
@@ -148,17 +165,29 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                     result.metric(target.name() + ".target.weight_" + k, mix.weight(k));
                 }
             }
-            Table drift = driftTable(sizes, seeds, task, result);
+            List<Drift> drifts = new ArrayList<>();
+            Table drift = driftTable(sizes, seeds, task, result, drifts);
             Table law = lawTable(sizes, seeds, result);
             result.table(table.build()).table(drift).table(law);
+            summary.append(signSummary(drifts));
+            for (Correction corr : List.of(Correction.CORRECT, Correction.REVERSED)) {
+                for (Drift d : drifts) {
+                    if (d.correction() != corr) continue;
+                    Interval z = new Interval(d.z(), d.z() - 1.96, d.z() + 1.96, 0.95, sizes.driftPaths());
+                    result.claim(Claim.about(corr == Correction.REVERSED ? Paper.QUOTIENT_DIFFUSION : Paper.NOETHER,
+                            "Lifted horizontal Brownian motion with the " + (corr == Correction.REVERSED
+                                    ? "published +(s^2/2) h" : "derived -(s^2/2) h") + " correction drifts |x|^2 like "
+                                    + "Brownian motion on the centred space (" + d.space() + ", N = " + d.points() + ")")
+                            .paperFigure(corr == Correction.REVERSED ? "Algorithm 3" : "")
+                            .measured(z, "z-score of the simulated drift against s^2 (dN - d)").digits(1)
+                            .judged(Math.abs(d.z()) <= Z_FAIL, "held iff |z| <= " + Z_FAIL + "; z = "
+                                    + String.format(Locale.ROOT, "%.1f", d.z())));
+                }
+            }
         }
         summary.insert(0, "Relative change of the mean pairwise distance against the target (positive: distances "
                 + "grow), per target; the reference row is direct samples of the target and shows the sampling noise. "
                 + "Exact denoisers, so any distortion comes from the objective or the sampler, not from learning.\n\n");
-        summary.append("Sign of the correction: lifted horizontal Brownian motion must give |x|^2 the drift s^2 (dN - d) "
-                + "of Brownian motion on the centred space. By Ito's formula the drift term -(s^2/2) h does "
-                + "(see the 'drift' table, analytic and simulated); the published +(s^2/2) h gives s^2 (dN - d - 2r) "
-                + "and fails.");
         for (Figure f : figures) result.figure(f);
         return result.summary(summary.toString().strip()).build();
     }
@@ -168,10 +197,7 @@ public final class ExactDenoiserToyExperiment implements Experiment {
     }
 
     static double standardError(double[] v) {
-        double m = 0, q = 0;
-        for (double a : v) m += a / v.length;
-        for (double a : v) q += (a - m) * (a - m);
-        return Math.sqrt(q / (v.length - 1) / v.length);
+        return org.noether.experiment.Stats.sd(v) / Math.sqrt(v.length);
     }
 
     static int pairIndex(int n, int i, int j) {
@@ -361,16 +387,93 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         StringBuilder s = new StringBuilder(target.name()).append(" (").append(target.description()).append("), ");
         s.append(String.format(Locale.ROOT, "mean pairwise distance %.3f: ", exact));
         List<String> parts = new ArrayList<>();
-        double worstRmsd = 0;
         for (Stats r : rows) {
             parts.add(String.format(Locale.ROOT, "%s %+.1f%% (TV %.3f)", r.method(),
                     100 * (r.meanDistance() - exact) / exact, r.tv()));
-            worstRmsd = Math.max(worstRmsd, r.meanRmsd());
         }
-        s.append(String.join("; ", parts)).append(String.format(Locale.ROOT, ". Every sampler ends on a target shape "
-                + "(mean RMSD to the nearest at most %.1e), so the distortion is in how often each shape is produced.",
-                worstRmsd));
-        return s.toString();
+        return s.append(String.join("; ", parts)).append(". ").append(shapeSummary(rows)).toString();
+    }
+
+    /**
+     * Whether the samplers end on target shapes, computed from the rows: every sampler (mean RMSD to the nearest shape
+     * under {@link #ON_SHAPE}), or which do not.
+     */
+    static String shapeSummary(List<Stats> rows) {
+        double worst = 0;
+        List<String> off = new ArrayList<>();
+        for (Stats r : rows) {
+            worst = Math.max(worst, r.meanRmsd());
+            if (!(r.meanRmsd() < ON_SHAPE)) {
+                off.add(String.format(Locale.ROOT, "%s (mean RMSD %.3g)", r.method(), r.meanRmsd()));
+            }
+        }
+        if (off.isEmpty()) {
+            return String.format(Locale.ROOT, "Every sampler ends on a target shape (mean RMSD to the nearest at most "
+                    + "%.1e), so the distortion is in how often each shape is produced.", worst);
+        }
+        return "Not every sampler ends on a target shape: " + String.join(", ", off) + " end" + (off.size() == 1 ? "s" : "")
+                + " off the shapes (mean RMSD to the nearest at least " + ON_SHAPE + "), so part of the distortion is in "
+                + "the shapes themselves.";
+    }
+
+    /** One simulated drift of |x|^2 against its target. */
+    record Drift(String space, int points, Correction correction, double simulated, double target, double z) {}
+
+    /** The verdict on each sign of the correction, computed from the simulated drifts. */
+    static String signSummary(List<Drift> drifts) {
+        StringBuilder s = new StringBuilder("Sign of the correction: lifted horizontal Brownian motion must give |x|^2 "
+                + "the drift s^2 (dN - d) of Brownian motion on the centred space (Ito's formula gives it for -(s^2/2) h "
+                + "and s^2 (dN - d - 2r) for the published +(s^2/2) h; 'drift' table). Simulated: ");
+        List<String> parts = new ArrayList<>();
+        for (Drift d : drifts) {
+            String name = switch (d.correction()) {
+                case CORRECT -> "-(s^2/2) h";
+                case REVERSED -> "the published +(s^2/2) h";
+                case NONE -> "no correction";
+            };
+            parts.add(String.format(Locale.ROOT, "%s, N = %d, %s: %.2f against %.2f (z = %.1f), %s", d.space(),
+                    d.points(), name, d.simulated(), d.target(), d.z(),
+                    Math.abs(d.z()) <= Z_FAIL ? "agrees" : "fails"));
+        }
+        return s.append(String.join("; ", parts)).append(" (a dynamics fails when |z| > ").append(Z_FAIL).append(").")
+                .toString();
+    }
+
+    /** A row's figures (and the clouds when {@code samples} is given) as one vector. */
+    static double[] encode(Stats s, double[][] samples) {
+        List<double[]> parts = new ArrayList<>(List.of(s.meanDistances(), new double[] {s.meanDistance(), s.w1(),
+                s.meanRmsd()}, s.proportions(), new double[] {s.tv(), s.coverage(), s.meanSquaredNorm()},
+                s.plotDistances(), new double[] {s.seconds(), samples == null ? 0 : 1}));
+        if (samples != null) parts.addAll(Arrays.asList(samples));
+        int n = 0;
+        for (double[] p : parts) n += p.length;
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, k, p.length);
+            k += p.length;
+        }
+        return out;
+    }
+
+    /** The row encoded by {@link #encode}. */
+    static Stats decode(String method, double[] v, RigidShapeMixture mix, int count) {
+        int pairs = mix.points() * (mix.points() - 1) / 2, k = 0;
+        double[] means = Arrays.copyOfRange(v, k, k += pairs);
+        double meanAll = v[k++], w1 = v[k++], rmsd = v[k++];
+        double[] proportions = Arrays.copyOfRange(v, k, k += mix.size());
+        double tv = v[k++], coverage = v[k++], sq = v[k++];
+        double[] plot = Arrays.copyOfRange(v, k, k += count);
+        return new Stats(method, means, meanAll, w1, rmsd, proportions, tv, coverage, sq, plot, v[k]);
+    }
+
+    private static double[][] samples(double[] v, RigidShapeMixture mix, int count) {
+        int pairs = mix.points() * (mix.points() - 1) / 2;
+        int k = pairs + 3 + mix.size() + 3 + count + 2;
+        int dim = mix.dimension() * mix.points();
+        double[][] xs = new double[count][];
+        for (int i = 0; i < count; i++) xs[i] = Arrays.copyOfRange(v, k + i * dim, k + (i + 1) * dim);
+        return xs;
     }
 
     /**
@@ -414,7 +517,8 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         return t.build();
     }
 
-    private Table driftTable(Sizes sizes, SplittableRandom seeds, Progress.Task task, ExperimentResult.Builder result) {
+    private Table driftTable(Sizes sizes, SplittableRandom seeds, Progress.Task task, ExperimentResult.Builder result,
+            List<Drift> drifts) {
         Table.Builder t = Table.builder("drift", "Drift of |x|^2 under lifted horizontal Brownian motion "
                 + "dx = s P_x dW + sign (s^2/2) h dt, s = 1, against Brownian motion on the centred space (s^2 (dN - d)); "
                 + "simulated over T = 0.5 with Euler-Maruyama, mean +- standard error").columns("space", "N",
@@ -441,6 +545,7 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                     case NONE -> "lift, no correction";
                 };
                 t.row(q.name(), n, label, analytic, e.mean(), e.standardError(), target, e.zScore(target));
+                drifts.add(new Drift(q.name(), n, corr, e.mean(), target, e.zScore(target)));
                 String key = "drift." + slug(q.name()) + "." + corr.name().toLowerCase(Locale.ROOT);
                 result.metric(key + ".analytic", analytic).metric(key + ".simulated", e.mean())
                         .metric(key + ".standard_error", e.standardError());

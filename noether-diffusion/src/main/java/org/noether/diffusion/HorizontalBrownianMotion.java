@@ -159,15 +159,9 @@ public final class HorizontalBrownianMotion {
     public static Estimate mean(double[][] clouds, java.util.function.ToDoubleFunction<double[]> f) {
         int n = clouds.length;
         if (n < 2) throw new IllegalArgumentException("a standard error needs at least 2 values, got " + n);
-        double sum = 0, sumSq = 0;
-        for (double[] x : clouds) {
-            double v = f.applyAsDouble(x);
-            sum += v;
-            sumSq += v * v;
-        }
-        double mean = sum / n;
-        double var = Math.max(0, (sumSq - n * mean * mean) / (n - 1));
-        return new Estimate(mean, Math.sqrt(var / n), n);
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) v[i] = f.applyAsDouble(clouds[i]);
+        return new Estimate(org.noether.experiment.Stats.mean(v), org.noether.experiment.Stats.sd(v) / Math.sqrt(n), n);
     }
 
     private static Estimate squaredNormDrift(RigidQuotient geometry, double[] x0, double time, double[][] ends) {

@@ -1,33 +1,74 @@
 package org.noether.diffusion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noether.experiment.Claim;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Experiments;
+import org.noether.experiment.Paper;
 import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
+import org.noether.experiment.ResultCache;
 
 class ConformerDiffusionExperimentTest {
 
     @Test
-    void isRegisteredAndATinyRunResumesFromItsCheckpoints(@TempDir Path dir) throws Exception {
-        var exp = (ConformerDiffusionExperiment) Experiments.byName("diffusion.conformers");
-        var ctx = new ExperimentContext(Profile.QUICK, 3, dir, Progress.NONE);
-        var tiny = new ConformerDiffusionExperiment.Sizes(2, 1, 4, 2, 4, 1, 2, 2, 1e-3f, 2);
+    void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(@TempDir Path dir,
+            @TempDir Path data) throws Exception {
+        assertTrue(Experiments.byName("diffusion.conformers") instanceof ConformerDiffusionExperiment);
+        var exp = new ConformerDiffusionExperiment(data);
+        List<String> log = new ArrayList<>();
+        Progress progress = new Progress() {
+            @Override
+            public Task task(String label, long total) {
+                return Task.NONE;
+            }
+
+            @Override
+            public void log(String line) {
+                log.add(line);
+            }
+        };
+        var ctx = new ExperimentContext(Profile.QUICK, 3, dir, progress);
+        var tiny = new ConformerDiffusionExperiment.Sizes(2, 2, 4, 2, 4, 1, 4, 2, 1e-3f, 2, 2, 2, List.of());
         ExperimentResult first = exp.run(ctx, tiny);
         var table = first.tables().get(0);
         assertEquals(1 + 4 * ConformerDiffusionExperiment.SAMPLERS.size(), table.rows().size());
-        for (Objective o : Objective.values()) {
-            String name = "egnn-" + o.name().toLowerCase(java.util.Locale.ROOT);
-            assertTrue(Files.exists(dir.resolve("models").resolve(name + "-0000.params")), name);
-        }
-        ExperimentResult again = exp.run(ctx, tiny);                 // everything loaded, nothing retrained
+        assertTrue(String.valueOf(table.rows().get(1).get(2)).matches("-?\\d+\\.\\d \\[-?\\d+\\.\\d, -?\\d+\\.\\d\\]"),
+                "Cov-R as mean [interval]: " + table.rows().get(1).get(2));
+        List<Claim> claims = first.claims();
+        assertEquals(1 + 2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size() + 1, claims.size());
+        assertTrue(claims.stream().filter(c -> c.paper() == Paper.QUOTIENT_DIFFUSION).allMatch(c -> c.interval() != null
+                && c.interval().n() == (c.statement().contains("learning") ? 2 : 2 * 2)), claims.toString());
+        assertTrue(first.summary().contains(claims.get(1).held() ? "held on Cov-R" : "on Cov-R"), first.summary());
+        assertFalse(first.figures().isEmpty());
+
+        ExperimentResult again = exp.run(ctx, tiny);                 // everything read from the cache
         assertEquals(table.rows(), again.tables().get(0).rows());
+        assertTrue(log.isEmpty(), log.toString());
+
+        // a corrupt model checkpoint is noticed, logged and retrained to the same numbers (same seeds)
+        Path model = dir.resolve(ResultCache.FOLDER).resolve("model-s0-quotient.entry");
+        byte[] raw = Files.readAllBytes(model);
+        raw[raw.length - 5] ^= 0x55;
+        Files.write(model, raw);
+        ExperimentResult third = exp.run(ctx, tiny);
+        assertEquals(table.rows(), third.tables().get(0).rows());
+        assertEquals(1, log.size(), log.toString());
+        assertTrue(log.get(0).contains("model-s0-quotient") && log.get(0).contains("checksum"), log.get(0));
+
+        // another seed does not reuse the checkpoints
+        var other = new ExperimentContext(Profile.QUICK, 4, dir, progress);
+        exp.run(other, tiny);
+        assertTrue(log.stream().anyMatch(l -> l.contains("another run")), log.toString());
     }
 }

@@ -102,6 +102,45 @@ public final class EgnnDenoiser implements AutoCloseable {
         model.save(dir, name);
     }
 
+    /** The parameters as bytes (DJL's block format), for a fingerprinted checkpoint store. */
+    public byte[] parameters() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A network with the given sizes and the parameters written by {@link #parameters()}.
+     *
+     * @throws IOException when the bytes are not the parameters of a network of these sizes
+     */
+    public static EgnnDenoiser fromParameters(byte[] parameters, int hidden, int layers) throws IOException {
+        EgnnDenoiser d = create(hidden, layers, 0);
+        List<Shape> shapes = new ArrayList<>();
+        for (var p : d.block.getParameters().values()) shapes.add(p.getArray().getShape());
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(parameters))) {
+            d.block.loadParameters(d.model.getNDManager(), in);
+            if (in.read() != -1) throw new IOException("trailing bytes after the parameters");
+            // DJL replaces each array by what it reads, whatever its shape: a checkpoint of another width loads silently
+            int i = 0;
+            for (var p : d.block.getParameters().values()) {
+                if (!p.getArray().getShape().equals(shapes.get(i))) {
+                    throw new IOException("parameter " + p.getName() + " has shape " + p.getArray().getShape()
+                            + ", expected " + shapes.get(i));
+                }
+                i++;
+            }
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            d.close();
+            throw new IOException("cannot read EGNN parameters (" + hidden + " x " + layers + "): " + e.getMessage(), e);
+        }
+        return d;
+    }
+
     private static Shape[] initShapes() {
         return new Shape[] {new Shape(1, 2, 3), new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
                 new Shape(1, 2, 2, MoleculeGraph.EDGE_FEATURES), new Shape(1, 2), new Shape(1, 1)};
@@ -307,7 +346,7 @@ public final class EgnnDenoiser implements AutoCloseable {
             int batch, long seed) {
         RigidQuotient geometry = RigidQuotient.SE3;
         return (mgr, step) -> {
-            SplittableRandom r = new SplittableRandom(seed ^ (step * 0x9E3779B97F4A7C15L));
+            SplittableRandom r = new SplittableRandom(org.noether.experiment.Seeds.derive(seed, "batch " + step));
             List<Molecule> ms = new ArrayList<>(batch);
             List<double[]> xt = new ArrayList<>(batch), target = new ArrayList<>(batch);
             float[] ts = new float[batch];

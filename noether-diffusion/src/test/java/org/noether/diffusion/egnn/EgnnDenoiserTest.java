@@ -169,4 +169,21 @@ class EgnnDenoiserTest {
             }
         }
     }
+
+    @Test
+    void parameterBytesRoundTripAndRejectGarbage() throws Exception {
+        double[][] x = {conformers.get(0).get(0)};
+        try (EgnnDenoiser net = EgnnDenoiser.create(8, 2, 4)) {
+            net.train(molecules, conformers, Objective.CONVENTIONAL, 3, 4, 1e-3f, 5L, null);
+            byte[] bytes = net.parameters();
+            double[] before = net.predict(molecules.get(0), x, 0.4)[0];
+            try (EgnnDenoiser back = EgnnDenoiser.fromParameters(bytes, 8, 2)) {
+                assertArrayEquals(before, back.predict(molecules.get(0), x, 0.4)[0], 0.0);
+            }
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> EgnnDenoiser.fromParameters(java.util.Arrays.copyOf(bytes, bytes.length / 2), 8, 2));
+            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> EgnnDenoiser.fromParameters(bytes, 16, 2), "another width");
+        }
+    }
 }

@@ -1,0 +1,48 @@
+package org.noether.diffusion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.noether.diffusion.proteins.Backbone;
+import org.noether.experiment.ExperimentContext;
+import org.noether.experiment.ExperimentResult;
+import org.noether.experiment.Experiments;
+import org.noether.experiment.Profile;
+import org.noether.experiment.Progress;
+
+class ProteinDiffusionExperimentTest {
+
+    /** A right-handed helix (Cα-Cα 3.83 A) of {@code n} residues, centred, rotated by {@code phase}. */
+    static double[] helix(int n, double phase) {
+        double[] x = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            double a = Math.toRadians(100 * i) + phase;
+            x[3 * i] = 2.3 * Math.cos(a);
+            x[3 * i + 1] = 2.3 * Math.sin(a);
+            x[3 * i + 2] = 1.5 * (i - (n - 1) / 2.0);
+        }
+        return x;
+    }
+
+    @Test
+    void isRegisteredAndATinyRunScoresEverySamplerAndResumes(@TempDir Path dir) {
+        assertTrue(Experiments.byName("diffusion.proteins") instanceof ProteinDiffusionExperiment);
+        List<Backbone.Fragment> fragments = new ArrayList<>();
+        for (int k = 0; k < 6; k++) fragments.add(new Backbone.Fragment("pdb" + (1 + k % 3) + "abc", "A", 0, helix(8, k)));
+        var exp = new ProteinDiffusionExperiment(dir);
+        var ctx = new ExperimentContext(Profile.QUICK, 1, dir, Progress.NONE);
+        var tiny = new ProteinDiffusionExperiment.Sizes(8, 2, 4, 1, 2, 2, 1e-3f, 2, 3, 0.34);
+        ExperimentResult r = exp.run(ctx, tiny, fragments);
+        assertEquals(4 * ConformerDiffusionExperiment.SAMPLERS.size(), r.tables().get(0).rows().size());
+        assertEquals(2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size(), r.claims().size());
+        assertTrue(r.claims().stream().allMatch(c -> c.interval() != null), r.claims().toString());
+        assertTrue(r.summary().contains("3 structure groups"), r.summary());
+        ExperimentResult again = exp.run(ctx, tiny, fragments);
+        assertEquals(r.tables().get(0).rows(), again.tables().get(0).rows(), "read back from the cache");
+    }
+}
