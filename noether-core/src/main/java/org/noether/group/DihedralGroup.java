@@ -120,7 +120,7 @@ public final class DihedralGroup extends AbstractFiniteGroup<DihedralElement> {
         return Optional.of(Representations.vertices(this));
     }
 
-    /** r^j acts as the rotation by k 2 pi j / n, reflections as diag(1, -1) first; irreducible when 0 < k < n / 2. */
+    /** r^j acts as the rotation by k 2 pi j / n, reflections as diag(1, -1) first; irreducible when 0 &lt; k &lt; n / 2. */
     @Override
     public Optional<Representation<DihedralElement>> planar(int k) {
         if (k < 1) return Optional.empty();
@@ -128,7 +128,7 @@ public final class DihedralGroup extends AbstractFiniteGroup<DihedralElement> {
                 g -> Representations.planarMatrix(k * g.angle(), g.reflection()), Representations::noLieAlgebra, true));
     }
 
-    /** Sign (D_n), defining, vertices (n >= 3) and the frequencies 2 <= k < n / 2. */
+    /** Sign (D_n), defining, vertices (n >= 3) and the frequencies 2 &lt;= k &lt; n / 2. */
     @Override
     public List<Representation<DihedralElement>> catalogRepresentations() {
         List<Representation<DihedralElement>> out = new ArrayList<>();

@@ -43,7 +43,7 @@ public interface PermutationGroup extends FiniteGroup<Permutation> {
         return Optional.of(Representations.permutation(this));
     }
 
-    /** Throws for n < 2, where the sum-zero subspace is empty. */
+    /** Throws for n &lt; 2, where the sum-zero subspace is empty. */
     @Override
     default Optional<Representation<Permutation>> standard() {
         return Optional.of(Representations.standard(this));

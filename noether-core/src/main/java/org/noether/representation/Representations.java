@@ -154,7 +154,7 @@ public final class Representations {
 
     /**
      * Frequency-k representation of a planar group (C_n, D_n, SO(2), O(2)): rho(rotation by t) = R(k t), and
-     * reflections act by diag(1, -1). Irreducible for k >= 1 (for D_n when 0 < k < n / 2). k = 0 is trivial.
+     * reflections act by diag(1, -1). Irreducible for k >= 1 (for D_n when 0 &lt; k &lt; n / 2). k = 0 is trivial.
      */
     public static <G> Representation<G> planar(Group<G> group, int k) {
         if (k < 0) throw new IllegalArgumentException("frequency must be >= 0, got " + k);
