@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -98,6 +99,11 @@ class RigidQuotientTest {
         assertTrue(norm(q.project(x, v)) < 1e-10 * norm(v), "P kills the velocity of any rigid motion");
     }
 
+    @Example
+    void horizontalityHoldsOnANearCollinearTriangle() {
+        projectionKeepsHorizontalVectorsAndIsOrthogonal(3, 3, 459);
+    }
+
     @Property(tries = 200)
     void projectionKeepsHorizontalVectorsAndIsOrthogonal(@ForAll @IntRange(min = 2, max = 3) int d,
             @ForAll @IntRange(min = 3, max = 30) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
@@ -116,7 +122,18 @@ class RigidQuotientTest {
         }
         double[] omega = at.angularVelocity(h);
         for (double o : omega) ang = Math.max(ang, Math.abs(o));
-        assertTrue(lin < 1e-10 * norm(v) && ang < 1e-10 * norm(v) / norm(c), "P v has no momentum, no angular momentum");
+        // The regularized inverse (l / (l^2 + delta^2), delta = 1e-8 tr K) is exact to relative order (delta/l)^2, and
+        // reading omega off K^-1 amplifies by tr K / l: near-collinear clouds (l down to 1e-3 tr K, which cloud()
+        // allows) leave omega ~1e-10 at |v| ~ 3 (seed 459, d = 3, n = 3 gave 1.5e-10). Allow exactly that.
+        double angTol = 1e-10 * norm(v) / norm(c);
+        if (d == 3) {
+            double[] l = at.inertiaEigenvalues();
+            double tr = l[0] + l[1] + l[2], lmin = Math.min(l[0], Math.min(l[1], l[2]));
+            double rel = 1e-8 * tr / lmin;
+            angTol += 10 * rel * rel * (tr / lmin) * norm(v) / norm(c);
+        }
+        assertTrue(lin < 1e-10 * norm(v) && ang < angTol, "P v has no momentum (" + lin + "), no angular momentum ("
+                + ang + " vs " + angTol + ")");
         // orthogonal projection: <P v, w> = <v, P w>
         double[] pw = at.project(w);
         double a = 0, b = 0;
