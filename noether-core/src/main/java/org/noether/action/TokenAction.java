@@ -7,7 +7,7 @@ import org.noether.group.Permutation;
 /**
  * A group acting on token sequences (arrays of vocabulary indices) through a permutation of the vocabulary: every
  * token t becomes p_g(t). {@code toPermutation} must be a homomorphism into permutations of the vocabulary. Used for
- * SCAN's word swaps (jump <-> run together with I_JUMP <-> I_RUN).
+ * SCAN's word swaps (jump &lt;-&gt; run together with I_JUMP &lt;-&gt; I_RUN).
  *
  * <pre>{@code
  * var swap = new SymmetricGroup(2);  // {e, (1 2)}

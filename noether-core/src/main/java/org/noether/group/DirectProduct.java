@@ -2,6 +2,11 @@ package org.noether.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.noether.representation.Catalog;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
 import java.util.random.RandomGenerator;
 
 /**
@@ -18,9 +23,8 @@ public class DirectProduct<A, B> implements Group<Pair<A, B>> {
     }
 
     /** G x H; finite when both factors are. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <A, B> DirectProduct<A, B> of(Group<A> left, Group<B> right) {
-        if (left instanceof FiniteGroup fl && right instanceof FiniteGroup fr) return new Finite<>(fl, fr);
+        if (left instanceof FiniteGroup<A> fl && right instanceof FiniteGroup<B> fr) return new Finite<>(fl, fr);
         return new DirectProduct<>(left, right);
     }
 
@@ -115,21 +119,58 @@ public class DirectProduct<A, B> implements Group<Pair<A, B>> {
         return name();
     }
 
+    /** The direct sum of the factors' defining representations, each acting through its factor. */
+    @Override
+    public Optional<Representation<Pair<A, B>>> defining() {
+        Optional<Representation<A>> l = left.defining();
+        Optional<Representation<B>> r = right.defining();
+        if (l.isEmpty() || r.isEmpty()) return Optional.empty();
+        return Optional.of(Representations.onFirst(this, l.get()).plus(Representations.onSecond(this, r.get())));
+    }
+
+    /**
+     * The first non-trivial catalogue representation of each factor (the trivial one if it has none), acting
+     * through its factor, and their outer tensor product when it has at most 64 dimensions.
+     */
+    @Override
+    public List<Representation<Pair<A, B>>> catalogRepresentations() {
+        List<Representation<Pair<A, B>>> out = new ArrayList<>();
+        List<Representation<A>> ls = Catalog.of(left);
+        List<Representation<B>> rs = Catalog.of(right);
+        Representation<A> l = ls.size() > 1 ? ls.get(1) : ls.get(0);
+        Representation<B> r = rs.size() > 1 ? rs.get(1) : rs.get(0);
+        out.add(Representations.onFirst(this, l));
+        out.add(Representations.onSecond(this, r));
+        if (l.dimension() * r.dimension() <= 64) out.add(Representations.outer(this, l, r));
+        return out;
+    }
+
     /** Product of two finite groups, elements in lexicographic order of (left index, right index). */
     static final class Finite<A, B> extends DirectProduct<A, B> implements FiniteGroup<Pair<A, B>> {
+        private final FiniteGroup<A> finiteLeft;
+        private final FiniteGroup<B> finiteRight;
         private List<Pair<A, B>> elements;
         private java.util.Map<Object, Integer> index;
 
         Finite(FiniteGroup<A> left, FiniteGroup<B> right) {
             super(left, right);
+            this.finiteLeft = left;
+            this.finiteRight = right;
+        }
+
+        /** The product of the factors' orders, when both are known without enumerating. */
+        @Override
+        public OptionalLong orderWithoutEnumerating() {
+            OptionalLong a = left.orderWithoutEnumerating(), b = right.orderWithoutEnumerating();
+            return a.isPresent() && b.isPresent() ? OptionalLong.of(a.getAsLong() * b.getAsLong()) : OptionalLong.empty();
         }
 
         @Override
         public synchronized List<Pair<A, B>> elements() {
             if (elements == null) {
                 List<Pair<A, B>> out = new ArrayList<>();
-                for (A a : ((FiniteGroup<A>) left).elements())
-                    for (B b : ((FiniteGroup<B>) right).elements()) out.add(new Pair<>(a, b));
+                for (A a : finiteLeft.elements())
+                    for (B b : finiteRight.elements()) out.add(new Pair<>(a, b));
                 elements = List.copyOf(out);
                 index = FiniteGroup.indexMap(this);
             }

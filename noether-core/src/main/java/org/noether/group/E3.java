@@ -2,6 +2,9 @@ package org.noether.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
 import java.util.random.RandomGenerator;
 
 /**
@@ -113,5 +116,41 @@ public final class E3 implements Group<RigidMotion> {
     @Override
     public String toString() {
         return name();
+    }
+
+    /** The rotation part's 3x3 matrices; translations act trivially. */
+    @Override
+    public Optional<Representation<RigidMotion>> defining() {
+        return Optional.of(Representations.rotationPart(this, Representations.defining(rotations())));
+    }
+
+    /** The determinant of the rotation part; SE(3) has no sign. */
+    @Override
+    public Optional<Representation<RigidMotion>> sign() {
+        if (!reflections) return Optional.empty();
+        return Optional.of(Representations.character(this, "det",
+                (RigidMotion g) -> Math.signum(g.rotation().determinant())));
+    }
+
+    /** The rotation part's Wigner-D representation. */
+    @Override
+    public Optional<Representation<RigidMotion>> wignerD(int l, int parity) {
+        return Optional.of(Representations.rotationPart(this, Representations.wignerD(rotations(), l, parity)));
+    }
+
+    @Override
+    public Optional<Representation<RigidMotion>> affine() {
+        return Optional.of(Representations.affine(this));
+    }
+
+    /** Sign (E(3)), defining, the rotation part's degree-2 Wigner-D and the affine representation. */
+    @Override
+    public List<Representation<RigidMotion>> catalogRepresentations() {
+        List<Representation<RigidMotion>> out = new ArrayList<>();
+        sign().ifPresent(out::add);
+        out.add(defining().orElseThrow());
+        out.add(Representations.rotationPart(this, Representations.wignerD(rotations(), 2)));
+        out.add(Representations.affine(this));
+        return out;
     }
 }

@@ -1,7 +1,10 @@
 package org.noether.group;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import org.noether.representation.Representation;
 
 /**
  * A group: identity, composition, inverse and equality of elements of type {@code G}, plus what the rest of Noether
@@ -13,6 +16,14 @@ import java.util.random.RandomGenerator;
  * <pre>{@code
  * Group<?> g = GroupSpec.parse("D4");
  * }</pre>
+ *
+ * <p><b>Catalogue knowledge.</b> Each group of the catalogue also says which of Noether's named representations it
+ * has ({@link #defining()}, {@link #sign()}, {@link #permutation()}, {@link #standard()}, {@link #planar(int)},
+ * {@link #wignerD(int, int)}, {@link #affine()}), which ones {@code noether group NAME} lists
+ * ({@link #catalogRepresentations()}) and its order when that is known without listing the elements
+ * ({@link #orderWithoutEnumerating()}). The defaults say "none", so adding a group to the catalogue means writing
+ * its class (overriding what it has) and its test; {@code Representations}, {@code Catalog},
+ * {@code RepresentationSpec} and the basis solver ask the group instead of testing its type.
  *
  * @param <G> the element type
  */
@@ -80,5 +91,66 @@ public interface Group<G> {
     /** Human-readable form of an element. */
     default String format(G g) {
         return String.valueOf(g);
+    }
+
+    // ---- Catalogue knowledge (see the class comment). Every default means "this group has none". ----
+
+    /**
+     * The defining representation (named {@code V}): 2x2 matrices for C_n, D_n, SO(2), O(2); 3x3 for SO(3), O(3)
+     * and the rotation part of SE(3), E(3); permutation matrices for S_n and A_n; the direct sum of the factors'
+     * for products; the ambient group's, restricted, for a generated subgroup.
+     */
+    default Optional<Representation<G>> defining() {
+        return Optional.empty();
+    }
+
+    /**
+     * The sign character, where the group has a natural one: parity (S_n, A_n), -1 on reflections (D_n, O(2)), the
+     * determinant (O(3), E(3)). Empty for groups without reflections such as C_n, SO(2), SO(3), SE(3).
+     */
+    default Optional<Representation<G>> sign() {
+        return Optional.empty();
+    }
+
+    /** The permutation representation {@code P}: on the n points for S_n and A_n, on the polygon's vertices for C_n / D_n. */
+    default Optional<Representation<G>> permutation() {
+        return Optional.empty();
+    }
+
+    /** The standard (n-1)-dimensional irreducible representation of S_n and A_n. */
+    default Optional<Representation<G>> standard() {
+        return Optional.empty();
+    }
+
+    /** The frequency-k representation ({@code k >= 1}) of the planar groups C_n, D_n, SO(2), O(2). */
+    default Optional<Representation<G>> planar(int k) {
+        return Optional.empty();
+    }
+
+    /** The real Wigner-D representation of degree l and parity (0 even, 1 odd) of SO(3), O(3), SE(3), E(3). */
+    default Optional<Representation<G>> wignerD(int l, int parity) {
+        return Optional.empty();
+    }
+
+    /** The 4x4 homogeneous-coordinate representation of SE(3), E(3). */
+    default Optional<Representation<G>> affine() {
+        return Optional.empty();
+    }
+
+    /**
+     * The representations {@code Catalog.of} lists for this group besides the trivial one (always first) and the
+     * regular one (added for small finite groups): sign, defining, permutation, low frequencies or degrees.
+     */
+    default List<Representation<G>> catalogRepresentations() {
+        return List.of();
+    }
+
+    /**
+     * The order when it is known without listing the elements (n! for S_n, 2n for D_n, ...); empty for infinite
+     * groups and for finite groups that would have to enumerate. The basis solver asks this before deciding whether
+     * averaging over the group is affordable.
+     */
+    default OptionalLong orderWithoutEnumerating() {
+        return OptionalLong.empty();
     }
 }

@@ -1,6 +1,10 @@
 package org.noether.group;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
 import java.util.random.RandomGenerator;
 
 /**
@@ -86,5 +90,36 @@ public final class O2 implements Group<O2Element> {
     @Override
     public String toString() {
         return name();
+    }
+
+    /** The 2x2 rotation (and reflection) matrices: frequency 1. */
+    @Override
+    public Optional<Representation<O2Element>> defining() {
+        return planar(1);
+    }
+
+    /** -1 on reflections; SO(2) has none. */
+    @Override
+    public Optional<Representation<O2Element>> sign() {
+        if (!reflections) return Optional.empty();
+        return Optional.of(Representations.character(this, "sign", (O2Element g) -> g.reflection() ? -1 : 1));
+    }
+
+    /** Rotation by t acts as the rotation by k t, reflections as diag(1, -1) first; irreducible for k >= 1. */
+    @Override
+    public Optional<Representation<O2Element>> planar(int k) {
+        if (k < 1) return Optional.empty();
+        return Optional.of(Representations.functional(this, k == 1 ? "V" : "F" + k, 2,
+                g -> Representations.planarMatrix(k * g.angle(), g.reflection()), i -> new double[] {0, -k, k, 0},
+                true));
+    }
+
+    /** Sign (O(2)) and the frequencies 1 to 3. */
+    @Override
+    public List<Representation<O2Element>> catalogRepresentations() {
+        List<Representation<O2Element>> out = new ArrayList<>();
+        sign().ifPresent(out::add);
+        for (int k = 1; k <= 3; k++) out.add(planar(k).orElseThrow());
+        return out;
     }
 }

@@ -2,6 +2,9 @@ package org.noether.group;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
 import java.util.random.RandomGenerator;
 
 /**
@@ -106,5 +109,36 @@ public final class O3 implements Group<Orthogonal3> {
     @Override
     public String toString() {
         return name();
+    }
+
+    /** The 3x3 matrices themselves. */
+    @Override
+    public Optional<Representation<Orthogonal3>> defining() {
+        return Optional.of(Representations.functional(this, "V", 3, Orthogonal3::matrix, this::lieAlgebraGenerator,
+                true));
+    }
+
+    /** The determinant; SO(3) has no sign. */
+    @Override
+    public Optional<Representation<Orthogonal3>> sign() {
+        if (!reflections) return Optional.empty();
+        return Optional.of(Representations.character(this, "det", (Orthogonal3 g) -> Math.signum(g.determinant())));
+    }
+
+    /** See {@link Representations#wignerD(O3, int, int)}; odd parity throws for SO(3). */
+    @Override
+    public Optional<Representation<Orthogonal3>> wignerD(int l, int parity) {
+        return Optional.of(Representations.wignerD(this, l, parity));
+    }
+
+    /** Sign (O(3)), defining, Wigner-D of degrees 2 to 4 and (O(3)) the odd-parity degree 1. */
+    @Override
+    public List<Representation<Orthogonal3>> catalogRepresentations() {
+        List<Representation<Orthogonal3>> out = new ArrayList<>();
+        sign().ifPresent(out::add);
+        out.add(defining().orElseThrow());
+        for (int l = 2; l <= 4; l++) out.add(Representations.wignerD(this, l));
+        if (reflections) out.add(Representations.wignerD(this, 1, 1));
+        return out;
     }
 }

@@ -21,4 +21,10 @@ abstract class PermutationFamily extends AbstractFiniteGroup<Permutation> implem
     public String name() {
         return prefix + n;
     }
+
+    static long factorial(int n) {
+        long f = 1;
+        for (int i = 2; i <= n; i++) f *= i;
+        return f;
+    }
 }

@@ -1,6 +1,7 @@
 package org.noether.group;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** The group with one element. */
 public final class TrivialGroup extends AbstractFiniteGroup<TrivialGroup.Element> {
@@ -34,6 +35,11 @@ public final class TrivialGroup extends AbstractFiniteGroup<TrivialGroup.Element
     @Override
     public List<Element> discreteGenerators() {
         return List.of();
+    }
+
+    @Override
+    public OptionalLong orderWithoutEnumerating() {
+        return OptionalLong.of(1);
     }
 
     @Override

@@ -3,13 +3,8 @@ package org.noether.representation;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.noether.group.DihedralGroup;
-import org.noether.group.E3;
 import org.noether.group.FiniteGroup;
-import org.noether.group.GeneratedGroup;
 import org.noether.group.Group;
-import org.noether.group.O3;
-import org.noether.group.PermutationGroup;
 
 /**
  * Parses the representation expressions users type, for a given group: names of catalog representations combined
@@ -215,21 +210,18 @@ public final class RepresentationSpec {
             return r;
         }
 
-        @SuppressWarnings("unchecked")
         private Representation<G> resolve(String key) {
             switch (key) {
                 case "1", "trivial", "scalar": return Representations.trivial(group);
-                case "v": return defining();
+                case "v": return Representations.defining(group);
                 case "sign", "det": return Representations.sign(group);
                 case "affine":
-                    if (group instanceof E3 e) return (Representation<G>) Representations.affine(e);
-                    throw new IllegalArgumentException("affine needs SE3 or E3");
+                    return group.affine().orElseThrow(() -> new IllegalArgumentException("affine needs SE3 or E3"));
                 case "regular":
                     if (group instanceof FiniteGroup<G> f) return Representations.regular(f);
                     throw new IllegalArgumentException("regular needs a finite group");
                 case "std":
-                    if (group instanceof PermutationGroup p) return (Representation<G>) Representations.standard(p);
-                    throw new IllegalArgumentException("std needs S<n> or A<n>");
+                    return group.standard().orElseThrow(() -> new IllegalArgumentException("std needs S<n> or A<n>"));
                 case "p": return permutation();
                 default: break;
             }
@@ -240,8 +232,8 @@ public final class RepresentationSpec {
                             + p.dimension());
                 return p;
             }
-            if (key.matches("std\\d+") && group instanceof PermutationGroup pg) {
-                Representation<G> s = (Representation<G>) Representations.standard(pg);
+            if (key.matches("std\\d+") && group.standard().isPresent()) {
+                Representation<G> s = group.standard().get();
                 if (!key.equals("std" + s.dimension()))
                     throw new IllegalArgumentException("the standard representation of " + group.name() + " is std"
                             + s.dimension());
@@ -251,26 +243,15 @@ public final class RepresentationSpec {
             if (key.matches("d\\d{1,2}p?")) {
                 boolean odd = key.endsWith("p");
                 int l = Integer.parseInt(key.substring(1, key.length() - (odd ? 1 : 0)));
-                if (group instanceof O3 o) return (Representation<G>) Representations.wignerD(o, l, odd ? 1 : 0);
-                if (group instanceof E3 e)
-                    return (Representation<G>) Representations.rotationPart(e,
-                            Representations.wignerD(e.rotations(), l, odd ? 1 : 0));
-                throw new IllegalArgumentException("Wigner-D needs SO3, O3, SE3 or E3");
+                return group.wignerD(l, odd ? 1 : 0)
+                        .orElseThrow(() -> new IllegalArgumentException("Wigner-D needs SO3, O3, SE3 or E3"));
             }
             return null;
         }
 
-        @SuppressWarnings("unchecked")
-        private Representation<G> defining() {
-            if (group instanceof GeneratedGroup<G> gg) return Representations.restrict(group, Representations.defining(gg.ambient()));
-            return Representations.defining(group);
-        }
-
-        @SuppressWarnings("unchecked")
         private Representation<G> permutation() {
-            if (group instanceof PermutationGroup p) return (Representation<G>) Representations.permutation(p);
-            if (group instanceof DihedralGroup d) return (Representation<G>) Representations.vertices(d);
-            throw new IllegalArgumentException("P needs a permutation group or C<n>/D<n>");
+            return group.permutation()
+                    .orElseThrow(() -> new IllegalArgumentException("P needs a permutation group or C<n>/D<n>"));
         }
 
         private boolean startsFactorAfter(int i) {

@@ -3,6 +3,7 @@ package org.noether.representation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.function.ToDoubleFunction;
 import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
@@ -10,8 +11,6 @@ import org.noether.group.DirectProduct;
 import org.noether.group.E3;
 import org.noether.group.FiniteGroup;
 import org.noether.group.Group;
-import org.noether.group.O2;
-import org.noether.group.O2Element;
 import org.noether.group.O3;
 import org.noether.group.Orthogonal3;
 import org.noether.group.Pair;
@@ -47,47 +46,32 @@ public final class Representations {
     }
 
     /**
-     * The sign representation: parity of a permutation (S_n), or -1 on reflections (D_n, O(2)), or the determinant
-     * (O(3), E(3)). Throws for groups without a natural sign.
+     * A representation given by its matrices: {@code matrix} maps an element to its {@code dimension}-square
+     * row-major matrix, {@code lie} maps k to d rho of the k-th Lie-algebra generator (never called for groups
+     * without a Lie algebra). The building block with which groups define their catalogue representations.
      */
-    @SuppressWarnings("unchecked")
+    public static <G> Representation<G> functional(Group<G> group, String name, int dimension,
+                                                   Function<G, double[]> matrix, IntFunction<double[]> lie,
+                                                   boolean orthogonal) {
+        return new FunctionalRepresentation<>(group, name, dimension, matrix, lie, orthogonal);
+    }
+
+    /**
+     * The sign representation: parity of a permutation (S_n), or -1 on reflections (D_n, O(2)), or the determinant
+     * (O(3), E(3)). Throws for groups without a natural sign (see {@link Group#sign()}).
+     */
     public static <G> Representation<G> sign(Group<G> group) {
-        if (group instanceof PermutationGroup p)
-            return (Representation<G>) character(p, "sign", Permutation::sign);
-        if (group instanceof DihedralGroup d && d.hasReflections())
-            return (Representation<G>) character(d, "sign", (DihedralElement g) -> g.reflection() ? -1 : 1);
-        if (group instanceof O2 o && o.hasReflections())
-            return (Representation<G>) character(o, "sign", (O2Element g) -> g.reflection() ? -1 : 1);
-        if (group instanceof O3 o && o.hasReflections())
-            return (Representation<G>) character(o, "det", (Orthogonal3 g) -> Math.signum(g.determinant()));
-        if (group == E3.E3 || group instanceof E3 e && e.rotations().hasReflections())
-            return (Representation<G>) character((E3) group, "det",
-                    (RigidMotion g) -> Math.signum(g.rotation().determinant()));
-        throw new IllegalArgumentException(group.name() + " has no sign representation in the catalog");
+        return group.sign().orElseThrow(() ->
+                new IllegalArgumentException(group.name() + " has no sign representation in the catalog"));
     }
 
     /**
      * The defining representation: 2x2 matrices for C_n, D_n, SO(2), O(2); 3x3 for SO(3), O(3) and for the rotation
-     * part of SE(3), E(3); the n x n permutation matrices for S_n and A_n.
+     * part of SE(3), E(3); the n x n permutation matrices for S_n and A_n (see {@link Group#defining()}).
      */
-    @SuppressWarnings("unchecked")
     public static <G> Representation<G> defining(Group<G> group) {
-        if (group instanceof PermutationGroup p) return (Representation<G>) permutation(p);
-        if (group instanceof DihedralGroup d) return (Representation<G>) planar(d, 1);
-        if (group instanceof O2 o) return (Representation<G>) planar(o, 1);
-        if (group instanceof O3 o)
-            return (Representation<G>) new FunctionalRepresentation<>(o, "V", 3, Orthogonal3::matrix,
-                    o::lieAlgebraGenerator, true);
-        if (group instanceof E3 e) return (Representation<G>) rotationPart(e, defining(e.rotations()));
-        if (group instanceof DirectProduct<?, ?> dp) return (Representation<G>) definingOfProduct(dp);
-        throw new IllegalArgumentException(group.name() + " has no defining representation in the catalog");
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <A, B> Representation<Pair<A, B>> definingOfProduct(DirectProduct<A, B> dp) {
-        Representation<Pair<A, B>> l = onFirst(dp, defining(dp.left()));
-        Representation<Pair<A, B>> r = onSecond(dp, defining(dp.right()));
-        return l.plus(r);
+        return group.defining().orElseThrow(() ->
+                new IllegalArgumentException(group.name() + " has no defining representation in the catalog"));
     }
 
     /** Permutation matrices of a permutation group on its points: rho(g) e_i = e_{g(i)}. */
@@ -170,28 +154,25 @@ public final class Representations {
 
     /**
      * Frequency-k representation of a planar group (C_n, D_n, SO(2), O(2)): rho(rotation by t) = R(k t), and
-     * reflections act by diag(1, -1). Irreducible for k >= 1 (for D_n when 0 < k < n / 2). k = 0 is trivial.
+     * reflections act by diag(1, -1). Irreducible for k >= 1 (for D_n when 0 &lt; k &lt; n / 2). k = 0 is trivial.
      */
-    @SuppressWarnings("unchecked")
     public static <G> Representation<G> planar(Group<G> group, int k) {
         if (k < 0) throw new IllegalArgumentException("frequency must be >= 0, got " + k);
         if (k == 0) return trivial(group);
-        String name = "F" + k;
-        if (group instanceof DihedralGroup d)
-            return (Representation<G>) new FunctionalRepresentation<>(d, k == 1 ? "V" : name, 2,
-                    g -> planarMatrix(k * g.angle(), g.reflection()), Representations::noLieAlgebra, true);
-        if (group instanceof O2 o)
-            return (Representation<G>) new FunctionalRepresentation<>(o, k == 1 ? "V" : name, 2,
-                    g -> planarMatrix(k * g.angle(), g.reflection()), i -> new double[] {0, -k, k, 0}, true);
-        throw new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)");
+        return group.planar(k).orElseThrow(() ->
+                new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)"));
     }
 
-    /** Finite groups have no Lie algebra; FunctionalRepresentation checks before calling, so this never runs. */
-    private static double[] noLieAlgebra(int k) {
+    /**
+     * The Lie-algebra function of a representation of a finite group: finite groups have no Lie algebra and
+     * FunctionalRepresentation checks before calling, so this never runs.
+     */
+    public static double[] noLieAlgebra(int k) {
         throw new IllegalStateException("a finite group has no Lie-algebra generator " + k);
     }
 
-    static double[] planarMatrix(double angle, boolean reflect) {
+    /** The 2x2 row-major matrix of the rotation by {@code angle}, followed by diag(1, -1) first when {@code reflect}. */
+    public static double[] planarMatrix(double angle, boolean reflect) {
         double c = Math.cos(angle), s = Math.sin(angle);
         return reflect ? new double[] {c, s, s, -c} : new double[] {c, -s, s, c};
     }

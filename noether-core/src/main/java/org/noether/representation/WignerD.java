@@ -26,6 +26,20 @@ public final class WignerD {
 
     private static final java.util.Map<Integer, double[][]> CACHE = new java.util.HashMap<>();
 
+    /**
+     * Forgets the cached generators and Euler-angle data, so that the next call builds them again. For tests: a
+     * mutation-testing tool swaps code in after the caches were filled, and a test that clears them first exercises
+     * the building code rather than a cached result.
+     */
+    static void clearCaches() {
+        synchronized (CACHE) {
+            CACHE.clear();
+        }
+        synchronized (FAST) {
+            FAST.clear();
+        }
+    }
+
     private static double[][] build(int l) {
         int d = 2 * l + 1;
         // complex J_x, J_y, J_z in the basis m = -l..l (index m + l), as (re, im) pairs

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.O3;
 import org.noether.group.Orthogonal3;
@@ -12,6 +13,36 @@ import org.noether.linalg.Dense;
 
 /** The fast Euler-angle evaluation agrees with the matrix exponential to 1e-11, gimbal-lock cases included. */
 class WignerDTest {
+
+    /** Each test builds the cached generators again, so that the building code (not a cached result) is tested. */
+    @BeforeEach
+    void clearCaches() {
+        WignerD.clearCaches();
+    }
+
+    @Test
+    void generatorsSatisfyTheCommutationRelationsOfSO3() {
+        // Same relations as the defining representation's: [L_x, L_y] = c L_z with the sign c read off from it.
+        double[] l0 = O3.SO3.lieAlgebraGenerator(0), l1 = O3.SO3.lieAlgebraGenerator(1), l2 = O3.SO3.lieAlgebraGenerator(2);
+        double c = Dense.commutator(l0, l1, 3)[3 * 1 + 0] / l2[3 * 1 + 0];
+        assertTrue(Math.abs(Math.abs(c) - 1) < 1e-15, "defining generators: c = " + c);
+        for (int l = 0; l <= 6; l++) {
+            double[][] j = WignerD.generators(l);
+            int d = 2 * l + 1;
+            for (int k = 0; k < 3; k++) {
+                double[] comm = Dense.commutator(j[k], j[(k + 1) % 3], d);
+                double e = Dense.maxAbsDifference(comm, Dense.scale(j[(k + 2) % 3], c));
+                assertTrue(e < 1e-12, "l=" + l + " k=" + k + " commutator off by " + e);
+                // real antisymmetric, and not all zero (l > 0)
+                assertTrue(Dense.maxAbsDifference(j[k], Dense.scale(Dense.transpose(j[k], d), -1)) < 1e-14);
+                if (l > 0) assertTrue(Dense.maxAbs(j[k]) > 0.5, "l=" + l + " generator " + k + " is zero");
+            }
+            // Casimir: sum_k J_k^2 = -l(l+1) I
+            double[] cas = new double[d * d];
+            for (int k = 0; k < 3; k++) cas = Dense.add(cas, Dense.multiply(j[k], j[k], d));
+            assertTrue(Dense.maxAbsDifference(cas, Dense.scale(Dense.identity(d), -l * (l + 1.0))) < 1e-10, "l=" + l);
+        }
+    }
 
     @Test
     void eulerEvaluationMatchesTheExponential() {

@@ -78,7 +78,7 @@ public final class Sampler {
         return new Builder(geometry);
     }
 
-    /** The time grid t_0 = 0 < ... < t_K = 1. */
+    /** The time grid t_0 = 0 &lt; ... &lt; t_K = 1. */
     public double[] times() {
         double[] t = new double[steps + 1];
         for (int k = 0; k <= steps; k++) t[k] = 1 - Math.pow(1 - (double) k / steps, gridPower);

@@ -27,7 +27,7 @@ public final class Distances {
 
     /**
      * RMD^2 = W2^2 / (M2(mu) + M2(nu)); 0 when both clouds sit at the origin. By the triangle inequality in W2 and
-     * (a + b)^2 <= 2 (a^2 + b^2) it never exceeds 2.
+     * (a + b)^2 &lt;= 2 (a^2 + b^2) it never exceeds 2.
      */
     public static double rmdSquared(double[] a, int n, double[] b, int m, int dim) {
         double denominator = secondMoment(a, n, dim) + secondMoment(b, m, dim);

@@ -6,8 +6,8 @@ package org.noether.meanfield;
  * AVX-512 core, which is what makes the mean-field trainer fast (a step at N = 5000 evaluates 2 x 10^5 sigmoids).
  *
  * <p>Method: u = -min(a, 40) / 256, e^u by a polynomial of degree 9 (a Chebyshev fit, relative error 1e-17 on
- * |u| <= 0.16), then eight squarings give e^-a; the squarings multiply rounding errors by up to 256. Accuracy:
- * relative error below 1e-13 for |a| <= 40 (about 5e-14 measured, see {@code SigmoidTest}). Above 40 the result is 1,
+ * |u| &lt;= 0.16), then eight squarings give e^-a; the squarings multiply rounding errors by up to 256. Accuracy:
+ * relative error below 1e-13 for |a| &lt;= 40 (about 5e-14 measured, see {@code SigmoidTest}). Above 40 the result is 1,
  * as for the exact sigmoid rounded to double. Below -40 the polynomial leaves its interval and the relative error
  * grows, but the value stays in [0, 5e-18] and reaches 0 as a goes to minus infinity, so the absolute error stays
  * below 5e-18. NaN gives NaN. Scalar {@link #value} and the array form perform the same IEEE operations in the same

@@ -6,14 +6,8 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import org.noether.group.AlternatingGroup;
-import org.noether.group.DihedralGroup;
-import org.noether.group.DirectProduct;
 import org.noether.group.FiniteGroup;
-import org.noether.group.GeneratedGroup;
 import org.noether.group.Group;
-import org.noether.group.SymmetricGroup;
-import org.noether.group.TrivialGroup;
 import org.noether.representation.DirectSum;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
@@ -214,22 +208,7 @@ public final class BasisSolver {
      * would enumerate S_10's 3.6 million permutations just to learn that averaging over them is out of the question.
      */
     static long orderWithoutEnumerating(Group<?> g) {
-        if (g instanceof SymmetricGroup s) return factorial(s.degree());
-        if (g instanceof AlternatingGroup a) return a.degree() < 2 ? 1 : factorial(a.degree()) / 2;
-        if (g instanceof DihedralGroup d) return d.hasReflections() ? 2L * d.rotations() : d.rotations();
-        if (g instanceof TrivialGroup) return 1;
-        if (g instanceof DirectProduct<?, ?> p && g instanceof FiniteGroup<?>) {
-            long a = orderWithoutEnumerating(p.left()), b = orderWithoutEnumerating(p.right());
-            return a > 0 && b > 0 ? a * b : -1;
-        }
-        if (g instanceof GeneratedGroup<?> gg) return gg.order(); // enumerated on construction
-        return -1;
-    }
-
-    private static long factorial(int n) {
-        long f = 1;
-        for (int i = 2; i <= n; i++) f *= i;
-        return f;
+        return g.orderWithoutEnumerating().orElse(-1);
     }
 
     private static <G> List<Constraint> constraints(RepData<G> in, RepData<G> out) {

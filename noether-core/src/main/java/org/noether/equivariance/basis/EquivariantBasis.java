@@ -119,7 +119,7 @@ public final class EquivariantBasis<G> {
         return w;
     }
 
-    /** Coefficients <B_k, W> of a rows x columns matrix W; combine(coefficients(W)) is its orthogonal projection. */
+    /** Coefficients &lt;B_k, W&gt; of a rows x columns matrix W; combine(coefficients(W)) is its orthogonal projection. */
     public double[] coefficients(double[] w) {
         if (w.length != rows() * columns())
             throw new IllegalArgumentException("expected a " + rows() + " x " + columns() + " matrix (" + rows() * columns()

@@ -8,8 +8,8 @@ import org.noether.group.Permutation;
 
 /**
  * The vocabulary symmetries used for SCAN: a group of order 2 whose generator swaps two command words and the two
- * corresponding actions at once. {@link #addJump} swaps jump <-> run with I_JUMP <-> I_RUN; {@link #aroundRight}
- * swaps left <-> right with I_TURN_LEFT <-> I_TURN_RIGHT. SCAN's interpretation commutes with these swaps, which
+ * corresponding actions at once. {@link #addJump} swaps jump &lt;-&gt; run with I_JUMP &lt;-&gt; I_RUN; {@link #aroundRight}
+ * swaps left &lt;-&gt; right with I_TURN_LEFT &lt;-&gt; I_TURN_RIGHT. SCAN's interpretation commutes with these swaps, which
  * the tests check on the whole data set.
  */
 public record ScanSymmetry(String name, DihedralGroup group, Vocabulary commands, Vocabulary actions,

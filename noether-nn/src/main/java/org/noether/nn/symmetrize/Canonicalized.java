@@ -72,7 +72,9 @@ public final class Canonicalized<G> extends Symmetrized<G> {
             throw new IllegalStateException("the scorer must give one score per sample, got shape " + s.getShape()
                     + " for " + k * b + " inputs");
         }
-        return s.reshape(k, b);
+        NDArray grid = s.reshape(k, b);
+        closeUnless(s, orbit, x);
+        return grid;
     }
 
     /**

@@ -76,6 +76,7 @@ public final class LambdaEquitune<G> extends Symmetrized<G> {
         try (NDArray grid = z.reshape(k, b)) {
             weights = normalize(grid, positivity);
         }
+        closeUnless(z, x, y);
         NDArray pulled = symmetry.pullBack(y);
         closeUnless(y, x, pulled);
         try (pulled; weights) {

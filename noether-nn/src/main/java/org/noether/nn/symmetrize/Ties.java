@@ -16,7 +16,9 @@ final class Ties {
     /** {@code values} is {@code [K, B]}; returns {@code [K, B]} weights, each column summing to 1. */
     static NDArray minimizerWeights(NDArray values, double tol) {
         try (NDArray min = values.min(new int[] {0}, true);
-                NDArray slack = min.abs().add(1).mul(tol);
+                NDArray magnitude = min.abs();
+                NDArray onePlus = magnitude.add(1);
+                NDArray slack = onePlus.mul(tol);
                 NDArray threshold = min.add(slack);
                 NDArray isMin = values.lte(threshold);
                 NDArray mask = isMin.toType(DataType.FLOAT32, false);
