@@ -2,6 +2,7 @@ package org.noether.equivariance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -76,25 +77,44 @@ class CheckersCatchBugsTest {
         assertEquals(Math.sqrt(2), GroupAveraging.equivarianceError(C4, v, v, w), 1e-15);
         assertEquals(Math.sqrt(2) / 2, GroupAveraging.equivarianceError(C4, v, v, w, 2.0), 1e-15);
         assertEquals(0, GroupAveraging.equivarianceError(C4, v, v, GroupAveraging.average(C4, v, v, w)), 1e-15);
+        assertThrows(IllegalArgumentException.class, () -> GroupAveraging.equivarianceError(C4, v, v, new double[3]));
+        assertThrows(IllegalArgumentException.class, () -> GroupAveraging.average(C4, v, v, new double[5]));
     }
 
     // ---- Equivariance.measure ----
 
     @Test
     void aKnownWrongMeasurementComesOutExactly() {
-        // f = identity from the trivial to the sign representation of D1 = {e, s}: at e the error is 0, at s it is
-        // |x - (-x)| / max(|x|, |x|) = 2, whatever x. Two inputs, two elements each: max 2, mean (0+2+0+2)/4 = 1.
-        Group<DihedralElement> g = D1;
-        VectorAction<DihedralElement> in = new VectorAction<>(Representations.trivial(g));
-        VectorAction<DihedralElement> out = new VectorAction<>(Representations.sign(g));
+        // f = identity from the trivial to the sign representation of D2 = {e, r, s, rs}: at the rotations the error
+        // is 0, at the reflections |x - (-x)| / max(|x|, |x|) = 2, whatever x. Two inputs, four elements each: max 2,
+        // mean (0+0+2+2) * 2 / 8 = 1; the worst element is the first reflection met (ties keep the first).
+        DihedralGroup d2 = DihedralGroup.dihedral(2);
+        VectorAction<DihedralElement> in = new VectorAction<>(Representations.trivial(d2));
+        VectorAction<DihedralElement> out = new VectorAction<>(Representations.sign(d2));
         Function<double[], double[]> id = double[]::clone;
-        Equivariance.Report r = Equivariance.measure(id, g, in, out, List.of(new double[] {3}, new double[] {5}),
+        Equivariance.Report r = Equivariance.measure(id, d2, in, out, List.of(new double[] {3}, new double[] {5}),
                 new SplittableRandom(1));
         assertEquals(2.0, r.maxError(), 1e-15);
         assertEquals(1.0, r.meanError(), 1e-15);
-        assertEquals(4, r.pairs());
-        assertEquals(g.format(D1.reflection(0)), r.worstElement());
-        assertEquals(2.0, Equivariance.error(id, g, in, out, List.of(new double[] {7})), 1e-15);
+        assertEquals(8, r.pairs());
+        assertEquals(d2.format(d2.reflection(0)), r.worstElement());
+        assertEquals(2.0, Equivariance.error(id, D1, new VectorAction<>(Representations.trivial(D1)),
+                new VectorAction<>(Representations.sign(D1)), List.of(new double[] {7})), 1e-15);
+    }
+
+    @Test
+    void groupsUpToTheLimitAreCheckedAtEveryElementOthersAtSixteenRandomOnes() {
+        DihedralGroup d64 = DihedralGroup.dihedral(64); // order 128 = EXHAUSTIVE_LIMIT
+        assertEquals(Equivariance.EXHAUSTIVE_LIMIT, d64.order());
+        assertEquals(2 * 128, pairs(d64));
+        assertEquals(2 * Equivariance.RANDOM_ELEMENTS, pairs(DihedralGroup.dihedral(65)));
+        assertEquals(2 * Equivariance.RANDOM_ELEMENTS, pairs(GroupSpec.parse("SO2")));
+    }
+
+    private static <G> int pairs(Group<G> g) {
+        VectorAction<G> a = new VectorAction<>(Representations.trivial(g));
+        return Equivariance.measure(double[]::clone, g, a, a, List.of(new double[] {1}, new double[] {2}),
+                new SplittableRandom(2)).pairs();
     }
 
     @Test
@@ -139,6 +159,17 @@ class CheckersCatchBugsTest {
         // x -> -x for every element: e.x = -x (error |2x| / |x| = 2) and g.(h.x) = x but (gh).x = -x (also 2).
         assertEquals(2, Equivariance.actionAxiomError(vectors(d4, x -> new double[] {-x[0], -x[1]}), xs, 5,
                 new SplittableRandom(5)), 1e-15);
+        // x -> 2x except e.x = x: right at the identity, but g.(h.x) = 4x while (gh).x is 2x or x (error 2 or 3).
+        DihedralElement e = d4.identity();
+        Action<DihedralElement, double[]> doubling = new Action<>() {
+            @Override public Group<DihedralElement> group() { return d4; }
+            @Override public double[] act(DihedralElement g, double[] x) {
+                return g.equals(e) ? x.clone() : Dense.scale(x, 2);
+            }
+            @Override public double distance(double[] a, double[] b) { return Dense.norm(Dense.subtract(a, b)); }
+            @Override public double magnitude(double[] x) { return Dense.norm(x); }
+        };
+        assertTrue(Equivariance.actionAxiomError(doubling, xs, 20, new SplittableRandom(5)) >= 2);
         // x -> P x with P = diag(1, 0): composes correctly, but e.x = (3, 0) misses x = (3, 4) by 4 / 5.
         assertEquals(0.8, Equivariance.actionAxiomError(vectors(d4, x -> new double[] {x[0], 0}), xs, 5,
                 new SplittableRandom(5)), 1e-15);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.equivariance.basis.EquivariantBasis;
 import org.noether.representation.Catalog;
@@ -23,6 +24,15 @@ import org.noether.representation.Representations;
  * four-group written in this file only.
  */
 class CatalogueKnowledgeTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        org.noether.equivariance.basis.BasisSolver.standard().clearCache();
+    }
 
     /** Z2 x Z2 as the integers 0..3 under XOR, acting on the plane by the sign flips diag(+-1, +-1). */
     static final class KleinFour implements FiniteGroup<Integer> {

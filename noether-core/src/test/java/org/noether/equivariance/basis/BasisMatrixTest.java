@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.Group;
 import org.noether.group.GroupSpec;
@@ -17,6 +18,15 @@ import org.noether.representation.RepresentationSpec;
  * Q^T Q = I, and against the projector Q Q^T that {@link EquivariantBasis#project} applies.
  */
 class BasisMatrixTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     @Test
     void columnsAreTheVectorisedElements() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
@@ -15,6 +16,15 @@ import org.noether.representation.Representations;
 
 /** Direct sums are solved block by block; identical blocks are solved once; cache keys never conflate. */
 class BlocksAndCacheTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     @Test
     void repeatedSummandsAreSolvedOnce() {

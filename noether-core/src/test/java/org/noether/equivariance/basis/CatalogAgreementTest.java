@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.Group;
 import org.noether.group.TestGroups;
@@ -21,6 +22,15 @@ import org.noether.representation.Representation;
  * the full constraint matrix from an independent SVD, and the basis passes the random-element check.
  */
 class CatalogAgreementTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     @Test
     void solverMatchesSvdOfTheFullConstraintMatrix() {

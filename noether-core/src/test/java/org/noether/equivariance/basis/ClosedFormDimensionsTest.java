@@ -3,6 +3,7 @@ package org.noether.equivariance.basis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,15 @@ import org.noether.representation.Representations;
  * for orthonormality. Tolerances: 1e-9 relative for equivariance and orthonormality (solvers reach ~1e-13).
  */
 class ClosedFormDimensionsTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
     static final double TOL = 1e-9;
 
     static <G> EquivariantBasis<G> checked(Representation<G> in, Representation<G> out, int expected) {

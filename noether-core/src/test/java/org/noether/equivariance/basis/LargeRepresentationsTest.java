@@ -3,6 +3,7 @@ package org.noether.equivariance.basis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.GroupSpec;
 import org.noether.group.SymmetricGroup;
@@ -13,6 +14,15 @@ import org.noether.representation.RepresentationSpec;
  * Hom(P10^3, P10^3)) could not even be stored. Checked with random combinations at random elements.
  */
 class LargeRepresentationsTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     /** S_n orbits on 6-tuples of indices are the set partitions of 6 things into at most n blocks: Bell(6) = 203. */
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.O3;
 import org.noether.group.SymmetricGroup;
@@ -13,6 +14,15 @@ import org.noether.representation.RepresentationSpec;
 
 /** The readable (reduced row echelon) form: same span, unique, sparse, printable. */
 class ReadableFormTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     @Test
     void permutationEndomorphismsReadAsIdentityAndOffDiagonalOnes() {

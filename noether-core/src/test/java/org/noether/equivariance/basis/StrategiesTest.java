@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
@@ -18,6 +19,15 @@ import org.noether.representation.Representations;
 
 /** The strategies agree on the space they find (compared by orthogonal projectors), and wrong constraints are caught. */
 class StrategiesTest {
+
+    /**
+     * The shared solver caches solved blocks across tests: start from an empty cache, so that results do not depend
+     * on test order and a mutation-testing run exercises the solver rather than a cached block.
+     */
+    @BeforeEach
+    void emptySolverCache() {
+        BasisSolver.standard().clearCache();
+    }
 
     private static <G> void allAgree(Group<G> g, String in, String out, List<Strategy> strategies) {
         Representation<G> ri = RepresentationSpec.parse(g, in), ro = RepresentationSpec.parse(g, out);

@@ -83,6 +83,31 @@ class WrapperHygieneTest {
         }
     }
 
+    @Test
+    void augmentationAndTheActionsLeaveOnlyTheirResult() {
+        Symmetry<DihedralElement> eq = Symmetry.equivariant(D4, NDActions.image(D4), NDActions.regular(D4));
+        Augmentation<DihedralElement> aug = new Augmentation<>(eq);
+        try (NDManager m = Engines.pytorch().newBaseManager(); NDManager scope = m.newSubManager()) {
+            NDArray x = Nets.gaussian(scope, new SplittableRandom(6), 5, 1, 6, 6);
+            NDArray y = Nets.gaussian(scope, new SplittableRandom(7), 5, 8);
+            int[] k = {0, 3, 5, 3, 7};
+            int before = LiveArrays.count(scope);
+            aug.transformInputs(x, k);
+            assertEquals(before + 1, LiveArrays.count(scope), "transformInputs");
+            aug.transformOutputs(y, k);
+            assertEquals(before + 2, LiveArrays.count(scope), "transformOutputs");
+            eq.orbit(x);
+            assertEquals(before + 3, LiveArrays.count(scope), "orbit");
+            for (DihedralElement g : D4.elements()) {
+                int n = LiveArrays.count(scope);
+                // an action may return its input unchanged (the identity): then it adds nothing
+                int added = NDActions.image(D4).act(g, x) == x ? 0 : 1;
+                added += NDActions.regular(D4).act(g, y) == y ? 0 : 1;
+                assertEquals(n + added, LiveArrays.count(scope), "actions of " + g);
+            }
+        }
+    }
+
     /** Arrays still open in the caller's scope after one forward pass, the input not counted. */
     private static int leftBehind(Block block, NDManager manager, boolean training) {
         if (!block.isInitialized()) block.initialize(manager, DataType.FLOAT32, IMAGES);
