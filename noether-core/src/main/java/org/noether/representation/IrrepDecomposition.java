@@ -220,20 +220,42 @@ public final class IrrepDecomposition<G> {
                                   boolean complexChoice, double[] q, List<Copy> copies, int[] next) {
         int m = complexChoice ? basis.size() / 2 : basis.size();
         List<double[]> chosen = new ArrayList<>();
-        List<double[]> spanned = new ArrayList<>();
-        for (double[] w : basis) {
-            if (chosen.size() == m) break;
-            double[] u = w.clone();
-            for (double[] b : spanned) axpy(-dot(b, u), b, u);
-            for (double[] b : spanned) axpy(-dot(b, u), b, u);
-            double norm = Math.sqrt(dot(u, u));
-            if (norm < 0.5) continue;
-            scale(u, 1 / norm);
+        // Residuals of the candidates after projecting out the planes (u, L u / k) chosen so far; each step takes
+        // the largest (a fixed threshold could strand the last copies when the candidates are nearly spent).
+        List<double[]> residual = new ArrayList<>();
+        for (double[] w : basis) residual.add(w.clone());
+        while (chosen.size() < m) {
+            int best = -1;
+            double bestNorm = 0;
+            for (int c = 0; c < residual.size(); c++) {
+                double nrm = Math.sqrt(dot(residual.get(c), residual.get(c)));
+                if (nrm > bestNorm) {
+                    bestNorm = nrm;
+                    best = c;
+                }
+            }
+            if (best < 0 || bestNorm < 1e-3) break;
+            double[] u = residual.remove(best);
+            scale(u, 1 / bestNorm);
             double[] lu = apply(gen, u, d);
             scale(lu, 1.0 / k);
+            // re-orthogonalize against the chosen planes (rounding), then renormalize
+            for (double[] b : chosen) {
+                axpy(-dot(b, u), b, u);
+                double[] lb = apply(gen, b, d);
+                scale(lb, 1.0 / k);
+                axpy(-dot(lb, u), lb, u);
+            }
+            scale(u, 1 / Math.sqrt(dot(u, u)));
+            lu = apply(gen, u, d);
+            scale(lu, 1.0 / k);
             chosen.add(u);
-            spanned.add(u);
-            spanned.add(lu);
+            for (double[] r : residual) {
+                for (int pass = 0; pass < 2; pass++) {
+                    axpy(-dot(u, r), u, r);
+                    axpy(-dot(lu, r), lu, r);
+                }
+            }
             Irrep t = so2Irrep(k);
             int offset = next[0];
             place(q, d, u, next, null, null);

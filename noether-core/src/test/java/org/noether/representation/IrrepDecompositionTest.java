@@ -105,6 +105,10 @@ class IrrepDecompositionTest {
         assertEquals(Map.of("1", 1, "sign", 1, "F2", 1), labels(checked(O2.O2, "V*V")));
         assertEquals(Map.of("V", 3, "F3", 1), labels(checked(O2.O2, "V*V*V")));
         checked(O2.O2, "V*V+sign+F2");
+        // many copies per frequency: binomial(6, 3 + k / 2) of each
+        assertEquals(Map.of("1", 20, "F2", 15, "F4", 6, "F6", 1), labels(checked(O2.SO2, "V*V*V*V*V*V")));
+        assertEquals(Map.of("1", 10, "sign", 10, "F2", 15, "F4", 6, "F6", 1),
+                labels(checked(O2.O2, "V*V*V*V*V*V")));
     }
 
     @Test
