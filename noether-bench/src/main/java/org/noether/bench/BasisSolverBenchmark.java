@@ -69,6 +69,16 @@ public class BasisSolverBenchmark {
         return p.ours();
     }
 
+    /**
+     * Noether's own dense solve (Strategy.DENSE: Gram matrix of the stacked constraints, pivoted Cholesky with an
+     * eigendecomposition fallback), the "dense solve" that AUTO must never be slower than. Limited to
+     * {@code GramSolver.MAX_UNKNOWNS} (6000) unknowns, so not run on SO3 V^4 -> V^4.
+     */
+    @Benchmark
+    public int denseGram() {
+        return p.denseGram();
+    }
+
     /** Largest number of unknowns the denseSvd method is run on. */
     static final long SVD_LIMIT = 3000;
 
@@ -86,6 +96,10 @@ public class BasisSolverBenchmark {
 
         int ours() {
             return BasisSolver.using(Strategy.AUTO).solve(in, out).dimension();
+        }
+
+        int denseGram() {
+            return BasisSolver.using(Strategy.DENSE).solve(in, out).dimension();
         }
 
         int denseSvd() {

@@ -178,7 +178,7 @@ public final class BasisSolver {
         if ((long) m * n > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException("Hom-space of '" + in.rep.name() + "' -> '" + out.rep.name() + "' has "
                     + (long) m * n + " unknowns (" + m + " x " + n + "), more than can be indexed");
-        if (strategy == Strategy.AUTO && groupGenerators && irrepApplies(in, out)) {
+        if (strategy == Strategy.AUTO && groupGenerators && irrepApplies(in, out) && irrepCheaper(in, out)) {
             try {
                 return irrep(in, out);
             } catch (ArithmeticException e) {
@@ -226,8 +226,26 @@ public final class BasisSolver {
         return true;
     }
 
+    /**
+     * A flop model: the decomposition costs about 10 d^3 per side (a symmetric eigendecomposition) plus a fixed
+     * overhead worth about 2e5 flops (several small eigendecompositions, the half-turn matrix), the dense solve
+     * (mn)^3 / 3 (pivoted Cholesky of the Gram matrix). Dense wins only on tiny blocks (SO3 T(3) -> V, O3
+     * V*V -> V*V: well under a millisecond either way, measured in BasisSolverBenchmark); beyond
+     * {@link #DENSE_LIMIT} unknowns IRREP is the only fast way.
+     */
+    private static <G> boolean irrepCheaper(RepData<G> in, RepData<G> out) {
+        double mn = (double) in.dim * out.dim;
+        if (mn > DENSE_LIMIT) return true;
+        boolean same = in.key().equals(out.key());
+        double irrep = 10.0 * ((double) in.dim * in.dim * in.dim + (same ? 0 : (double) out.dim * out.dim * out.dim))
+                + 2e5 * (same ? 1 : 2);
+        return irrep <= mn * mn * mn / 3;
+    }
+
     private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {
-        IrrepDecomposition<G> di = in.decomposition(), dout = out.decomposition();
+        IrrepDecomposition<G> di = in.decomposition();
+        // End(V): one decomposition serves both sides (the key compares the generator matrices by value)
+        IrrepDecomposition<G> dout = out.key().equals(in.key()) ? di : out.decomposition();
         long k = IrrepSolver.dimension(di, dout);
         IrrepSolver.checkSize("'" + in.rep.name() + "' -> '" + out.rep.name() + "' of " + in.rep.group().name(), k,
                 out.dim, in.dim);
