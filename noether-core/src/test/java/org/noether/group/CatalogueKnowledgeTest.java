@@ -84,6 +84,25 @@ class CatalogueKnowledgeTest {
     }
 
     @Test
+    void eachGroupListsItsCatalogueRepresentations() {
+        String[][] cases = {
+            {"S3", "1 sign P3 std2 regular"}, {"A4", "1 P4 std3 regular"}, {"C4", "1 V vertices regular"},
+            {"D4", "1 sign V vertices regular"}, {"D7", "1 sign V vertices F2 F3 regular"},
+            {"SO2", "1 V F2 F3"}, {"O2", "1 sign V F2 F3"}, {"SO3", "1 V D2 D3 D4"}, {"O3", "1 det V D2e D3e D4e D1o"},
+            {"SE3", "1 V D2 affine"}, {"E3", "1 det V D2e affine"}, {"C2xC2", "1 V_1 V_2 V_1*V_2 regular"},
+            {"SO2xC3", "1 V_1 V_2 V_1*V_2"}, {"D4xS3", "1 sign_1 sign_2 sign_1*sign_2 regular"}};
+        for (String[] c : cases) {
+            String names = Catalog.of(GroupSpec.parse(c[0])).stream().map(Representation::name)
+                    .collect(Collectors.joining(" "));
+            assertEquals(c[1], names, c[0]);
+        }
+        DihedralGroup d6 = DihedralGroup.dihedral(6);
+        GeneratedGroup<DihedralElement> c3 = GeneratedGroup.of("C3 in D6", d6, List.of(d6.rotation(2)), 100);
+        assertEquals("1 V vertices F2 regular",
+                Catalog.of(c3).stream().map(Representation::name).collect(Collectors.joining(" ")));
+    }
+
+    @Test
     void knownOrdersAgreeWithTheEnumeratedOnes() {
         for (String s : List.of("trivial", "C1", "C5", "D1", "D6", "S1", "S4", "A1", "A2", "A5", "C2xC2", "D3xS3")) {
             FiniteGroup<?> g = (FiniteGroup<?>) GroupSpec.parse(s);
