@@ -243,12 +243,15 @@ public final class BasisSolver {
     }
 
     private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {
+        String what = "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of " + in.rep.group().name();
+        // Refuse before decomposing when the weights already say the basis cannot be stored.
+        java.util.OptionalLong estimate = IrrepSolver.estimateDimension(in.rep, out.rep);
+        if (estimate.isPresent()) IrrepSolver.checkSize(what, estimate.getAsLong(), out.dim, in.dim);
         IrrepDecomposition<G> di = in.decomposition();
         // End(V): one decomposition serves both sides (the key compares the generator matrices by value)
         IrrepDecomposition<G> dout = out.key().equals(in.key()) ? di : out.decomposition();
         long k = IrrepSolver.dimension(di, dout);
-        IrrepSolver.checkSize("'" + in.rep.name() + "' -> '" + out.rep.name() + "' of " + in.rep.group().name(), k,
-                out.dim, in.dim);
+        IrrepSolver.checkSize(what, k, out.dim, in.dim);
         List<double[]> basis = IrrepSolver.solve(di, dout);
         return BlockSolution.ofDense(out.dim, in.dim, Strategy.IRREP, basis);
     }

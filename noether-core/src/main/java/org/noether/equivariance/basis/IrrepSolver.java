@@ -4,7 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.noether.experiment.NoetherUserException;
+import java.util.HashMap;
+import java.util.Map;
+import org.noether.group.Group;
+import org.noether.group.O2;
+import org.noether.group.O3;
+import org.noether.representation.DirectSum;
+import org.noether.representation.Dual;
 import org.noether.representation.IrrepDecomposition;
+import org.noether.representation.Representation;
+import org.noether.representation.TensorProduct;
 import org.noether.representation.IrrepDecomposition.Copy;
 import org.noether.representation.IrrepDecomposition.Irrep;
 
@@ -42,6 +51,92 @@ final class IrrepSolver {
                     "the equivariant basis of %s has %d elements of %d x %d entries: about %.1f GB to store, more "
                             + "than half the heap (%.1f GB); raise -Xmx (NOETHER_JAVA_OPTS) or solve a smaller case",
                     what, elements, m, n, bytes / 1e9, heap / 1e9));
+    }
+
+    /**
+     * The number of basis elements computed from weights alone, before any large matrix exists: tensor products
+     * add weights (and parities), sums join them, duals of orthogonal representations keep them, and leaves of at
+     * most {@link #LEAF_LIMIT} dimensions are decomposed directly. Multiplicities then follow from the weights
+     * (SO(3): m_l = w(l) - w(l + 1); SO(2): m_k = w(k)). Empty for O(2) and for structures it cannot see into.
+     */
+    static <G> java.util.OptionalLong estimateDimension(Representation<G> in, Representation<G> out) {
+        Group<G> g = in.group();
+        boolean so3 = g instanceof O3;
+        if (!(so3 || (g instanceof O2 o2 && !o2.hasReflections()))) return java.util.OptionalLong.empty();
+        Map<Long, Long> wi = weights(in), wo = weights(out);
+        if (wi == null || wo == null) return java.util.OptionalLong.empty();
+        Map<Long, Long> mi = multiplicities(wi, so3), mo = multiplicities(wo, so3);
+        long k = 0;
+        for (var e : mo.entrySet()) {
+            Long c = mi.get(e.getKey());
+            if (c == null) continue;
+            long degree = e.getKey() >> 1;
+            k += e.getValue() * c * (!so3 && degree > 0 ? 2 : 1);
+        }
+        return java.util.OptionalLong.of(k);
+    }
+
+    /** Leaves up to this dimension are decomposed to read off their weights. */
+    static final int LEAF_LIMIT = 200;
+
+    /** Key (weight << 1 | parity) -> count; weights of SO(2) copies are +-k, of SO(3) copies -l..l. */
+    private static <G> Map<Long, Long> weights(Representation<G> r) {
+        if (r instanceof DirectSum<G> s) {
+            Map<Long, Long> out = new HashMap<>();
+            for (Representation<G> part : s.summands()) {
+                Map<Long, Long> w = weights(part);
+                if (w == null) return null;
+                w.forEach((key, c) -> out.merge(key, c, Long::sum));
+            }
+            return out;
+        }
+        if (r instanceof TensorProduct<G> t) {
+            Map<Long, Long> a = weights(t.left()), b = weights(t.right());
+            if (a == null || b == null) return null;
+            Map<Long, Long> out = new HashMap<>();
+            for (var x : a.entrySet())
+                for (var y : b.entrySet()) {
+                    long w = (x.getKey() >> 1) + (y.getKey() >> 1);
+                    long p = (x.getKey() & 1) ^ (y.getKey() & 1);
+                    out.merge(w * 2 + p, x.getValue() * y.getValue(), Long::sum);
+                }
+            return out;
+        }
+        if (r instanceof Dual<G> d && d.of().isOrthogonal()) return weights(d.of());
+        if (r.dimension() > LEAF_LIMIT || !r.isOrthogonal()) return null;
+        IrrepDecomposition<G> dec;
+        try {
+            dec = IrrepDecomposition.of(r);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        Map<Long, Long> out = new HashMap<>();
+        for (Copy c : dec.copies()) {
+            Irrep t = c.irrep();
+            int deg = t.degree();
+            if (t.dimension() == 2 * deg + 1 && !(deg > 0 && t.dimension() == 2)) {
+                for (long w = -deg; w <= deg; w++) out.merge(w * 2 + t.parity(), 1L, Long::sum);
+            } else if (deg == 0) {
+                out.merge((long) t.parity(), 1L, Long::sum);
+            } else {
+                out.merge((long) deg * 2 + t.parity(), 1L, Long::sum);
+                out.merge((long) -deg * 2 + t.parity(), 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    /** Key (degree << 1 | parity) -> multiplicity. */
+    private static Map<Long, Long> multiplicities(Map<Long, Long> weights, boolean so3) {
+        Map<Long, Long> out = new HashMap<>();
+        for (var e : weights.entrySet()) {
+            long w = e.getKey() >> 1, p = e.getKey() & 1;
+            if (w < 0) continue;
+            long m = e.getValue();
+            if (so3) m -= weights.getOrDefault((w + 1) * 2 + p, 0L);
+            if (m > 0) out.put(w * 2 + p, m);
+        }
+        return out;
     }
 
     static <G> List<double[]> solve(IrrepDecomposition<G> in, IrrepDecomposition<G> out) {

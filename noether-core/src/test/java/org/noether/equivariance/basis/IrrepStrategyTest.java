@@ -89,6 +89,27 @@ class IrrepStrategyTest {
     }
 
     @Test
+    void weightsPredictTheDimensionBeforeDecomposing() {
+        String[][] so3 = {{"V*V*V", "V*V*V"}, {"V*V", "V"}, {"V^4", "V^4"}, {"D2*V", "V+D2"}, {"V*V+1", "V'*V"}};
+        for (String[] c : so3) {
+            predicted(O3.SO3, c[0], c[1]);
+            predicted(O3.O3, c[0], c[1]);
+        }
+        for (String[] c : new String[][] {{"V^4", "V^4"}, {"V*V*V", "V+F3"}, {"V*F2", "F3+V+1"}})
+            predicted(O2.SO2, c[0], c[1]);
+        assertTrue(IrrepSolver.estimateDimension(RepresentationSpec.parse(O2.O2, "V"),
+                RepresentationSpec.parse(O2.O2, "V")).isEmpty(), "O(2) is not estimated");
+    }
+
+    private static <G> void predicted(Group<G> g, String in, String out) {
+        Representation<G> ri = RepresentationSpec.parse(g, in), ro = RepresentationSpec.parse(g, out);
+        long actual = BasisSolver.using(Strategy.IRREP).solve(ri, ro).dimension();
+        var estimate = IrrepSolver.estimateDimension(ri, ro);
+        assertTrue(estimate.isPresent(), g.name() + " " + in + " -> " + out);
+        assertEquals(actual, estimate.getAsLong(), g.name() + " " + in + " -> " + out);
+    }
+
+    @Test
     void autoUsesItForV4AndGetsTheKnownDimension() {
         var v = Representations.defining(O3.SO3);
         EquivariantBasis<?> b = BasisSolver.using(Strategy.AUTO).solve(v.power(4), v.power(4));
