@@ -25,4 +25,22 @@ class BasisCommandTest {
         assertEquals(2, g.code());
         assertTrue(g.err().contains("Unknown group 'SO7'"), g.err());
     }
+
+    @Test
+    void sizesBeyondReachAreRefusedWithExit2NotOutOfMemory() {
+        // SO(3) V^10 is 59049-dimensional; S7's std^4 -> std^4 would take the iterative solver hours.
+        for (String[] c : new String[][] {{"SO3", "V^10", "V^10"}, {"SO3", "V^10", "V"}, {"S7", "std^4", "std^4"},
+                {"S10", "regular", "regular"}}) {
+            var r = GroupCommandsTest.run("basis", "--group", c[0], "--in", c[1], "--out", c[2]);
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+
+    @Test
+    void so3FourthTensorPowerIsSolvedThroughIrreducibles() {
+        var r = GroupCommandsTest.run("basis", "--group", "SO3", "--in", "V^4", "--out", "V^4");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dimension 91") && r.out().contains("IRREP"), r.out());
+    }
 }

@@ -129,6 +129,12 @@ public final class Representations {
 
     /** The regular representation of a finite group: rho(g) e_h = e_{gh}, dimension |G|. */
     public static <G> Representation<G> regular(FiniteGroup<G> group) {
+        // Known orders (S_n, A_n, D_n, products, ...) are checked before group.order() would list the elements:
+        // S10 has 3,628,800 of them.
+        java.util.OptionalLong known = group.orderWithoutEnumerating();
+        if (known.isPresent() && known.getAsLong() > 5000)
+            throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
+                    + known.getAsLong() + " dimensions; the limit is 5000");
         int n = group.order();
         if (n > 5000) throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
                 + n + " dimensions; the limit is 5000");

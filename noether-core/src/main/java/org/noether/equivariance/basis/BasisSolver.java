@@ -9,6 +9,7 @@ import java.util.Map;
 import org.noether.group.FiniteGroup;
 import org.noether.group.Group;
 import org.noether.representation.DirectSum;
+import org.noether.representation.IrrepDecomposition;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
 
@@ -110,7 +111,7 @@ public final class BasisSolver {
 
     /** An orthonormal basis of the equivariant maps from {@code in} to {@code out}. */
     public <G> EquivariantBasis<G> solve(Representation<G> in, Representation<G> out) {
-        return solve(in, out, in.group().discreteGenerators());
+        return solve(in, out, in.group().discreteGenerators(), true);
     }
 
     /** The subspace of vectors fixed by every group element, with its orthogonal projector. */
@@ -123,6 +124,15 @@ public final class BasisSolver {
      * generator gives a too-large space that the random-element check then rejects.
      */
     <G> EquivariantBasis<G> solve(Representation<G> in, Representation<G> out, List<G> generators) {
+        return solve(in, out, generators, false);
+    }
+
+    /**
+     * {@code groupGenerators}: the generators are the group's own, so the whole group is known and the IRREP
+     * strategy (which works from the group, not from a list of generators) may be used.
+     */
+    private <G> EquivariantBasis<G> solve(Representation<G> in, Representation<G> out, List<G> generators,
+                                          boolean groupGenerators) {
         RepData.checkSameGroup(in, out);
         long t0 = System.nanoTime();
         List<Representation<G>> ins = summands(in), outs = summands(out);
@@ -141,7 +151,7 @@ public final class BasisSolver {
                 BlockSolution s = local.get(key);
                 if (s == null) s = cache.get(key);
                 if (s == null) {
-                    s = solveBlock(di, dout);
+                    s = solveBlock(di, dout, groupGenerators);
                     solved++;
                     used.merge(s.strategy, 1, Integer::sum);
                     cache.put(key, s, di.keySize() + dout.keySize());
@@ -163,12 +173,26 @@ public final class BasisSolver {
         return List.of(r);
     }
 
-    private <G> BlockSolution solveBlock(RepData<G> in, RepData<G> out) {
+    private <G> BlockSolution solveBlock(RepData<G> in, RepData<G> out, boolean groupGenerators) {
         int m = out.dim, n = in.dim;
         if ((long) m * n > Integer.MAX_VALUE - 8)
             throw new IllegalArgumentException("Hom-space of '" + in.rep.name() + "' -> '" + out.rep.name() + "' has "
                     + (long) m * n + " unknowns (" + m + " x " + n + "), more than can be indexed");
+        if (strategy == Strategy.AUTO && groupGenerators && irrepApplies(in, out) && irrepCheaper(in, out)) {
+            try {
+                return irrep(in, out);
+            } catch (ArithmeticException e) {
+                // The decomposition's own checks failed (numerics): fall through to the constraint solvers.
+            }
+        }
         Strategy s = strategy == Strategy.AUTO ? choose(in, out) : strategy;
+        if (s == Strategy.IRREP) {
+            if (!groupGenerators || !irrepApplies(in, out))
+                throw new IllegalArgumentException("the irrep strategy needs orthogonal representations of SO3, O3, SO2 "
+                        + "or O2 with the group's own generators; '" + in.rep.name() + "' -> '" + out.rep.name()
+                        + "' of " + in.rep.group().name() + " is not");
+            return irrep(in, out);
+        }
         switch (s) {
             case ORBIT -> {
                 if (!in.monomial() || !out.monomial())
@@ -181,16 +205,98 @@ public final class BasisSolver {
                 return BlockSolution.ofDense(m, n, s, GramSolver.solve(constraints(in, out), m, n));
             }
             case ITERATIVE -> {
+                checkIterative(in, out);
                 return BlockSolution.ofDense(m, n, s, iterative(constraints(in, out), m, n));
             }
             case REYNOLDS -> {
                 if (!(in.rep.group() instanceof FiniteGroup<G> f))
                     throw new IllegalArgumentException("group averaging needs a finite group; "
                             + in.rep.group().name() + " is not");
+                checkReynolds(f, in, out);
                 return BlockSolution.ofDense(m, n, s, ReynoldsSolver.solve(f, in.rep, out.rep, SEED));
             }
             default -> throw new IllegalStateException("unhandled strategy " + s);
         }
+    }
+
+    /** IRREP applies to SO(3), O(3), SO(2), O(2) when both representations are orthogonal (and not monomial). */
+    private static <G> boolean irrepApplies(RepData<G> in, RepData<G> out) {
+        if (!IrrepDecomposition.supports(in.rep.group())) return false;
+        if (!in.rep.isOrthogonal() || !out.rep.isOrthogonal()) return false;
+        return true;
+    }
+
+    /**
+     * A flop model: the decomposition costs about 10 d^3 per side (a symmetric eigendecomposition) plus a fixed
+     * overhead worth about 2e5 flops (several small eigendecompositions, the half-turn matrix), the dense solve
+     * (mn)^3 / 3 (pivoted Cholesky of the Gram matrix). Dense wins only on tiny blocks (SO3 T(3) -> V, O3
+     * V*V -> V*V: well under a millisecond either way, measured in BasisSolverBenchmark); beyond
+     * {@link #DENSE_LIMIT} unknowns IRREP is the only fast way.
+     */
+    private static <G> boolean irrepCheaper(RepData<G> in, RepData<G> out) {
+        double mn = (double) in.dim * out.dim;
+        if (mn > DENSE_LIMIT) return true;
+        boolean same = in.key().equals(out.key());
+        double irrep = 10.0 * ((double) in.dim * in.dim * in.dim + (same ? 0 : (double) out.dim * out.dim * out.dim))
+                + 2e5 * (same ? 1 : 2);
+        return irrep <= mn * mn * mn / 3;
+    }
+
+    private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {
+        String what = "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of " + in.rep.group().name();
+        // Refuse before decomposing when the weights already say the basis cannot be stored.
+        java.util.OptionalLong estimate = IrrepSolver.estimateDimension(in.rep, out.rep);
+        if (estimate.isPresent()) IrrepSolver.checkSize(what, estimate.getAsLong(), out.dim, in.dim);
+        IrrepDecomposition<G> di = in.decomposition();
+        // End(V): one decomposition serves both sides (the key compares the generator matrices by value)
+        IrrepDecomposition<G> dout = out.key().equals(in.key()) ? di : out.decomposition();
+        long k = IrrepSolver.dimension(di, dout);
+        IrrepSolver.checkSize(what, k, out.dim, in.dim);
+        List<double[]> basis = IrrepSolver.solve(di, dout);
+        return BlockSolution.ofDense(out.dim, in.dim, Strategy.IRREP, basis);
+    }
+
+    /** Floating-point operations per second assumed by the up-front time estimates (one core, conservative). */
+    static final double FLOPS = 1e9;
+
+    /** Longest estimated run that ITERATIVE and REYNOLDS start; beyond it they refuse with the estimate. */
+    static final double MAX_SECONDS = 600;
+
+    /**
+     * LOBPCG applies sum_c C_c^T C_c about (8 + nullity) times per iteration for dozens of iterations. The lower
+     * bound used here, 400 applications (8 vectors, 50 iterations), already exceeds the limit for, say, S7's
+     * std^4 -> std^4 (1296 x 1296 dense generators), which would otherwise run for hours without a word.
+     */
+    private static <G> void checkIterative(RepData<G> in, RepData<G> out) {
+        List<Constraint> cs = constraints(in, out);
+        double perApply = 0;
+        for (Constraint c : cs) perApply += 4.0 * c.cost();
+        double seconds = perApply * 400 / FLOPS;
+        double bytes = 8.0 * 48 * in.dim * (double) out.dim;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (seconds > MAX_SECONDS || bytes > heap / 2.0)
+            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+                    "the iterative solve of '%s' -> '%s' of %s (%d x %d unknowns) would need at least %s and %.1f GB "
+                            + "(limits: %.0f s, half the heap = %.1f GB)", in.rep.name(), out.rep.name(),
+                    in.rep.group().name(), out.dim, in.dim, duration(seconds), bytes / 1e9, MAX_SECONDS, heap / 1e9));
+    }
+
+    private static <G> void checkReynolds(FiniteGroup<G> f, RepData<G> in, RepData<G> out) {
+        long order = orderWithoutEnumerating(f);
+        if (order < 0) return; // unknown without enumerating: small generated groups; the solver enumerates
+        // A lower bound: every element's two matrices are formed and converted, about 5 (m^2 + n^2) operations.
+        double seconds = order * 5.0 * ((double) in.dim * in.dim + (double) out.dim * out.dim) / FLOPS;
+        if (seconds > MAX_SECONDS)
+            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+                    "group averaging of '%s' -> '%s' over the %d elements of %s would need about %s (limit %.0f s)",
+                    in.rep.name(), out.rep.name(), order, f.name(), duration(seconds), MAX_SECONDS));
+    }
+
+    static String duration(double seconds) {
+        if (seconds < 120) return String.format(java.util.Locale.ROOT, "%.0f s", Math.max(1, seconds));
+        if (seconds < 7200) return String.format(java.util.Locale.ROOT, "%.0f min", seconds / 60);
+        if (seconds < 2 * 86400) return String.format(java.util.Locale.ROOT, "%.0f h", seconds / 3600);
+        return String.format(java.util.Locale.ROOT, "%.0f days", seconds / 86400);
     }
 
     private static <G> Strategy choose(RepData<G> in, RepData<G> out) {

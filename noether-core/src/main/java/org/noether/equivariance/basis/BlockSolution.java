@@ -44,7 +44,15 @@ final class BlockSolution {
         return orthonormal.size();
     }
 
+    /**
+     * Largest dimension^2 * m * n (the flops of the reduction) for which the readable form is computed; beyond it
+     * (SO(3) V^5 -> V^5: 603 elements of 59049 entries, 2e10) the orthonormal basis stands in for it.
+     */
+    static final double READABLE_LIMIT = 2e9;
+
     synchronized List<SparseVector> readable() {
+        if (readable == null && (double) dimension() * dimension() * m * (double) n > READABLE_LIMIT)
+            readable = orthonormal;
         if (readable == null) {
             List<double[]> rows = new ArrayList<>(orthonormal.size());
             for (SparseVector v : orthonormal) {

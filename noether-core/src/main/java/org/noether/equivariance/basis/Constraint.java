@@ -26,6 +26,11 @@ final class Constraint {
         this.sb = new Csr(b, n);
     }
 
+    /** Multiply-adds of one {@link #apply}: nnz(A) n + nnz(B) m. */
+    double cost() {
+        return (double) sa.nonzeros() * n + (double) sb.nonzeros() * m;
+    }
+
     boolean isZero() {
         return sa.nonzeros() == 0 && sb.nonzeros() == 0;
     }

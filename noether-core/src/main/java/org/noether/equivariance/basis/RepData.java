@@ -21,6 +21,7 @@ final class RepData<G> {
     private double[][] discrete;
     private double[][] lie;
     private Key key;
+    private org.noether.representation.IrrepDecomposition<G> decomposition;
 
     RepData(Representation<G> rep, List<G> generators) {
         this.rep = rep;
@@ -54,8 +55,28 @@ final class RepData<G> {
         return perms;
     }
 
+    /** The decomposition into irreducibles, computed once (SO(3), O(3), SO(2), O(2) only). */
+    org.noether.representation.IrrepDecomposition<G> decomposition() {
+        if (decomposition == null) decomposition = org.noether.representation.IrrepDecomposition.of(rep);
+        return decomposition;
+    }
+
+    /**
+     * Refuses, in one line, to store {@code count} dense dim x dim matrices when they would take more than half the
+     * heap (V^10 of SO(3) is 59049-dimensional: one generator alone would be 28 GB).
+     */
+    void checkDense(int count) {
+        double bytes = 8.0 * count * dim * (double) dim;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (bytes > heap / 2.0)
+            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+                    "'%s' of %s is %d-dimensional: its %d generator matrices would take %.1f GB, more than half the "
+                            + "heap (%.1f GB)", rep.name(), rep.group().name(), dim, count, bytes / 1e9, heap / 1e9));
+    }
+
     double[] discrete(int h) {
         if (discrete == null) {
+            checkDense(generators.size());
             double[][] d = new double[generators.size()][];
             for (int i = 0; i < d.length; i++) d[i] = rep.matrix(generators.get(i));
             discrete = d;
@@ -65,6 +86,7 @@ final class RepData<G> {
 
     double[] lie(int k) {
         if (lie == null) {
+            checkDense(lieDim);
             double[][] l = new double[lieDim][];
             for (int i = 0; i < lieDim; i++) l[i] = rep.lieAlgebra(i);
             lie = l;
