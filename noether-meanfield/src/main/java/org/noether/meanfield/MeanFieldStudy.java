@@ -474,7 +474,6 @@ public final class MeanFieldStudy {
         b.table(claimTable.build()).table(sweep.build()).table(between.build()).table(disc.build());
         figures.forEach(b::figure);
         b.claims(claims.values());
-        for (Map.Entry<String, Claim> e : claims.entrySet()) b.metric("claim." + e.getKey(), e.getValue().held());
         return b.metric("claims_held", (int) held).metric("claims", claims.size())
                 .metric("runs_computed", outcomes.size() - reused).metric("runs_reused", reused).build();
     }
