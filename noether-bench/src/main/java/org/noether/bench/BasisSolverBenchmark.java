@@ -46,8 +46,17 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BasisSolverBenchmark {
 
     /** group; input; output. */
-    @Param({"S5;P*P;P*P", "SO3;T(3);V", "D8;regular;regular", "SO3;D4*D4;D4", "S10;T(3);1", "SO3;V*V*V;V*V*V",
-            "O3;V*V;V*V", "O2;V*V*V;V*V*V", "SO3;V*V*V*V;V*V*V*V"})
+    @Param({
+        "S5;P*P;P*P",
+        "SO3;T(3);V",
+        "D8;regular;regular",
+        "SO3;D4*D4;D4",
+        "S10;T(3);1",
+        "SO3;V*V*V;V*V*V",
+        "O3;V*V;V*V",
+        "O2;V*V*V;V*V*V",
+        "SO3;V*V*V*V;V*V*V*V"
+    })
     public String problem;
 
     private Problem<?> p;
@@ -111,7 +120,8 @@ public class BasisSolverBenchmark {
                 blocks.add(constraint(out.lieAlgebra(k), m, in.lieAlgebra(k), n));
             if (blocks.isEmpty()) return size;
             DMatrixRMaj c = new DMatrixRMaj(blocks.size() * size, size);
-            for (int b = 0; b < blocks.size(); b++) System.arraycopy(blocks.get(b), 0, c.data, b * size * size, size * size);
+            for (int b = 0; b < blocks.size(); b++)
+                System.arraycopy(blocks.get(b), 0, c.data, b * size * size, size * size);
             SingularValueDecomposition_F64<DMatrixRMaj> svd =
                     DecompositionFactory_DDRM.svd(c.numRows, c.numCols, false, true, false);
             if (!svd.decompose(c)) throw new ArithmeticException("SVD failed");
@@ -122,8 +132,8 @@ public class BasisSolverBenchmark {
 
         /** A (x) I_n - I_m (x) B^T: vec of A W - W B for row-major vec. */
         private static double[] constraint(double[] a, int m, double[] b, int n) {
-            return Dense.subtract(Dense.kron(a, m, Dense.identity(n), n), Dense.kron(Dense.identity(m), m,
-                    Dense.transpose(b, n), n));
+            return Dense.subtract(
+                    Dense.kron(a, m, Dense.identity(n), n), Dense.kron(Dense.identity(m), m, Dense.transpose(b, n), n));
         }
     }
 }

@@ -41,9 +41,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
-    "-Dai.djl.default_engine=PyTorch", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Dai.djl.offline=true",
+            "-DOPT_OUT_TRACKING=true",
+            "-Dai.djl.default_engine=PyTorch",
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+        })
 public class CnnTrainingBenchmark {
 
     @Param({"64"})
@@ -63,7 +70,9 @@ public class CnnTrainingBenchmark {
         model.setBlock(SmallCnn.classifier(10));
         trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build()));
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(1e-3f))
+                        .build()));
         trainer.initialize(SmallCnn.input(batch));
         loop = new TrainingLoop(trainer);
         SplittableRandom r = new SplittableRandom(3);

@@ -52,8 +52,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+        })
 public class EquivariantLinearBenchmark {
 
     static final int BATCH = 64;
@@ -128,8 +133,10 @@ public class EquivariantLinearBenchmark {
             java.util.Arrays.sort(plain);
             java.util.Arrays.sort(eq);
             double mp = plain[rounds / 2], me = eq[rounds / 2];
-            System.out.printf("D4 %d x regular (%d x %d), batch %d: plain Linear %.1f us, EquivariantLinear (cached)"
-                    + " %.1f us, ratio %.2f%n", c, 8 * c, 8 * c, BATCH, mp, me, me / mp);
+            System.out.printf(
+                    "D4 %d x regular (%d x %d), batch %d: plain Linear %.1f us, EquivariantLinear (cached)"
+                            + " %.1f us, ratio %.2f%n",
+                    c, 8 * c, 8 * c, BATCH, mp, me, me / mp);
             b.tearDown();
         }
     }

@@ -43,9 +43,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Dai.djl.offline=true", "-DOPT_OUT_TRACKING=true",
-    "-Dai.djl.default_engine=PyTorch", "-Dai.djl.pytorch.num_threads=1", "-Dai.djl.pytorch.num_interop_threads=1",
-    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {
+            "-Dai.djl.offline=true",
+            "-DOPT_OUT_TRACKING=true",
+            "-Dai.djl.default_engine=PyTorch",
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"
+        })
 public class SymmetrizeBenchmark {
 
     @Param({"C4", "D4"})
@@ -94,7 +101,8 @@ public class SymmetrizeBenchmark {
     private float run(Block block, NDArray x) {
         try (NDManager scope = manager.newSubManager()) {
             x.tempAttach(scope);
-            NDArray y = block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow();
+            NDArray y = block.forward(new ParameterStore(scope, false), new NDList(x), false)
+                    .singletonOrThrow();
             return y.getFloat(0, 0);
         }
     }

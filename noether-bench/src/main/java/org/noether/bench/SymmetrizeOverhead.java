@@ -49,8 +49,8 @@ public final class SymmetrizeOverhead {
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
-        System.setProperty("ai.djl.pytorch.num_interop_threads",
-                System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
+        System.setProperty(
+                "ai.djl.pytorch.num_interop_threads", System.getProperty("ai.djl.pytorch.num_interop_threads", "1"));
         Engines.pytorch();
         int batch = 32;
         for (DihedralGroup g : new DihedralGroup[] {DihedralGroup.cyclic(4), DihedralGroup.dihedral(4)}) {
@@ -71,17 +71,29 @@ public final class SymmetrizeOverhead {
             NDArray orbit = random(manager, batch * g.order());
             LongSupplier[] variants = {
                 () -> cpu(manager, cnn, images), () -> cpu(manager, cnn, orbit),
-                () -> cpu(manager, equitune, images), () -> cpu(manager, equizero, images)};
+                () -> cpu(manager, equitune, images), () -> cpu(manager, equizero, images)
+            };
             long[][] t = measure(variants, rounds);
             double plainB = median(t[0]);
             double plainOrbit = median(t[1]);
             double eqt = median(t[2]);
             double eqz = median(t[3]);
             int k = g.order();
-            System.out.printf(Locale.ROOT, "%s B=%d K=%d | plain(B) %.2f ms | plain(K*B) %.2f ms | equitune(B) %.2f ms"
-                    + " | equizero(B) %.2f ms | equitune / plain(K*B) %.3f | equizero / plain(K*B) %.3f"
-                    + " | equitune / (K * plain(B)) %.3f%n", g.name(), batch, k, plainB / 1e6, plainOrbit / 1e6,
-                    eqt / 1e6, eqz / 1e6, eqt / plainOrbit, eqz / plainOrbit, eqt / (k * plainB));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s B=%d K=%d | plain(B) %.2f ms | plain(K*B) %.2f ms | equitune(B) %.2f ms"
+                            + " | equizero(B) %.2f ms | equitune / plain(K*B) %.3f | equizero / plain(K*B) %.3f"
+                            + " | equitune / (K * plain(B)) %.3f%n",
+                    g.name(),
+                    batch,
+                    k,
+                    plainB / 1e6,
+                    plainOrbit / 1e6,
+                    eqt / 1e6,
+                    eqz / 1e6,
+                    eqt / plainOrbit,
+                    eqz / plainOrbit,
+                    eqt / (k * plainB));
         }
     }
 
@@ -91,7 +103,9 @@ public final class SymmetrizeOverhead {
             model.setBlock(SmallCnn.classifier(10));
             try (Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optDevices(new Device[] {Device.cpu()})
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(1e-3f)).build()))) {
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(1e-3f))
+                            .build()))) {
                 trainer.initialize(SmallCnn.input(batch));
                 TrainingLoop loop = new TrainingLoop(trainer);
                 SplittableRandom r = new SplittableRandom(3);
@@ -105,14 +119,18 @@ public final class SymmetrizeOverhead {
                 }
                 LongSupplier step = () -> {
                     long c0 = THREADS.getCurrentThreadCpuTime();
-                    loop.step((m, k) -> new LabeledBatch(new NDList(m.create(pixels, new Shape(batch, 1, 28, 28))),
-                            new NDList(m.create(labels))));
+                    loop.step((m, k) -> new LabeledBatch(
+                            new NDList(m.create(pixels, new Shape(batch, 1, 28, 28))), new NDList(m.create(labels))));
                     return THREADS.getCurrentThreadCpuTime() - c0;
                 };
                 long[][] t = measure(new LongSupplier[] {step}, rounds);
                 double ms = median(t[0]) / 1e6;
-                System.out.printf(Locale.ROOT, "CNN training step, batch %d: %.2f ms CPU, %.0f images/s per core%n",
-                        batch, ms, batch / (ms / 1e3));
+                System.out.printf(
+                        Locale.ROOT,
+                        "CNN training step, batch %d: %.2f ms CPU, %.0f images/s per core%n",
+                        batch,
+                        ms,
+                        batch / (ms / 1e3));
             }
         }
     }
@@ -136,7 +154,9 @@ public final class SymmetrizeOverhead {
         long c0 = THREADS.getCurrentThreadCpuTime();
         try (NDManager scope = manager.newSubManager()) {
             x.tempAttach(scope);
-            block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow().getFloat(0, 0);
+            block.forward(new ParameterStore(scope, false), new NDList(x), false)
+                    .singletonOrThrow()
+                    .getFloat(0, 0);
         }
         return THREADS.getCurrentThreadCpuTime() - c0;
     }

@@ -45,12 +45,16 @@ final class Aggregation {
     /** The table of claims with k of n and the aggregate verdict. */
     static final String CLAIMS_TABLE = "seeds-claims";
 
-    private Aggregation() {
-    }
+    private Aggregation() {}
 
     /** How a claim's verdict was decided, as far as it can be re-applied to an aggregate. */
     record Rule(Kind kind, double threshold) {
-        enum Kind { ABOVE, BELOW, AT_MOST, OTHER }
+        enum Kind {
+            ABOVE,
+            BELOW,
+            AT_MOST,
+            OTHER
+        }
 
         static final Rule OTHER = new Rule(Kind.OTHER, Double.NaN);
     }
@@ -74,7 +78,8 @@ final class Aggregation {
      */
     static ExperimentResult combine(Experiment experiment, List<Long> seeds, List<ExperimentResult> perSeed) {
         if (seeds.size() != perSeed.size() || seeds.isEmpty()) {
-            throw new IllegalArgumentException("need one result per seed, got " + perSeed.size() + " for " + seeds.size());
+            throw new IllegalArgumentException(
+                    "need one result per seed, got " + perSeed.size() + " for " + seeds.size());
         }
         String name = experiment.name();
         long statsSeed = Seeds.derive(seeds.get(0), "aggregate " + name);
@@ -96,15 +101,24 @@ final class Aggregation {
         }
         if (first == null) {
             ExperimentResult.Failure f = perSeed.get(0).failure();
-            return new ExperimentResult(name, experiment.title(), "", List.of(), List.of(), List.of(), Map.of(), elapsed,
-                    new ExperimentResult.Failure("all " + seeds.size() + " seeds failed; seed " + seeds.get(0) + ": "
-                            + f.message(), f.stackTrace()));
+            return new ExperimentResult(
+                    name,
+                    experiment.title(),
+                    "",
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    Map.of(),
+                    elapsed,
+                    new ExperimentResult.Failure(
+                            "all " + seeds.size() + " seeds failed; seed " + seeds.get(0) + ": " + f.message(),
+                            f.stackTrace()));
         }
 
         ExperimentResult.Builder b = ExperimentResult.builder(name, experiment.title());
         Map<String, double[]> values = metricValues(perSeed);
-        Table.Builder mt = Table.builder(METRICS_TABLE, "Each metric per seed, with the mean over seeds and its 95 % "
-                + "bootstrap interval");
+        Table.Builder mt = Table.builder(
+                METRICS_TABLE, "Each metric per seed, with the mean over seeds and its 95 % " + "bootstrap interval");
         List<String> columns = new ArrayList<>(List.of("metric", "mean", "lower", "upper", "n"));
         seeds.forEach(s -> columns.add("seed " + s));
         mt.columns(columns.toArray(String[]::new));
@@ -112,7 +126,9 @@ final class Aggregation {
         metrics.put("seeds", seeds.stream().mapToLong(Long::longValue).toArray());
         metrics.put("seeds_succeeded", seeds.size() - failures.size());
         for (Map.Entry<String, double[]> e : values.entrySet()) {
-            double[] finite = java.util.Arrays.stream(e.getValue()).filter(Double::isFinite).toArray();
+            double[] finite = java.util.Arrays.stream(e.getValue())
+                    .filter(Double::isFinite)
+                    .toArray();
             Interval iv = Stats.meanInterval(finite, Seeds.derive(statsSeed, e.getKey()));
             List<Object> row = new ArrayList<>(List.of(iv.estimate(), iv.lower(), iv.upper(), iv.n()));
             row.add(0, e.getKey());
@@ -131,20 +147,34 @@ final class Aggregation {
         b.metrics(metrics);
 
         List<Claim> claims = claims(seeds, perSeed, statsSeed);
-        Table.Builder ct = Table.builder(CLAIMS_TABLE, "Each claim: in how many seeds it held, and its verdict judged "
-                + "on the aggregate over seeds").columns("paper", "claim", "held in", "aggregate", "verdict", "rule");
+        Table.Builder ct = Table.builder(
+                        CLAIMS_TABLE,
+                        "Each claim: in how many seeds it held, and its verdict judged "
+                                + "on the aggregate over seeds")
+                .columns("paper", "claim", "held in", "aggregate", "verdict", "rule");
         for (Claim c : claims) {
-            ct.row(c.paper().shortName(), c.statement(), heldIn(c, seeds, perSeed), c.ours(), c.verdict().label(),
+            ct.row(
+                    c.paper().shortName(),
+                    c.statement(),
+                    heldIn(c, seeds, perSeed),
+                    c.ours(),
+                    c.verdict().label(),
                     c.detail());
         }
         b.claims(claims);
 
         StringBuilder summary = new StringBuilder();
-        summary.append(String.format(Locale.ROOT, "Aggregated over %d seeds (%s): %d ran to the end%s. Metrics are "
-                + "means over seeds with 95 %% bootstrap intervals; each claim is judged again on the aggregate "
-                + "(table %s). Each seed's own result is in the folder %s/seed-N.", seeds.size(), seedList(seeds),
-                seeds.size() - failures.size(), failures.isEmpty() ? "" : "; failed: " + String.join(", ", failures),
-                CLAIMS_TABLE, name));
+        summary.append(String.format(
+                Locale.ROOT,
+                "Aggregated over %d seeds (%s): %d ran to the end%s. Metrics are "
+                        + "means over seeds with 95 %% bootstrap intervals; each claim is judged again on the aggregate "
+                        + "(table %s). Each seed's own result is in the folder %s/seed-N.",
+                seeds.size(),
+                seedList(seeds),
+                seeds.size() - failures.size(),
+                failures.isEmpty() ? "" : "; failed: " + String.join(", ", failures),
+                CLAIMS_TABLE,
+                name));
         if (!first.summary().isBlank()) {
             summary.append("\n\nSeed ").append(firstSeed).append(": ").append(first.summary());
         }
@@ -158,8 +188,16 @@ final class Aggregation {
             }
         }
         for (Figure f : first.figures()) {
-            b.figure(new Figure(f.name(), "Seed " + firstSeed + ": " + f.caption(), f.xLabel(), f.yLabel(), f.logX(),
-                    f.logY(), f.kind(), f.series(), f.categories()));
+            b.figure(new Figure(
+                    f.name(),
+                    "Seed " + firstSeed + ": " + f.caption(),
+                    f.xLabel(),
+                    f.yLabel(),
+                    f.logX(),
+                    f.logY(),
+                    f.kind(),
+                    f.series(),
+                    f.categories()));
         }
         return b.build().withElapsed(elapsed);
     }
@@ -243,8 +281,14 @@ final class Aggregation {
         String counts = "held in " + held + " of " + n + " seeds"
                 + (missing > 0 ? " (" + missing + " without it: run failed or claim not reported)" : "");
         if (comparable == 0) {
-            return new Claim(proto.paper(), proto.statement(), proto.paperFigure(), counts, null,
-                    Verdict.NOT_COMPARABLE, "not comparable in any seed: " + proto.detail());
+            return new Claim(
+                    proto.paper(),
+                    proto.statement(),
+                    proto.paperFigure(),
+                    counts,
+                    null,
+                    Verdict.NOT_COMPARABLE,
+                    "not comparable in any seed: " + proto.detail());
         }
         Interval agg = null;
         if (!estimates.isEmpty()) {
@@ -259,16 +303,29 @@ final class Aggregation {
             case ABOVE, BELOW -> {
                 boolean ok = rule.kind() == Rule.Kind.ABOVE ? agg.above(rule.threshold()) : agg.below(rule.threshold());
                 verdict = Verdict.of(ok);
-                detail = String.format(Locale.ROOT, "%s; on the aggregate: held iff the 95 %% interval of the mean "
-                        + "over seeds lies %s %s; it is %s", counts, rule.kind() == Rule.Kind.ABOVE ? "above" : "below",
-                        num(rule.threshold()), agg.format(3));
+                detail = String.format(
+                        Locale.ROOT,
+                        "%s; on the aggregate: held iff the 95 %% interval of the mean "
+                                + "over seeds lies %s %s; it is %s",
+                        counts,
+                        rule.kind() == Rule.Kind.ABOVE ? "above" : "below",
+                        num(rule.threshold()),
+                        agg.format(3));
             }
             case AT_MOST -> {
                 verdict = Verdict.of(worst <= rule.threshold());
-                shown = new Interval(agg.estimate(), Math.min(lowest, agg.estimate()), Math.max(worst, agg.estimate()),
-                        agg.level(), agg.n());
-                detail = String.format(Locale.ROOT, "%s; on the aggregate: held iff the largest value over all seeds, "
-                        + "%s, is at most %s", counts, num(worst), num(rule.threshold()));
+                shown = new Interval(
+                        agg.estimate(),
+                        Math.min(lowest, agg.estimate()),
+                        Math.max(worst, agg.estimate()),
+                        agg.level(),
+                        agg.n());
+                detail = String.format(
+                        Locale.ROOT,
+                        "%s; on the aggregate: held iff the largest value over all seeds, " + "%s, is at most %s",
+                        counts,
+                        num(worst),
+                        num(rule.threshold()));
             }
             default -> {
                 verdict = Verdict.of(held == n);

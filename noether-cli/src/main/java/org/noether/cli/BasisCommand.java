@@ -7,7 +7,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code noether basis --group SO3 --in "V*V" --out V}: dimension, readable basis and solve time. */
-@Command(name = "basis", mixinStandardHelpOptions = true,
+@Command(
+        name = "basis",
+        mixinStandardHelpOptions = true,
         description = "Solve for the equivariant linear maps between two representations and print a readable basis.")
 final class BasisCommand implements Callable<Integer> {
     @ParentCommand
@@ -16,7 +18,10 @@ final class BasisCommand implements Callable<Integer> {
     @Option(names = "--group", required = true, paramLabel = "NAME", description = "A group, e.g. SO3, S5, D8, C2xC2.")
     String group;
 
-    @Option(names = "--in", required = true, paramLabel = "REP",
+    @Option(
+            names = "--in",
+            required = true,
+            paramLabel = "REP",
             description = "Input representation, e.g. V, V*V, V+V*V, T(2,1), regular, P, D2, F3, V'.")
     String in;
 

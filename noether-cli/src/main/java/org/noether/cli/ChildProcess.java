@@ -92,7 +92,8 @@ final class ChildProcess {
             env.remove("COLUMNS"); // the child's progress lines go to a file, not to a terminal
             process = pb.start();
             process.getOutputStream().close();
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                     Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
                 String line;
                 while ((line = in.readLine()) != null) {
@@ -119,7 +120,12 @@ final class ChildProcess {
             return failed("its result file could not be read (" + e.getMessage() + ")", start);
         }
         synchronized (this) {
-            return resultOf(experiment, code, bytes, String.join("\n", tail) + "\n", log.toString(),
+            return resultOf(
+                    experiment,
+                    code,
+                    bytes,
+                    String.join("\n", tail) + "\n",
+                    log.toString(),
                     Duration.ofNanos(System.nanoTime() - start));
         }
     }
@@ -128,8 +134,8 @@ final class ChildProcess {
      * The result a child left: its decoded result file, or a failed result naming the exit code, with the end of the
      * child's output as the failure's details.
      */
-    static ExperimentResult resultOf(Experiment experiment, int exitCode, byte[] result, String logTail, String log,
-            Duration elapsed) {
+    static ExperimentResult resultOf(
+            Experiment experiment, int exitCode, byte[] result, String logTail, String log, Duration elapsed) {
         String message;
         if (result == null) {
             message = "its process " + describeExit(exitCode) + " without a result; its output is in " + log;
@@ -144,8 +150,16 @@ final class ChildProcess {
                 message = "its process wrote an unreadable result (" + e.getMessage() + "); see " + log;
             }
         }
-        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), List.of(), Map.of(),
-                elapsed, new ExperimentResult.Failure(message, logTail));
+        return new ExperimentResult(
+                experiment.name(),
+                experiment.title(),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                elapsed,
+                new ExperimentResult.Failure(message, logTail));
     }
 
     private synchronized void remember(String line) {
@@ -161,8 +175,16 @@ final class ChildProcess {
 
     private synchronized ExperimentResult failed(String message, long start) {
         String trace = String.join("\n", tail) + "\n";
-        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), List.of(), Map.of(),
-                Duration.ofNanos(System.nanoTime() - start), new ExperimentResult.Failure(message, trace));
+        return new ExperimentResult(
+                experiment.name(),
+                experiment.title(),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Duration.ofNanos(System.nanoTime() - start),
+                new ExperimentResult.Failure(message, trace));
     }
 
     static String describeExit(int code) {

@@ -3,15 +3,15 @@ package org.noether.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.noether.experiment.AtomicFiles;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.NoetherUserException;
@@ -29,18 +29,23 @@ final class GridRun {
     static final String PARQUET = "metrics.parquet";
 
     /** What the report gets, and how many (experiment, seed) runs failed. */
-    record Outcome(List<ExperimentResult> results, int failedRuns) {
-    }
+    record Outcome(List<ExperimentResult> results, int failedRuns) {}
 
-    private GridRun() {
-    }
+    private GridRun() {}
 
     /** The tasks run as child processes on a {@link Cluster}; the numbers also go to {@code metrics.parquet}. */
-    private static List<ExperimentResult> onCluster(String master, List<ParallelRunner.Task> tasks, Profile profile,
-            Path runDir, PrintStream err, boolean verbose) {
-        Cluster.Provider provider = ServiceLoader.load(Cluster.Provider.class).findFirst()
-                .orElseThrow(() -> new NoetherUserException("--master " + master + ": Spark support is not on the class "
-                        + "path; start through ./noether, which builds the noether-spark module on first use"));
+    private static List<ExperimentResult> onCluster(
+            String master,
+            List<ParallelRunner.Task> tasks,
+            Profile profile,
+            Path runDir,
+            PrintStream err,
+            boolean verbose) {
+        Cluster.Provider provider = ServiceLoader.load(Cluster.Provider.class)
+                .findFirst()
+                .orElseThrow(
+                        () -> new NoetherUserException("--master " + master + ": Spark support is not on the class "
+                                + "path; start through ./noether, which builds the noether-spark module on first use"));
         List<Cluster.Job> jobs = new ArrayList<>();
         for (ParallelRunner.Task t : tasks) {
             Path folder = t.folder().toAbsolutePath();
@@ -51,8 +56,11 @@ final class GridRun {
                 throw AtomicFiles.failure(folder, e);
             }
             Path result = folder.resolve(ChildProcess.RESULT_FILE);
-            jobs.add(new Cluster.Job(t.experiment().name(), t.seed(),
-                    ChildProcess.command(t.experiment().name(), t.seed(), profile, folder, result), result.toString(),
+            jobs.add(new Cluster.Job(
+                    t.experiment().name(),
+                    t.seed(),
+                    ChildProcess.command(t.experiment().name(), t.seed(), profile, folder, result),
+                    result.toString(),
                     folder.resolve(ChildProcess.LOG_FILE).toString()));
         }
         long start = System.nanoTime();
@@ -64,17 +72,34 @@ final class GridRun {
             for (int i = 0; i < tasks.size(); i++) {
                 ParallelRunner.Task t = tasks.get(i);
                 Cluster.Outcome o = outcomes.get(i);
-                ExperimentResult r = ChildProcess.resultOf(t.experiment(), o.exitCode(), o.result(), o.logTail(),
-                        jobs.get(i).logFile(), elapsed);
+                ExperimentResult r = ChildProcess.resultOf(
+                        t.experiment(),
+                        o.exitCode(),
+                        o.result(),
+                        o.logTail(),
+                        jobs.get(i).logFile(),
+                        elapsed);
                 results.add(r);
                 if (r.succeeded()) {
-                    err.printf(Locale.ROOT, "[%d/%d] %s: done in %.1f s on %s%n", i + 1, tasks.size(), t.label(),
-                            r.elapsed().toMillis() / 1000.0, o.host());
+                    err.printf(
+                            Locale.ROOT,
+                            "[%d/%d] %s: done in %.1f s on %s%n",
+                            i + 1,
+                            tasks.size(),
+                            t.label(),
+                            r.elapsed().toMillis() / 1000.0,
+                            o.host());
                     Map<String, Double> flat = new LinkedHashMap<>();
                     Aggregation.flatten("", r.metrics(), flat);
-                    flat.forEach((k, v) -> rows.add(new Cluster.MetricRow(t.experiment().name(), t.seed(), k, v)));
+                    flat.forEach((k, v) ->
+                            rows.add(new Cluster.MetricRow(t.experiment().name(), t.seed(), k, v)));
                 } else {
-                    err.printf(Locale.ROOT, "[%d/%d] %s: FAILED: %s%n", i + 1, tasks.size(), t.label(),
+                    err.printf(
+                            Locale.ROOT,
+                            "[%d/%d] %s: FAILED: %s%n",
+                            i + 1,
+                            tasks.size(),
+                            t.label(),
                             r.failure().message());
                     if (verbose) {
                         err.print(r.failure().stackTrace());
@@ -108,8 +133,15 @@ final class GridRun {
         return severalSeeds ? own.resolve("seed-" + seed) : own;
     }
 
-    static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
-            PrintStream err, boolean verbose) throws InterruptedException {
+    static Outcome run(
+            List<Experiment> experiments,
+            List<Long> seeds,
+            Profile profile,
+            Path runDir,
+            int jobs,
+            PrintStream err,
+            boolean verbose)
+            throws InterruptedException {
         return run(experiments, seeds, profile, runDir, jobs, null, false, err, verbose);
     }
 
@@ -128,7 +160,8 @@ final class GridRun {
         try {
             Path key = t.folder().resolve(KEY_FILE);
             Path result = t.folder().resolve(ChildProcess.RESULT_FILE);
-            if (!Files.isRegularFile(key) || !Files.isRegularFile(result)
+            if (!Files.isRegularFile(key)
+                    || !Files.isRegularFile(result)
                     || !Files.readString(key).equals(key(t.experiment(), profile, t.seed()))) {
                 return null;
             }
@@ -144,8 +177,17 @@ final class GridRun {
      * cluster instead of this machine's child processes, and every number of every run is also written to
      * {@code metrics.parquet} in the run folder (one row per experiment, seed and metric).
      */
-    static Outcome run(List<Experiment> experiments, List<Long> seeds, Profile profile, Path runDir, int jobs,
-            String master, boolean resume, PrintStream err, boolean verbose) throws InterruptedException {
+    static Outcome run(
+            List<Experiment> experiments,
+            List<Long> seeds,
+            Profile profile,
+            Path runDir,
+            int jobs,
+            String master,
+            boolean resume,
+            PrintStream err,
+            boolean verbose)
+            throws InterruptedException {
         boolean several = seeds.size() > 1;
         List<ParallelRunner.Task> tasks = new ArrayList<>();
         for (Experiment e : experiments) {
@@ -155,9 +197,16 @@ final class GridRun {
             }
         }
         String where = master == null ? "up to " + Math.min(jobs, tasks.size()) + " at a time" : "on Spark " + master;
-        err.printf(Locale.ROOT, "%d run%s (%d experiment%s x %d seed%s), %s, each in its own JVM%n",
-                tasks.size(), tasks.size() == 1 ? "" : "s", experiments.size(), experiments.size() == 1 ? "" : "s",
-                seeds.size(), seeds.size() == 1 ? "" : "s", where);
+        err.printf(
+                Locale.ROOT,
+                "%d run%s (%d experiment%s x %d seed%s), %s, each in its own JVM%n",
+                tasks.size(),
+                tasks.size() == 1 ? "" : "s",
+                experiments.size(),
+                experiments.size() == 1 ? "" : "s",
+                seeds.size(),
+                seeds.size() == 1 ? "" : "s",
+                where);
         // On --resume, (experiment, seed) runs that finished before keep their results; the others run (again).
         List<ExperimentResult> perRun = new ArrayList<>();
         List<ParallelRunner.Task> toRun = new ArrayList<>();
@@ -177,9 +226,11 @@ final class GridRun {
             }
             AtomicFiles.writeString(t.folder().resolve(KEY_FILE), key(t.experiment(), profile, t.seed()));
         }
-        List<ExperimentResult> fresh = toRun.isEmpty() ? List.of()
-                : master == null ? new ParallelRunner(jobs, profile, err, verbose).run(toRun)
-                : onCluster(master, toRun, profile, runDir, err, verbose);
+        List<ExperimentResult> fresh = toRun.isEmpty()
+                ? List.of()
+                : master == null
+                        ? new ParallelRunner(jobs, profile, err, verbose).run(toRun)
+                        : onCluster(master, toRun, profile, runDir, err, verbose);
         for (int i = 0, k = 0; i < perRun.size(); i++) {
             if (perRun.get(i) == null) {
                 perRun.set(i, fresh.get(k++));

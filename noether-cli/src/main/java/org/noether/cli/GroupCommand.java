@@ -20,7 +20,9 @@ import picocli.CommandLine.ParentCommand;
  * {@code noether group D4}: order, generators, element table (finite groups), conjugacy classes, Lie algebra
  * (Lie groups) and the dimensions of the catalog's representations.
  */
-@Command(name = "group", mixinStandardHelpOptions = true,
+@Command(
+        name = "group",
+        mixinStandardHelpOptions = true,
         description = "Show one group: order, generators, element table, conjugacy classes, representations.")
 final class GroupCommand implements Callable<Integer> {
 
@@ -30,7 +32,10 @@ final class GroupCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "A group name such as D4, C2xC2, S4, SO3.")
     String name;
 
-    @Option(names = "--max-table", defaultValue = "24", description = "Print the element table only up to this order (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-table",
+            defaultValue = "24",
+            description = "Print the element table only up to this order (default ${DEFAULT-VALUE}).")
     int maxTable;
 
     @Override
@@ -44,7 +49,8 @@ final class GroupCommand implements Callable<Integer> {
         if (g instanceof FiniteGroup<G> f) {
             out.println("order " + f.order());
         } else {
-            out.println("order " + (g.isCompact() ? "infinite (compact Lie group)" : "infinite (non-compact Lie group)"));
+            out.println(
+                    "order " + (g.isCompact() ? "infinite (compact Lie group)" : "infinite (non-compact Lie group)"));
         }
         List<G> gens = g.discreteGenerators();
         out.println("discrete generators (" + gens.size() + "):" + (gens.isEmpty() ? " none" : ""));
@@ -54,14 +60,15 @@ final class GroupCommand implements Callable<Integer> {
                     + g.definingDimension() + "-dimensional defining representation:");
             for (int k = 0; k < g.lieAlgebraDimension(); k++) {
                 out.println("  A" + k + " =");
-                for (String line : Dense.format(g.lieAlgebraGenerator(k), g.definingDimension()).split("\n"))
-                    out.println("    " + line);
+                for (String line : Dense.format(g.lieAlgebraGenerator(k), g.definingDimension())
+                        .split("\n")) out.println("    " + line);
             }
         }
         if (g instanceof FiniteGroup<G> f) finite(out, f);
         out.println("representations of the catalog:");
         for (Representation<G> r : Catalog.of(g))
-            out.printf("  %-12s dimension %d%s%n", r.name(), r.dimension(), r.isOrthogonal() ? "" : " (not orthogonal)");
+            out.printf(
+                    "  %-12s dimension %d%s%n", r.name(), r.dimension(), r.isOrthogonal() ? "" : " (not orthogonal)");
     }
 
     private <G> void finite(PrintStream out, FiniteGroup<G> f) {
@@ -91,7 +98,8 @@ final class GroupCommand implements Callable<Integer> {
         out.println("conjugacy classes (" + classes.size() + "):");
         for (List<Integer> c : classes) {
             List<String> names = c.stream().map(i -> labels.get(i)).toList();
-            String shown = names.size() > 8 ? String.join(", ", names.subList(0, 8)) + ", ..." : String.join(", ", names);
+            String shown =
+                    names.size() > 8 ? String.join(", ", names.subList(0, 8)) + ", ..." : String.join(", ", names);
             out.printf("  size %-4d { %s }%n", c.size(), shown);
         }
     }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code noether groups}: the catalog, one line a group. */
-@Command(name = "groups", mixinStandardHelpOptions = true,
+@Command(
+        name = "groups",
+        mixinStandardHelpOptions = true,
         description = "List the group catalog: name, order or Lie-algebra dimension, generators.")
 final class GroupsCommand implements Callable<Integer> {
 
@@ -29,9 +31,14 @@ final class GroupsCommand implements Callable<Integer> {
     }
 
     private static <G> void line(java.io.PrintStream out, Group<G> g) {
-        String order = g instanceof FiniteGroup<?> f ? String.valueOf(f.order()) : (g.isCompact() ? "infinite" : "non-compact");
-        List<String> reps = Catalog.of(g).stream().map(r -> r.name() + "(" + r.dimension() + ")").toList();
-        out.printf("%-10s %-14s %-10d %-11d %s%n", g.name(), order, g.lieAlgebraDimension(), g.discreteGenerators().size(),
-                String.join(" ", reps));
+        String order = g instanceof FiniteGroup<?> f
+                ? String.valueOf(f.order())
+                : (g.isCompact() ? "infinite" : "non-compact");
+        List<String> reps = Catalog.of(g).stream()
+                .map(r -> r.name() + "(" + r.dimension() + ")")
+                .toList();
+        out.printf(
+                "%-10s %-14s %-10d %-11d %s%n",
+                g.name(), order, g.lieAlgebraDimension(), g.discreteGenerators().size(), String.join(" ", reps));
     }
 }

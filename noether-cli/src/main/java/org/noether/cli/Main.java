@@ -36,7 +36,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * <p>To add a command, write a picocli {@code @Command} class (it can reach the shared streams and
  * {@code --verbose} through a {@code @ParentCommand Main} field) and append it to {@link #SUBCOMMANDS}.
  */
-@Command(name = "noether", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "noether",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Machine learning with group actions: run experiments and write reports.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:unexpected internal error", "2:usage error", "3:an experiment failed"})
@@ -52,11 +55,20 @@ public final class Main implements Callable<Integer> {
     public static final int EXIT_EXPERIMENT_FAILED = 3;
 
     /** The subcommands, in the order help lists them. */
-    static final List<Class<?>> SUBCOMMANDS = List.of(ReproduceCommand.class, GroupsCommand.class, GroupCommand.class,
-            BasisCommand.class, DataCommand.class, BenchCommand.class, SymmetrizeCommand.class,
-            CommandLine.HelpCommand.class, WorkerCommand.class);
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            ReproduceCommand.class,
+            GroupsCommand.class,
+            GroupCommand.class,
+            BasisCommand.class,
+            DataCommand.class,
+            BenchCommand.class,
+            SymmetrizeCommand.class,
+            CommandLine.HelpCommand.class,
+            WorkerCommand.class);
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "Print full stack traces when something goes wrong.")
     boolean verbose;
 
@@ -96,10 +108,12 @@ public final class Main implements Callable<Integer> {
             // Errors (not Exceptions) pass picocli's handlers; still give a one-line message.
             if (t instanceof OutOfMemoryError) {
                 long max = Runtime.getRuntime().maxMemory();
-                err.println("noether: out of memory (" + describe(t) + (max == Long.MAX_VALUE ? "" : "; the heap limit is "
-                        + max / (1024 * 1024) + " MiB") + "); give the JVM more heap with NOETHER_JAVA_OPTS=-Xmx8g");
+                err.println("noether: out of memory (" + describe(t)
+                        + (max == Long.MAX_VALUE ? "" : "; the heap limit is " + max / (1024 * 1024) + " MiB")
+                        + "); give the JVM more heap with NOETHER_JAVA_OPTS=-Xmx8g");
             } else {
-                err.println("noether: internal error: " + describe(t) + verboseHint(Arrays.asList(args).contains("--verbose")));
+                err.println("noether: internal error: " + describe(t)
+                        + verboseHint(Arrays.asList(args).contains("--verbose")));
             }
             if (Arrays.asList(args).contains("--verbose")) {
                 t.printStackTrace(err);
@@ -127,8 +141,10 @@ public final class Main implements Callable<Integer> {
     /** Without a subcommand there is nothing to do; say so like any other usage error. */
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "missing command; choose one of: "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing command; choose one of: "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Whether {@code --verbose} was given anywhere on the command line of {@code cmd} or its parents. */
@@ -174,7 +190,8 @@ public final class Main implements Callable<Integer> {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
             String message = oneLine(ex.getMessage());
-            if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            if (ex instanceof UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
                 message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
             }
             String name = cmd.getCommandSpec().qualifiedName();

@@ -3,8 +3,8 @@ package org.noether.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -37,11 +37,9 @@ final class ParallelRunner {
     static final int STATUS_SECONDS = 30;
 
     /** One run to do: an experiment, a seed, and the folder it owns. */
-    record Task(Experiment experiment, long seed, Path folder, String label) {
-    }
+    record Task(Experiment experiment, long seed, Path folder, String label) {}
 
-    private record Running(String label, long start) {
-    }
+    private record Running(String label, long start) {}
 
     private final int jobs;
     private final Profile profile;
@@ -63,7 +61,8 @@ final class ParallelRunner {
      * {@code noether.jobs} says otherwise (e.g. {@code NOETHER_JAVA_OPTS=-Dnoether.jobs=1}).
      */
     static int defaultJobs() {
-        return Math.max(1, Integer.getInteger("noether.jobs", Runtime.getRuntime().availableProcessors()));
+        return Math.max(
+                1, Integer.getInteger("noether.jobs", Runtime.getRuntime().availableProcessors()));
     }
 
     List<ExperimentResult> run(List<Task> tasks) throws InterruptedException {
@@ -108,9 +107,13 @@ final class ParallelRunner {
                     synchronized (running) {
                         int k = finished.incrementAndGet();
                         if (r.succeeded()) {
-                            line("[%d/%d] %s: done in %.1f s", k, tasks.size(), task.label(), r.elapsed().toMillis() / 1000.0);
+                            line(
+                                    "[%d/%d] %s: done in %.1f s",
+                                    k, tasks.size(), task.label(), r.elapsed().toMillis() / 1000.0);
                         } else {
-                            line("[%d/%d] %s: FAILED: %s", k, tasks.size(), task.label(), r.failure().message());
+                            line(
+                                    "[%d/%d] %s: FAILED: %s",
+                                    k, tasks.size(), task.label(), r.failure().message());
                             if (verbose) {
                                 err.print(r.failure().stackTrace());
                             }
@@ -146,7 +149,9 @@ final class ParallelRunner {
             long now = System.nanoTime();
             for (Map.Entry<ChildProcess, Running> e : running.entrySet()) {
                 String clock = ProgressClock.format(now - e.getValue().start());
-                line("  running  %s (%s): %s", e.getValue().label(), clock, e.getKey().status());
+                line(
+                        "  running  %s (%s): %s",
+                        e.getValue().label(), clock, e.getKey().status());
             }
         }
     }
@@ -158,12 +163,12 @@ final class ParallelRunner {
 
     /** "mm:ss" or "h:mm:ss". */
     static final class ProgressClock {
-        private ProgressClock() {
-        }
+        private ProgressClock() {}
 
         static String format(long nanos) {
             long s = Math.max(0, nanos / 1_000_000_000L);
-            return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+            return s >= 3600
+                    ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                     : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
         }
     }

@@ -38,7 +38,10 @@ import picocli.CommandLine.Spec;
  * noether reproduce --list                           # what is registered
  * </pre>
  */
-@Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "reproduce",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
             "Run the registered experiments and write report.html, metrics.json, CSV tables and plots into a new "
                     + "folder DIR/run-YYYYMMDD-HHMMSS.",
@@ -49,7 +52,10 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** {@code --quick} or {@code --full}, at most one. */
     static final class ProfileOption {
-        @Option(names = "--quick", required = true, description = "The quick profile: small sizes that finish in minutes on 2 cores (default).")
+        @Option(
+                names = "--quick",
+                required = true,
+                description = "The quick profile: small sizes that finish in minutes on 2 cores (default).")
         boolean quick;
 
         @Option(names = "--full", required = true, description = "The full protocol of each experiment (hours).")
@@ -59,38 +65,57 @@ final class ReproduceCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     ProfileOption profileOption;
 
-    @Option(names = "--only", split = ",", paramLabel = "NAME",
+    @Option(
+            names = "--only",
+            split = ",",
+            paramLabel = "NAME",
             description = "Run only these experiments (comma-separated or repeated), in the order given.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs",
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "runs",
             description = "Where to create the run folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "Seed for all randomness; the same seed repeats a run (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--resume", paramLabel = "RUN_DIR",
-            description = "Continue in an existing run folder (after a kill): the profile, seed and experiments recorded "
-                    + "in its run.json are used (a flag that contradicts them is an error), experiments reuse the "
-                    + "checkpoints in their folders, and the report is written again. Not with --out.")
+    @Option(
+            names = "--resume",
+            paramLabel = "RUN_DIR",
+            description =
+                    "Continue in an existing run folder (after a kill): the profile, seed and experiments recorded "
+                            + "in its run.json are used (a flag that contradicts them is an error), experiments reuse the "
+                            + "checkpoints in their folders, and the report is written again. Not with --out.")
     Path resume;
 
-    @Option(names = "--jobs", paramLabel = "N",
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
             description = "Run up to N experiments at once, each in its own JVM (default: the number of cores). "
                     + "--jobs 1 runs them one after another in this JVM.")
     Integer jobs;
 
-    @Option(names = "--seeds", paramLabel = "SEEDS",
+    @Option(
+            names = "--seeds",
+            paramLabel = "SEEDS",
             description = "Run every experiment with each seed (a range 0..4 or a list 0,3,7), each run in its own "
                     + "JVM, and report means over seeds with 95 %% intervals; claims are judged on the aggregate.")
     String seeds;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Run the (experiment, seed) grid on Apache Spark: local[*] on this machine, spark://HOST:7077 "
-                    + "on a standalone cluster. Each run is a child noether process; every number also goes to "
-                    + "metrics.parquet. The launcher builds the Spark module (about 290 MB of jars) on first use.")
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description =
+                    "Run the (experiment, seed) grid on Apache Spark: local[*] on this machine, spark://HOST:7077 "
+                            + "on a standalone cluster. Each run is a child noether process; every number also goes to "
+                            + "metrics.parquet. The launcher builds the Spark module (about 290 MB of jars) on first use.")
     String master;
 
     @Option(names = "--list", description = "List the registered experiments and exit.")
@@ -115,7 +140,8 @@ final class ReproduceCommand implements Callable<Integer> {
         // --jobs N > 1 and --seeds run each (experiment, seed) in a child JVM (GridRun); otherwise the loop in run().
         int jobCount = GridRun.jobs(jobs);
         if (seeds != null && given("--seed")) {
-            throw new NoetherUserException("give either --seed N (one run) or --seeds " + seeds + " (several), not both");
+            throw new NoetherUserException(
+                    "give either --seed N (one run) or --seeds " + seeds + " (several), not both");
         }
         List<Experiment> chosen;
         Profile profile;
@@ -123,8 +149,8 @@ final class ReproduceCommand implements Callable<Integer> {
         RunFolder folder;
         if (resume != null) {
             if (given("--out")) {
-                throw new NoetherUserException("--out cannot be given with --resume: a resumed run stays in its folder "
-                        + resume);
+                throw new NoetherUserException(
+                        "--out cannot be given with --resume: a resumed run stays in its folder " + resume);
             }
             folder = RunFolder.resume(resume, stderr::println);
             try {
@@ -132,7 +158,10 @@ final class ReproduceCommand implements Callable<Integer> {
                 profile = plan.profile();
                 seedList = plan.seeds();
                 checkAgainstRecord(folder, plan);
-                chosen = byNames(registered, plan.experiments(), "recorded in " + folder.dir().resolve(RunFolder.RECORD));
+                chosen = byNames(
+                        registered,
+                        plan.experiments(),
+                        "recorded in " + folder.dir().resolve(RunFolder.RECORD));
             } catch (RuntimeException e) {
                 folder.close();
                 throw e;
@@ -141,8 +170,14 @@ final class ReproduceCommand implements Callable<Integer> {
             chosen = choose(registered);
             profile = chosenProfile();
             seedList = seeds == null ? List.of(seed) : SeedGrid.parse(seeds);
-            folder = RunFolder.create(out, LocalDateTime.now(),
-                    new RunFolder.Plan(profile, seedList, chosen.stream().map(Experiment::name).toList()), commandLine());
+            folder = RunFolder.create(
+                    out,
+                    LocalDateTime.now(),
+                    new RunFolder.Plan(
+                            profile,
+                            seedList,
+                            chosen.stream().map(Experiment::name).toList()),
+                    commandLine());
         }
         boolean grid = seedList.size() > 1 || seeds != null || master != null || (jobCount > 1 && !chosen.isEmpty());
         // The lock is held while children work: they write only inside their experiment folders.
@@ -151,13 +186,31 @@ final class ReproduceCommand implements Callable<Integer> {
         }
     }
 
-    private int run(RunFolder folder, List<Experiment> chosen, Profile profile, List<Long> seedList, boolean grid,
-            int jobCount, boolean verbose, PrintStream stdout, PrintStream stderr) throws IOException {
+    private int run(
+            RunFolder folder,
+            List<Experiment> chosen,
+            Profile profile,
+            List<Long> seedList,
+            boolean grid,
+            int jobCount,
+            boolean verbose,
+            PrintStream stdout,
+            PrintStream stderr)
+            throws IOException {
         Path runDir = folder.dir();
         long runSeed = seedList.get(0);
-        stderr.printf(Locale.ROOT, "Running %d experiment%s (%s, seed%s %s) into %s%n", chosen.size(),
-                chosen.size() == 1 ? "" : "s", profile.name().toLowerCase(Locale.ROOT), seedList.size() == 1 ? "" : "s",
-                seedList.size() == 1 ? String.valueOf(runSeed) : String.join(",", seedList.stream().map(String::valueOf).toList()), runDir);
+        stderr.printf(
+                Locale.ROOT,
+                "Running %d experiment%s (%s, seed%s %s) into %s%n",
+                chosen.size(),
+                chosen.size() == 1 ? "" : "s",
+                profile.name().toLowerCase(Locale.ROOT),
+                seedList.size() == 1 ? "" : "s",
+                seedList.size() == 1
+                        ? String.valueOf(runSeed)
+                        : String.join(
+                                ",", seedList.stream().map(String::valueOf).toList()),
+                runDir);
         Instant started = Instant.now();
         long start = System.nanoTime();
         List<ExperimentResult> results = new ArrayList<>();
@@ -166,8 +219,8 @@ final class ReproduceCommand implements Callable<Integer> {
         if (grid) {
             GridRun.Outcome outcome;
             try {
-                outcome = GridRun.run(chosen, seedList, profile, runDir, jobCount, master, resume != null, stderr,
-                        verbose);
+                outcome = GridRun.run(
+                        chosen, seedList, profile, runDir, jobCount, master, resume != null, stderr, verbose);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new NoetherUserException("interrupted; continue with --resume " + runDir);
@@ -201,8 +254,13 @@ final class ReproduceCommand implements Callable<Integer> {
                 }
             }
         }
-        RunInfo info = new RunInfo(runDir.getFileName().toString(), started, Duration.ofNanos(System.nanoTime() - start),
-                profile, runSeed, commandLine());
+        RunInfo info = new RunInfo(
+                runDir.getFileName().toString(),
+                started,
+                Duration.ofNanos(System.nanoTime() - start),
+                profile,
+                runSeed,
+                commandLine());
         Path html;
         try {
             html = folder.writeReport(info, results);
@@ -211,15 +269,24 @@ final class ReproduceCommand implements Callable<Integer> {
                     + "), then run 'noether reproduce --resume " + runDir + "'");
         }
         if (failed > 0) {
-            stderr.printf(Locale.ROOT, "%d of %d %s failed; see the report%s.%n", failed,
-                    grid ? chosen.size() * seedList.size() : results.size(), seedList.size() > 1 ? "runs" : "experiments",
+            stderr.printf(
+                    Locale.ROOT,
+                    "%d of %d %s failed; see the report%s.%n",
+                    failed,
+                    grid ? chosen.size() * seedList.size() : results.size(),
+                    seedList.size() > 1 ? "runs" : "experiments",
                     verbose ? "" : " or rerun with --verbose for stack traces");
         }
         if (outOfMemory > 0) {
             long max = Runtime.getRuntime().maxMemory();
-            stderr.printf(Locale.ROOT, "%d experiment%s ran out of memory%s; give the JVM more heap and resume: "
-                    + "NOETHER_JAVA_OPTS=-Xmx8g noether reproduce --resume %s%n", outOfMemory, outOfMemory == 1 ? "" : "s",
-                    max == Long.MAX_VALUE ? "" : " (the heap limit is " + max / (1024 * 1024) + " MiB)", runDir);
+            stderr.printf(
+                    Locale.ROOT,
+                    "%d experiment%s ran out of memory%s; give the JVM more heap and resume: "
+                            + "NOETHER_JAVA_OPTS=-Xmx8g noether reproduce --resume %s%n",
+                    outOfMemory,
+                    outOfMemory == 1 ? "" : "s",
+                    max == Long.MAX_VALUE ? "" : " (the heap limit is " + max / (1024 * 1024) + " MiB)",
+                    runDir);
         }
         stdout.println(html.toAbsolutePath().normalize());
         return failed > 0 ? Main.EXIT_EXPERIMENT_FAILED : Main.EXIT_OK;
@@ -234,8 +301,9 @@ final class ReproduceCommand implements Callable<Integer> {
 
     private static String heapHint() {
         long max = Runtime.getRuntime().maxMemory();
-        String now = max == Long.MAX_VALUE ? "" : String.format(Locale.ROOT, "the heap limit is %d MiB; ",
-                max / (1024 * 1024));
+        String now = max == Long.MAX_VALUE
+                ? ""
+                : String.format(Locale.ROOT, "the heap limit is %d MiB; ", max / (1024 * 1024));
         return now + "raise it with NOETHER_JAVA_OPTS=-Xmx8g (or more) and resume the run";
     }
 
@@ -254,16 +322,21 @@ final class ReproduceCommand implements Callable<Integer> {
             throw folder.conflict("--seed", Long.toString(seed), plan.seedsText());
         }
         if ((given("--quick") || given("--full")) && chosenProfile() != plan.profile()) {
-            throw folder.conflict(chosenProfile() == Profile.FULL ? "--full" : "--quick", "",
+            throw folder.conflict(
+                    chosenProfile() == Profile.FULL ? "--full" : "--quick",
+                    "",
                     "the " + plan.profileName() + " profile");
         }
         if (given("--seeds") && !SeedGrid.parse(seeds).equals(plan.seeds())) {
             throw folder.conflict("--seeds", seeds, plan.seedsText());
         }
         if (given("--only")) {
-            List<String> asked = new ArrayList<>(new LinkedHashSet<>(only.stream().map(String::strip).toList()));
+            List<String> asked = new ArrayList<>(
+                    new LinkedHashSet<>(only.stream().map(String::strip).toList()));
             if (!asked.equals(plan.experiments())) {
-                throw folder.conflict("--only", String.join(",", asked),
+                throw folder.conflict(
+                        "--only",
+                        String.join(",", asked),
                         "the experiment list " + String.join(",", plan.experiments()));
             }
         }
@@ -296,13 +369,16 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** The registered experiments with these names, in this order; unknown names are a one-line error. */
     private static List<Experiment> byNames(List<Experiment> registered, List<String> names, String where) {
-        String known = registered.isEmpty() ? "none are registered"
+        String known = registered.isEmpty()
+                ? "none are registered"
                 : "known: " + registered.stream().map(Experiment::name).collect(Collectors.joining(", "));
         List<Experiment> chosen = new ArrayList<>();
         List<String> unknown = new ArrayList<>();
         for (String name : new LinkedHashSet<>(names)) {
             String trimmed = name.strip();
-            registered.stream().filter(e -> e.name().equals(trimmed)).findFirst()
+            registered.stream()
+                    .filter(e -> e.name().equals(trimmed))
+                    .findFirst()
                     .ifPresentOrElse(chosen::add, () -> unknown.add("'" + trimmed + "'"));
         }
         if (!unknown.isEmpty()) {
@@ -327,7 +403,8 @@ final class ReproduceCommand implements Callable<Integer> {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         StringBuilder sb = new StringBuilder("noether");
         for (String a : args) {
-            sb.append(' ').append(a.isEmpty() || a.matches(".*[\\s'\"$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
+            sb.append(' ')
+                    .append(a.isEmpty() || a.matches(".*[\\s'\"$\\\\].*") ? "'" + a.replace("'", "'\\''") + "'" : a);
         }
         return sb.toString();
     }

@@ -48,8 +48,7 @@ final class ResultCodec {
     private static final byte SHORT = 13;
     private static final byte BYTE = 14;
 
-    private ResultCodec() {
-    }
+    private ResultCodec() {}
 
     static byte[] encode(ExperimentResult r) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -197,8 +196,8 @@ final class ResultCodec {
             @SuppressWarnings("unchecked")
             Map<String, Object> typed = (Map<String, Object>) m;
             Duration elapsed = Duration.ofNanos(in.readLong());
-            ExperimentResult.Failure failure = in.readBoolean()
-                    ? new ExperimentResult.Failure(readText(in), readText(in)) : null;
+            ExperimentResult.Failure failure =
+                    in.readBoolean() ? new ExperimentResult.Failure(readText(in), readText(in)) : null;
             if (in.read() != -1) {
                 throw new IOException("trailing bytes after the result");
             }

@@ -101,8 +101,11 @@ final class RunFolder implements AutoCloseable {
 
         /** "the seed 3" or "the seeds 0, 1, 2", for messages. */
         String seedsText() {
-            return seeds.size() == 1 ? "the seed " + seeds.get(0)
-                    : "the seeds " + String.join(", ", seeds.stream().map(String::valueOf).toList());
+            return seeds.size() == 1
+                    ? "the seed " + seeds.get(0)
+                    : "the seeds "
+                            + String.join(
+                                    ", ", seeds.stream().map(String::valueOf).toList());
         }
 
         String profileName() {
@@ -167,9 +170,10 @@ final class RunFolder implements AutoCloseable {
             } catch (IOException e) {
                 throw new NoetherUserException("--resume " + dir + ": cannot list the folder: " + e.getMessage(), e);
             }
-            throw new NoetherUserException("--resume " + dir + ": " + (empty ? "the folder is empty" : "the folder holds no "
-                    + RECORD) + ", so it is not a run folder of 'noether reproduce' (or one made before runs recorded "
-                    + "their seed there); start a new run with --out");
+            throw new NoetherUserException(
+                    "--resume " + dir + ": " + (empty ? "the folder is empty" : "the folder holds no " + RECORD)
+                            + ", so it is not a run folder of 'noether reproduce' (or one made before runs recorded "
+                            + "their seed there); start a new run with --out");
         }
         Locked l = lock(dir);
         try {
@@ -206,8 +210,9 @@ final class RunFolder implements AutoCloseable {
 
     /** A one-line error for a flag that disagrees with what the folder recorded. */
     NoetherUserException conflict(String flag, String given, String recorded) {
-        return new NoetherUserException(flag + (given.isEmpty() ? "" : " " + given) + " conflicts with " + recorded + " recorded in "
-                + dir.resolve(RECORD) + "; --resume takes it from there: leave " + flag + " out, or start a new run");
+        return new NoetherUserException(flag + (given.isEmpty() ? "" : " " + given) + " conflicts with " + recorded
+                + " recorded in " + dir.resolve(RECORD) + "; --resume takes it from there: leave " + flag
+                + " out, or start a new run");
     }
 
     /**
@@ -219,7 +224,8 @@ final class RunFolder implements AutoCloseable {
      * @return the path of {@code report.html} in this folder
      */
     Path writeReport(RunInfo info, List<ExperimentResult> results) {
-        Path staging = dir.resolve(".report" + AtomicFiles.TMP_MARKER + ProcessHandle.current().pid());
+        Path staging = dir.resolve(
+                ".report" + AtomicFiles.TMP_MARKER + ProcessHandle.current().pid());
         try {
             deleteTree(staging);
             Path html;
@@ -231,8 +237,11 @@ final class RunFolder implements AutoCloseable {
             }
             List<Path> files;
             try (Stream<Path> s = Files.walk(staging)) {
-                files = s.filter(Files::isRegularFile).sorted(Comparator.comparing(
-                        (Path p) -> GUARDED.contains(staging.relativize(p).toString())).thenComparing(Path::toString)).toList();
+                files = s.filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing((Path p) ->
+                                        GUARDED.contains(staging.relativize(p).toString()))
+                                .thenComparing(Path::toString))
+                        .toList();
             }
             // Accept both the old and the new copies while they are being swapped, so a kill in between never makes
             // noether's own report look foreign; afterwards only the new ones.
@@ -310,13 +319,15 @@ final class RunFolder implements AutoCloseable {
 
     private static long sizeOf(Path root) {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> {
+                        try {
+                            return Files.size(p);
+                        } catch (IOException e) {
+                            return 0;
+                        }
+                    })
+                    .sum();
         } catch (IOException | RuntimeException e) {
             return 0;
         }
@@ -334,8 +345,9 @@ final class RunFolder implements AutoCloseable {
                     throw new NoetherUserException("--resume " + dir + ": cannot read " + p + ": " + e.getMessage(), e);
                 }
                 if (!hashes(written, name).contains(hash)) {
-                    throw new NoetherUserException("--resume " + dir + ": " + name + " there was not written by noether "
-                            + "for this run (or was changed since); move it away first, it would be overwritten");
+                    throw new NoetherUserException(
+                            "--resume " + dir + ": " + name + " there was not written by noether "
+                                    + "for this run (or was changed since); move it away first, it would be overwritten");
                 }
             }
         }
@@ -432,7 +444,7 @@ final class RunFolder implements AutoCloseable {
         try (InputStream in = Files.newInputStream(p)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
-            for (int r; (r = in.read(buf)) > 0;) {
+            for (int r; (r = in.read(buf)) > 0; ) {
                 md.update(buf, 0, r);
             }
             return HexFormat.of().formatHex(md.digest());
@@ -494,12 +506,15 @@ final class RunFolder implements AutoCloseable {
             } catch (IOException | RuntimeException ignored) {
                 // the message is still right without the holder
             }
-            throw new NoetherUserException(dir + " is in use by another noether process" + (holder.isEmpty() ? ""
-                    : " (" + holder + ")") + "; wait for it to finish, or stop it, then resume");
+            throw new NoetherUserException(
+                    dir + " is in use by another noether process" + (holder.isEmpty() ? "" : " (" + holder + ")")
+                            + "; wait for it to finish, or stop it, then resume");
         }
         try {
             ch.truncate(0);
-            ch.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+            ch.write(
+                    ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.UTF_8)),
+                    0);
             ch.force(false);
         } catch (IOException e) {
             // the lock holds without the note of who holds it

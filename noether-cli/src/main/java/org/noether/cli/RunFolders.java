@@ -13,8 +13,7 @@ final class RunFolders {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private RunFolders() {
-    }
+    private RunFolders() {}
 
     static Path create(Path parent, LocalDateTime now) {
         try {

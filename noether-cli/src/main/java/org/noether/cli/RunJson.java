@@ -23,8 +23,7 @@ final class RunJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    private RunJson() {
-    }
+    private RunJson() {}
 
     static Object parse(String text) {
         try (JsonParser p = MAPPER.getFactory().createParser(text)) {
@@ -39,8 +38,8 @@ final class RunJson {
             }
             return v;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getOriginalMessage() + " at character "
-                    + e.getLocation().getCharOffset(), e);
+            throw new IllegalArgumentException(
+                    e.getOriginalMessage() + " at character " + e.getLocation().getCharOffset(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage() + " at character 0", e);
         }
@@ -77,8 +76,9 @@ final class RunJson {
             case VALUE_NULL -> {
                 return null;
             }
-            default -> throw new IllegalArgumentException("unexpected " + t + " (run.json holds no fractions) at character "
-                    + p.currentLocation().getCharOffset());
+            default ->
+                throw new IllegalArgumentException("unexpected " + t + " (run.json holds no fractions) at character "
+                        + p.currentLocation().getCharOffset());
         }
     }
 

@@ -15,10 +15,10 @@ final class SeedGrid {
     /** More seeds than this in one run is almost certainly a typo ({@code 0..10000}). */
     static final int MAX_SEEDS = 1000;
 
-    private static final String ACCEPTED = "accepted: a range like 0..4 (both ends included), a list like 0,3,7, or both (0..2,10)";
+    private static final String ACCEPTED =
+            "accepted: a range like 0..4 (both ends included), a list like 0,3,7, or both (0..2,10)";
 
-    private SeedGrid() {
-    }
+    private SeedGrid() {}
 
     /** The seeds named by {@code text}, in the order given. */
     static List<Long> parse(String text) {
@@ -41,8 +41,8 @@ final class SeedGrid {
                             + " runs backwards; write the smaller seed first");
                 }
                 if (to - from >= MAX_SEEDS) {
-                    throw new NoetherUserException("--seeds '" + text + "': the range " + part + " has more than "
-                            + MAX_SEEDS + " seeds");
+                    throw new NoetherUserException(
+                            "--seeds '" + text + "': the range " + part + " has more than " + MAX_SEEDS + " seeds");
                 }
                 for (long s = from; s <= to; s++) {
                     these.add(s);
@@ -66,7 +66,8 @@ final class SeedGrid {
         try {
             return Long.parseLong(s.strip());
         } catch (NumberFormatException e) {
-            throw new NoetherUserException("--seeds '" + text + "': '" + s.strip() + "' is not a whole number; " + ACCEPTED);
+            throw new NoetherUserException(
+                    "--seeds '" + text + "': '" + s.strip() + "' is not a whole number; " + ACCEPTED);
         }
     }
 }

@@ -29,14 +29,19 @@ import picocli.CommandLine.ParentCommand;
  * accuracy of a user's pretrained classifier and of its symmetrized version on the images as given and
  * transformed, the measured invariance error of both, and a small report.
  */
-@Command(name = "symmetrize", mixinStandardHelpOptions = true,
+@Command(
+        name = "symmetrize",
+        mixinStandardHelpOptions = true,
         description = "Make a pretrained image classifier (TorchScript .pt or ONNX .onnx) invariant to a group of "
                 + "rotations/flips and compare it with the original on labelled images.")
 final class SymmetrizeCommand implements Callable<Integer> {
     @ParentCommand
     Main parent;
 
-    @Option(names = "--model", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--model",
+            required = true,
+            paramLabel = "FILE",
             description = "TorchScript (.pt, .pth, .torchscript) or ONNX (.onnx) classifier: NCHW float input, "
                     + "logits [N, classes] output. A sidecar FILE.json may give {\"input\": [C,H,W], \"mean\": [...], "
                     + "\"std\": [...]}.")
@@ -45,20 +50,32 @@ final class SymmetrizeCommand implements Callable<Integer> {
     @Option(names = "--group", required = true, paramLabel = "NAME", description = "C1, C2, C4, D1, D2 or D4.")
     String group;
 
-    @Option(names = "--method", defaultValue = "equitune", paramLabel = "NAME",
+    @Option(
+            names = "--method",
+            defaultValue = "equitune",
+            paramLabel = "NAME",
             description = "equitune, equizero, lambda-equitune or canonicalize (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
+    @Option(
+            names = "--input",
+            required = true,
+            paramLabel = "FILE|DIR",
             description = "An IDX image file (e.g. t10k-images-idx3-ubyte, .gz ok) or a folder of PNG/JPEG images "
                     + "(read in name order).")
     Path input;
 
-    @Option(names = "--labels", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--labels",
+            required = true,
+            paramLabel = "FILE",
             description = "An IDX label file, or a text file with one integer label per line (per image, in order).")
     Path labels;
 
-    @Option(names = "--input-shape", paramLabel = "C,H,W", split = ",",
+    @Option(
+            names = "--input-shape",
+            paramLabel = "C,H,W",
+            split = ",",
             description = "Input shape the model expects (overrides the sidecar; default: the images' shape).")
     long[] inputShape;
 
@@ -68,14 +85,24 @@ final class SymmetrizeCommand implements Callable<Integer> {
     @Option(names = "--std", paramLabel = "S", split = ",", description = "Per-channel std of pixel/255.")
     float[] std;
 
-    @Option(names = "--limit", defaultValue = "1000", paramLabel = "N",
+    @Option(
+            names = "--limit",
+            defaultValue = "1000",
+            paramLabel = "N",
             description = "Use the first N images (default: ${DEFAULT-VALUE}; 0 = all).")
     int limit;
 
-    @Option(names = "--batch", defaultValue = "64", paramLabel = "N", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--batch",
+            defaultValue = "64",
+            paramLabel = "N",
+            description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "0", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            paramLabel = "N",
             description = "Seed of the transformations (and the canonicalizer) (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -94,7 +121,9 @@ final class SymmetrizeCommand implements Callable<Integer> {
         }
         InputSpec spec = InputSpec.sidecar(model).map(InputSpec::read).orElse(null);
         if (inputShape != null) {
-            spec = new InputSpec(new Shape(inputShape), mean != null ? mean : spec == null ? null : spec.mean(),
+            spec = new InputSpec(
+                    new Shape(inputShape),
+                    mean != null ? mean : spec == null ? null : spec.mean(),
                     std != null ? std : spec == null ? null : spec.std());
         } else if (spec != null && (mean != null || std != null)) {
             spec = new InputSpec(spec.shape(), mean != null ? mean : spec.mean(), std != null ? std : spec.std());
@@ -104,7 +133,11 @@ final class SymmetrizeCommand implements Callable<Integer> {
         if (spec == null) {
             spec = new InputSpec(new Shape(images.channels(), images.height(), images.width()), mean, std);
         }
-        spec.check(images.channels(), images.height(), images.width(), input.getFileName().toString());
+        spec.check(
+                images.channels(),
+                images.height(),
+                images.width(),
+                input.getFileName().toString());
         float[] x = spec.normalize(images.pixels());
         SymmetrizationCheck.Result r;
         String format;
@@ -115,29 +148,64 @@ final class SymmetrizeCommand implements Callable<Integer> {
             r = SymmetrizationCheck.run(imported.block(), sym, x, spec.shape(), y, g, seed, batch);
         }
         String label = m.label();
-        String text = String.format(Locale.ROOT, """
+        String text = String.format(
+                Locale.ROOT,
+                """
                 model %s (%s), input [N, %d, %d, %d], %d images, group %s (order %d), method %s
                 %-18s %10s %12s %18s
                 %-18s %9.2f%% %11.2f%% %18.3g
                 %-18s %9.2f%% %11.2f%% %18.3g
                 (transformed: each image by a uniformly drawn element of %s, seed %d; invariance error: mean of
                  ||f(g x) - f(x)|| / ||f(x)|| over the images)
-                """, model.getFileName(), format, spec.shape().get(0), spec.shape().get(1), spec.shape().get(2),
-                r.samples(), g.name(), g.order(), label, "", "original", "transformed", "invariance error",
-                "plain", 100 * r.plainAccuracy(), 100 * r.plainAccuracyTransformed(), r.plainInvarianceError(),
-                label, 100 * r.symmetrizedAccuracy(), 100 * r.symmetrizedAccuracyTransformed(),
-                r.symmetrizedInvarianceError(), g.name(), seed);
+                """,
+                model.getFileName(),
+                format,
+                spec.shape().get(0),
+                spec.shape().get(1),
+                spec.shape().get(2),
+                r.samples(),
+                g.name(),
+                g.order(),
+                label,
+                "",
+                "original",
+                "transformed",
+                "invariance error",
+                "plain",
+                100 * r.plainAccuracy(),
+                100 * r.plainAccuracyTransformed(),
+                r.plainInvarianceError(),
+                label,
+                100 * r.symmetrizedAccuracy(),
+                100 * r.symmetrizedAccuracyTransformed(),
+                r.symmetrizedInvarianceError(),
+                g.name(),
+                seed);
         parent.out.print(text);
         if (out != null) {
             Files.createDirectories(out);
             AtomicFiles.writeString(out.resolve("symmetrize.md"), "# noether symmetrize\n\n```\n" + text + "```\n");
-            AtomicFiles.writeString(out.resolve("symmetrize.json"), String.format(Locale.ROOT, """
+            AtomicFiles.writeString(
+                    out.resolve("symmetrize.json"),
+                    String.format(
+                            Locale.ROOT,
+                            """
                     {"model": "%s", "format": "%s", "group": "%s", "method": "%s", "samples": %d, "seed": %d,
                      "plain": {"accuracy": %.6f, "accuracyTransformed": %.6f, "invarianceError": %.6g},
                      "symmetrized": {"accuracy": %.6f, "accuracyTransformed": %.6f, "invarianceError": %.6g}}
-                    """, json(model.getFileName().toString()), format, g.name(), label, r.samples(), seed,
-                    r.plainAccuracy(), r.plainAccuracyTransformed(), r.plainInvarianceError(),
-                    r.symmetrizedAccuracy(), r.symmetrizedAccuracyTransformed(), r.symmetrizedInvarianceError()));
+                    """,
+                            json(model.getFileName().toString()),
+                            format,
+                            g.name(),
+                            label,
+                            r.samples(),
+                            seed,
+                            r.plainAccuracy(),
+                            r.plainAccuracyTransformed(),
+                            r.plainInvarianceError(),
+                            r.symmetrizedAccuracy(),
+                            r.symmetrizedAccuracyTransformed(),
+                            r.symmetrizedInvarianceError()));
             parent.err.println("report: " + out.resolve("symmetrize.md"));
         }
         parent.out.flush();
@@ -164,8 +232,10 @@ final class SymmetrizeCommand implements Callable<Integer> {
     private static Images readFolder(Path dir, int channels, int limit) throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)$"))
-                    .sorted().toList();
+            files = s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(png|jpe?g)$"))
+                    .sorted()
+                    .toList();
         }
         if (files.isEmpty()) {
             throw new NoetherUserException(dir + " holds no .png or .jpg images");
@@ -193,8 +263,9 @@ final class SymmetrizeCommand implements Callable<Integer> {
         for (int n = 0; n < read.size(); n++) {
             BufferedImage im = read.get(n);
             if (im.getHeight() != h || im.getWidth() != w) {
-                throw new NoetherUserException("images differ in size: " + files.get(0).getFileName() + " is " + w
-                        + "x" + h + ", " + files.get(n).getFileName() + " is " + im.getWidth() + "x" + im.getHeight());
+                throw new NoetherUserException(
+                        "images differ in size: " + files.get(0).getFileName() + " is " + w + "x" + h + ", "
+                                + files.get(n).getFileName() + " is " + im.getWidth() + "x" + im.getHeight());
             }
             for (int i = 0; i < h; i++) {
                 for (int j = 0; j < w; j++) {
@@ -238,7 +309,10 @@ final class SymmetrizeCommand implements Callable<Integer> {
                 return out;
             }
         }
-        List<String> lines = Files.readAllLines(file).stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> lines = Files.readAllLines(file).stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (lines.size() < count) {
             throw new NoetherUserException(file + " has " + lines.size() + " labels for " + count + " images");
         }
@@ -246,8 +320,8 @@ final class SymmetrizeCommand implements Callable<Integer> {
             try {
                 out[i] = Integer.parseInt(lines.get(i));
             } catch (NumberFormatException e) {
-                throw new NoetherUserException(file + " line " + (i + 1) + ": '" + lines.get(i)
-                        + "' is not an integer label");
+                throw new NoetherUserException(
+                        file + " line " + (i + 1) + ": '" + lines.get(i) + "' is not an integer label");
             }
         }
         return out;

@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
  * <p>A failing experiment still writes a (failed) result and exits 0; so does one that runs out of memory, when the
  * JVM can still write. Exit code 1 means no result could be written, which the parent records as a failure.
  */
-@Command(name = "run-experiment", hidden = true,
+@Command(
+        name = "run-experiment",
+        hidden = true,
         description = "Internal: run one experiment and write its result file (used by reproduce --jobs/--seeds).")
 final class WorkerCommand implements Callable<Integer> {
 

@@ -38,33 +38,51 @@ class AggregationTest {
     @Test
     void theRuleIsRecoveredFromEveryBuilderForm() {
         Interval i = iv(0.3, 0.1, 0.5);
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.ABOVE, 0),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").positive()));
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.ABOVE, 0.25),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").above(0.25)));
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, -1.5),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").below(-1.5)));
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.AT_MOST, 1e-9),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").atMost(1e-9)));
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, 2.5e6),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").below(2.5e6)));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.ABOVE, 0),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").positive()));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.ABOVE, 0.25),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").above(0.25)));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, -1.5),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").below(-1.5)));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.AT_MOST, 1e-9),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").atMost(1e-9)));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, 2.5e6),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").below(2.5e6)));
         // The threshold is carried exactly, not read back from the rule's text.
-        assertEquals(new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, 0.123456),
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").below(0.123456)));
-        assertEquals(Aggregation.Rule.OTHER,
-                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").measured(i, "u").judged(true, "mine")));
-        assertEquals(Aggregation.Rule.OTHER, Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").notComparable("no")));
+        assertEquals(
+                new Aggregation.Rule(Aggregation.Rule.Kind.BELOW, 0.123456),
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").below(0.123456)));
+        assertEquals(
+                Aggregation.Rule.OTHER,
+                Aggregation.ruleOf(
+                        Claim.about(Paper.NOETHER, "s").measured(i, "u").judged(true, "mine")));
+        assertEquals(
+                Aggregation.Rule.OTHER,
+                Aggregation.ruleOf(Claim.about(Paper.NOETHER, "s").notComparable("no")));
     }
 
     private static Claim above(double estimate, double lo, double hi) {
-        return Claim.about(Paper.NOETHER, "beats").measured(iv(estimate, lo, hi), "").positive();
+        return Claim.about(Paper.NOETHER, "beats")
+                .measured(iv(estimate, lo, hi), "")
+                .positive();
     }
 
     @Test
     void anAboveClaimIsJudgedOnTheMeanOverSeedsAndCanFailThoughMostSeedsHeld() {
         // Four seeds clearly above 0 and one far below: held in 4 of 5, but the mean's interval reaches below 0.
-        List<Claim> mixed = List.of(above(1, 0.5, 1.5), above(1, 0.5, 1.5), above(1, 0.5, 1.5), above(1, 0.5, 1.5),
-                above(-10, -11, -9));
+        List<Claim> mixed = List.of(
+                above(1, 0.5, 1.5), above(1, 0.5, 1.5), above(1, 0.5, 1.5), above(1, 0.5, 1.5), above(-10, -11, -9));
         Claim agg = Aggregation.aggregateClaim(mixed.get(0), mixed, 5, 1);
         assertEquals(Verdict.FAILED, agg.verdict(), agg.detail());
         assertTrue(agg.detail().startsWith("held in 4 of 5 seeds"), agg.detail());
@@ -83,7 +101,9 @@ class AggregationTest {
     void anAtMostClaimTakesTheWorstValueOverAllSeeds() {
         List<Claim> seeds = new ArrayList<>();
         for (double worst : new double[] {1e-12, 2e-12, 5e-9}) {
-            seeds.add(Claim.about(Paper.NOETHER, "exact").measured(iv(worst / 2, 0, worst), "").atMost(1e-10));
+            seeds.add(Claim.about(Paper.NOETHER, "exact")
+                    .measured(iv(worst / 2, 0, worst), "")
+                    .atMost(1e-10));
         }
         Claim agg = Aggregation.aggregateClaim(seeds.get(0), seeds, 3, 1);
         assertEquals(Verdict.FAILED, agg.verdict(), agg.detail());
@@ -96,17 +116,25 @@ class AggregationTest {
     void otherRulesHoldOnlyWhenEverySeedHeldAndMissingSeedsCount() {
         Claim yes = Claim.about(Paper.NOETHER, "j").judged(true, "r");
         Claim no = Claim.about(Paper.NOETHER, "j").judged(false, "r");
-        assertEquals(Verdict.HELD, Aggregation.aggregateClaim(yes, List.of(yes, yes), 2, 1).verdict());
-        assertEquals(Verdict.FAILED, Aggregation.aggregateClaim(yes, List.of(yes, no), 2, 1).verdict());
+        assertEquals(
+                Verdict.HELD,
+                Aggregation.aggregateClaim(yes, List.of(yes, yes), 2, 1).verdict());
+        assertEquals(
+                Verdict.FAILED,
+                Aggregation.aggregateClaim(yes, List.of(yes, no), 2, 1).verdict());
         List<Claim> withMissing = Arrays.asList(yes, null);
         Claim agg = Aggregation.aggregateClaim(yes, withMissing, 2, 1);
         assertEquals(Verdict.FAILED, agg.verdict());
         assertTrue(agg.detail().contains("1 without it"), agg.detail());
         // A numeric claim missing in a seed is not judged on the remaining seeds' mean alone.
         List<Claim> partial = Arrays.asList(above(1, 0.5, 1.5), null);
-        assertEquals(Verdict.FAILED, Aggregation.aggregateClaim(partial.get(0), partial, 2, 1).verdict());
+        assertEquals(
+                Verdict.FAILED,
+                Aggregation.aggregateClaim(partial.get(0), partial, 2, 1).verdict());
         Claim nc = Claim.about(Paper.NOETHER, "n").notComparable("other protocol");
-        assertEquals(Verdict.NOT_COMPARABLE, Aggregation.aggregateClaim(nc, List.of(nc, nc), 2, 1).verdict());
+        assertEquals(
+                Verdict.NOT_COMPARABLE,
+                Aggregation.aggregateClaim(nc, List.of(nc, nc), 2, 1).verdict());
     }
 
     @Test
@@ -115,11 +143,13 @@ class AggregationTest {
         List<Long> seeds = List.of(0L, 1L, 2L, 3L, 4L, 5L);
         List<ExperimentResult> runs = new ArrayList<>();
         for (long s : seeds) {
-            runs.add(Experiments.runSafely(e, new ExperimentContext(Profile.QUICK, s, tmp.resolve("s" + s), Progress.NONE)));
+            runs.add(Experiments.runSafely(
+                    e, new ExperimentContext(Profile.QUICK, s, tmp.resolve("s" + s), Progress.NONE)));
         }
         ExperimentResult agg = Aggregation.combine(e, seeds, runs);
         assertTrue(agg.succeeded());
-        double[] means = runs.stream().mapToDouble(r -> (Double) r.metrics().get("mean")).toArray();
+        double[] means =
+                runs.stream().mapToDouble(r -> (Double) r.metrics().get("mean")).toArray();
         @SuppressWarnings("unchecked")
         Map<String, Object> mean = (Map<String, Object>) agg.metrics().get("mean");
         assertEquals(Stats.mean(means), (Double) mean.get("mean"), 1e-15);
@@ -133,7 +163,10 @@ class AggregationTest {
         // counts them.
         long held = runs.stream().filter(r -> r.claims().get(0).held()).count();
         assertTrue(held > 0 && held < seeds.size(), "seeds should disagree on the claim; held in " + held);
-        Table claims = agg.tables().stream().filter(t -> t.name().equals(Aggregation.CLAIMS_TABLE)).findFirst().orElseThrow();
+        Table claims = agg.tables().stream()
+                .filter(t -> t.name().equals(Aggregation.CLAIMS_TABLE))
+                .findFirst()
+                .orElseThrow();
         assertEquals(held + " of 6", claims.rows().get(0).get(2));
         assertEquals(3, agg.claims().size());
         // The aggregate verdict of the "mean above 0.35" claim is exactly the rule applied to the mean over seeds.
@@ -145,9 +178,18 @@ class AggregationTest {
     @Test
     void aFailedSeedIsLeftOutOfMetricsAndAllFailedIsAFailure() throws Exception {
         SeededExperiment e = new SeededExperiment();
-        ExperimentResult ok = Experiments.runSafely(e, new ExperimentContext(Profile.QUICK, 0, tmp.resolve("a"), Progress.NONE));
-        ExperimentResult bad = new ExperimentResult(e.name(), e.title(), "", List.of(), List.of(), List.of(), Map.of(),
-                Duration.ZERO, new ExperimentResult.Failure("boom", ""));
+        ExperimentResult ok =
+                Experiments.runSafely(e, new ExperimentContext(Profile.QUICK, 0, tmp.resolve("a"), Progress.NONE));
+        ExperimentResult bad = new ExperimentResult(
+                e.name(),
+                e.title(),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Duration.ZERO,
+                new ExperimentResult.Failure("boom", ""));
         ExperimentResult agg = Aggregation.combine(e, List.of(0L, 1L), List.of(ok, bad));
         assertTrue(agg.succeeded());
         assertTrue(agg.summary().contains("failed: seed 1 (boom)"), agg.summary());
@@ -157,6 +199,8 @@ class AggregationTest {
         assertEquals(Verdict.FAILED, agg.claims().get(2).verdict(), "a failed seed counts against a claim");
         ExperimentResult none = Aggregation.combine(e, List.of(1L, 2L), List.of(bad, bad));
         assertFalse(none.succeeded());
-        assertTrue(none.failure().message().startsWith("all 2 seeds failed"), none.failure().message());
+        assertTrue(
+                none.failure().message().startsWith("all 2 seeds failed"),
+                none.failure().message());
     }
 }

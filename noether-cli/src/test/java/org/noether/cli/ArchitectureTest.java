@@ -30,50 +30,87 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    static final String[] CORE = {"org.noether.action..", "org.noether.equivariance..", "org.noether.experiment..",
-            "org.noether.group..", "org.noether.linalg..", "org.noether.representation.."};
+    static final String[] CORE = {
+        "org.noether.action..",
+        "org.noether.equivariance..",
+        "org.noether.experiment..",
+        "org.noether.group..",
+        "org.noether.linalg..",
+        "org.noether.representation.."
+    };
     static final String DATA = "org.noether.data..";
     static final String NN = "org.noether.nn..";
     static final List<String> CAPABILITIES = List.of("vision", "language", "latent", "diffusion", "meanfield");
     static final String REPORT = "org.noether.report..";
     static final String CLI = "org.noether.cli..";
 
-    static final ArchRule NO_DJL_BELOW_NN = noClasses().that().resideInAnyPackage(concat(CORE, DATA))
-            .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+    static final ArchRule NO_DJL_BELOW_NN = noClasses()
+            .that()
+            .resideInAnyPackage(concat(CORE, DATA))
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("ai.djl..")
             .because("DJL starts at noether-nn; core and data are pure Java");
 
-    static final ArchRule PICOCLI_ONLY_IN_CLI = noClasses().that().resideOutsideOfPackage(CLI)
-            .should().dependOnClassesThat().resideInAPackage("picocli..")
+    static final ArchRule PICOCLI_ONLY_IN_CLI = noClasses()
+            .that()
+            .resideOutsideOfPackage(CLI)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("picocli..")
             .because("only the CLI parses command lines");
 
-    static final ArchRule REPORT_ONLY_FROM_CLI = noClasses().that().resideOutsideOfPackages(CLI, REPORT)
-            .should().dependOnClassesThat().resideInAPackage(REPORT)
+    static final ArchRule REPORT_ONLY_FROM_CLI = noClasses()
+            .that()
+            .resideOutsideOfPackages(CLI, REPORT)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage(REPORT)
             .because("the report is written by the CLI from experiment results, never by a library module");
 
     static final ArchRule NO_CAPABILITY_IMPORTS_ANOTHER = capabilitiesApart();
 
-    static final ArchRule FLOORS = layeredArchitecture().consideringOnlyDependenciesInLayers()
-            .layer("core").definedBy(CORE)
-            .layer("data").definedBy(DATA)
-            .layer("nn").definedBy(NN)
-            .layer("capabilities").definedBy(CAPABILITIES.stream().map(c -> "org.noether." + c + "..").toArray(String[]::new))
-            .layer("report").definedBy(REPORT)
-            .layer("cli").definedBy(CLI)
-            .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-            .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("capabilities").mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("nn").mayOnlyBeAccessedByLayers("capabilities", "cli")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("nn", "capabilities", "cli");
+    static final ArchRule FLOORS = layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .layer("core")
+            .definedBy(CORE)
+            .layer("data")
+            .definedBy(DATA)
+            .layer("nn")
+            .definedBy(NN)
+            .layer("capabilities")
+            .definedBy(CAPABILITIES.stream().map(c -> "org.noether." + c + "..").toArray(String[]::new))
+            .layer("report")
+            .definedBy(REPORT)
+            .layer("cli")
+            .definedBy(CLI)
+            .whereLayer("cli")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("report")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("capabilities")
+            .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("nn")
+            .mayOnlyBeAccessedByLayers("capabilities", "cli")
+            .whereLayer("data")
+            .mayOnlyBeAccessedByLayers("nn", "capabilities", "cli");
 
     private static JavaClasses main;
 
     @BeforeAll
     static void importMainClasses() {
-        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.noether");
         // Guard against an empty import (which every rule would pass): each floor must be present.
-        for (String p : List.of("org.noether.group", "org.noether.data", "org.noether.nn", "org.noether.vision",
-                "org.noether.meanfield", "org.noether.report", "org.noether.cli"))
+        for (String p : List.of(
+                "org.noether.group",
+                "org.noether.data",
+                "org.noether.nn",
+                "org.noether.vision",
+                "org.noether.meanfield",
+                "org.noether.report",
+                "org.noether.cli"))
             assertTrue(main.stream().anyMatch(c -> c.getPackageName().startsWith(p)), "no classes imported from " + p);
     }
 
@@ -107,15 +144,21 @@ class ArchitectureTest {
     void eachRuleFailsOnAClassThatBreaksIt() {
         JavaClasses djl = new ClassFileImporter().importClasses(org.noether.group.archfixture.UsesDjl.class);
         assertThrows(AssertionError.class, () -> NO_DJL_BELOW_NN.check(djl));
-        assertThrows(AssertionError.class, () -> FLOORS.check(
-                new ClassFileImporter().importClasses(org.noether.group.archfixture.UsesNn.class,
-                        org.noether.nn.archfixture.NnThing.class)));
-        JavaClasses picocli = new ClassFileImporter().importClasses(org.noether.nn.archfixture.UsesPicocliAndReport.class,
-                org.noether.report.archfixture.ReportThing.class);
+        assertThrows(
+                AssertionError.class,
+                () -> FLOORS.check(new ClassFileImporter()
+                        .importClasses(
+                                org.noether.group.archfixture.UsesNn.class, org.noether.nn.archfixture.NnThing.class)));
+        JavaClasses picocli = new ClassFileImporter()
+                .importClasses(
+                        org.noether.nn.archfixture.UsesPicocliAndReport.class,
+                        org.noether.report.archfixture.ReportThing.class);
         assertThrows(AssertionError.class, () -> PICOCLI_ONLY_IN_CLI.check(picocli));
         assertThrows(AssertionError.class, () -> REPORT_ONLY_FROM_CLI.check(picocli));
-        JavaClasses crossing = new ClassFileImporter().importClasses(org.noether.vision.archfixture.UsesLanguage.class,
-                org.noether.language.archfixture.LanguageThing.class);
+        JavaClasses crossing = new ClassFileImporter()
+                .importClasses(
+                        org.noether.vision.archfixture.UsesLanguage.class,
+                        org.noether.language.archfixture.LanguageThing.class);
         assertThrows(AssertionError.class, () -> NO_CAPABILITY_IMPORTS_ANOTHER.check(crossing));
         assertThrows(AssertionError.class, () -> FLOORS.check(crossing));
     }
@@ -123,10 +166,16 @@ class ArchitectureTest {
     private static ArchRule capabilitiesApart() {
         List<ArchRule> rules = new ArrayList<>();
         for (String c : CAPABILITIES) {
-            String[] others = CAPABILITIES.stream().filter(o -> !o.equals(c)).map(o -> "org.noether." + o + "..")
+            String[] others = CAPABILITIES.stream()
+                    .filter(o -> !o.equals(c))
+                    .map(o -> "org.noether." + o + "..")
                     .toArray(String[]::new);
-            rules.add(noClasses().that().resideInAPackage("org.noether." + c + "..")
-                    .should().dependOnClassesThat().resideInAnyPackage(others)
+            rules.add(noClasses()
+                    .that()
+                    .resideInAPackage("org.noether." + c + "..")
+                    .should()
+                    .dependOnClassesThat()
+                    .resideInAnyPackage(others)
                     .because("capability modules share code only through core and nn"));
         }
         CompositeArchRule all = CompositeArchRule.of(rules.get(0));

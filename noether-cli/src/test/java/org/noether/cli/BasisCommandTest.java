@@ -29,8 +29,9 @@ class BasisCommandTest {
     @Test
     void sizesBeyondReachAreRefusedWithExit2NotOutOfMemory() {
         // SO(3) V^10 is 59049-dimensional; S7's std^4 -> std^4 would take the iterative solver hours.
-        for (String[] c : new String[][] {{"SO3", "V^10", "V^10"}, {"SO3", "V^10", "V"}, {"S7", "std^4", "std^4"},
-                {"S10", "regular", "regular"}}) {
+        for (String[] c : new String[][] {
+            {"SO3", "V^10", "V^10"}, {"SO3", "V^10", "V"}, {"S7", "std^4", "std^4"}, {"S10", "regular", "regular"}
+        }) {
             var r = GroupCommandsTest.run("basis", "--group", c[0], "--in", c[1], "--out", c[2]);
             assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());

@@ -23,8 +23,8 @@ class DataCommandTest {
     @TempDir
     Path tmp;
 
-    private static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    private static final List<String> FILES = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     /** Writes four IDX files: 5 training and 3 test images of 4x4, labels 0..4 and 0..2, then the given test labels. */
     private static void writeDataset(Path folder, boolean gz, byte... testLabels) throws IOException {
@@ -73,7 +73,9 @@ class DataCommandTest {
 
     private static List<String> hidden(Path root) throws IOException {
         try (Stream<Path> s = Files.list(root)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
         }
     }
 
@@ -100,8 +102,10 @@ class DataCommandTest {
         Cli again = Cli.run("data", "fetch", "mnist", "--root", root.toString());
         assertEquals(0, again.code(), "a valid install is kept as it is: " + again.err());
 
-        Cli.run("data", "fetch", "mnist", "--from", bad.toString(), "--root", root.toString()).assertUserErrorAfterProgress();
-        assertTrue(where(root).contains("mnist: present, 5 training and 3 test images of 4x4"),
+        Cli.run("data", "fetch", "mnist", "--from", bad.toString(), "--root", root.toString())
+                .assertUserErrorAfterProgress();
+        assertTrue(
+                where(root).contains("mnist: present, 5 training and 3 test images of 4x4"),
                 "a failed fetch leaves the valid install in place: " + where(root));
         assertEquals(List.of(), hidden(root));
     }
@@ -111,7 +115,8 @@ class DataCommandTest {
         Path root = tmp.resolve("data");
         Path installed = root.resolve("mnist");
         writeDataset(installed, false);
-        Files.write(installed.resolve(FILES.get(1)), new byte[] {0, 0, 8, 1, 0, 0, 0, 9, 1}); // 9 labels promised, 1 given
+        Files.write(
+                installed.resolve(FILES.get(1)), new byte[] {0, 0, 8, 1, 0, 0, 0, 9, 1}); // 9 labels promised, 1 given
         String w = where(root);
         assertTrue(w.contains("mnist: INVALID: ") && w.contains(FILES.get(1)) && w.contains("replaces it"), w);
         assertTrue(w.contains("fashion-mnist: missing"), w);
@@ -121,7 +126,9 @@ class DataCommandTest {
         Cli ok = Cli.run("data", "fetch", "mnist", "--from", good.toString(), "--root", root.toString());
         assertEquals(0, ok.code(), ok.err());
         assertTrue(where(root).contains("mnist: present, 5 training and 3 test images of 4x4"), where(root));
-        assertFalse(Files.exists(installed.resolve(FILES.get(1))), "the invalid raw file is gone, not shadowing the new .gz");
+        assertFalse(
+                Files.exists(installed.resolve(FILES.get(1))),
+                "the invalid raw file is gone, not shadowing the new .gz");
     }
 
     @Test
@@ -131,19 +138,30 @@ class DataCommandTest {
         Path root = tmp.resolve("data");
         String e = Cli.run("data", "fetch", "mnist", "--from", src.toString(), "--root", root.toString())
                 .assertUserErrorAfterProgress();
-        assertTrue(e.contains(src.resolve(FILES.get(3)).toString()) && e.contains("label 66 at position 1 is outside 0..9"), e);
+        assertTrue(
+                e.contains(src.resolve(FILES.get(3)).toString())
+                        && e.contains("label 66 at position 1 is outside 0..9"),
+                e);
         assertFalse(Files.exists(root.resolve("mnist")));
 
         Files.createDirectories(root);
         writeDataset(root.resolve("fashion-mnist"), false, (byte) 10);
-        assertTrue(where(root).contains("fashion-mnist: INVALID: ") && where(root).contains("label 10"), where(root));
+        assertTrue(
+                where(root).contains("fashion-mnist: INVALID: ") && where(root).contains("label 10"), where(root));
     }
 
     @Test
     void aMissingSourceOrARootThatIsAFileAreOneLineUserErrors() throws Exception {
         Path root = tmp.resolve("data");
-        String none = Cli.run("data", "fetch", "mnist", "--from", tmp.resolve("nonexistent").toString(), "--root",
-                root.toString()).assertOneLineUserError();
+        String none = Cli.run(
+                        "data",
+                        "fetch",
+                        "mnist",
+                        "--from",
+                        tmp.resolve("nonexistent").toString(),
+                        "--root",
+                        root.toString())
+                .assertOneLineUserError();
         assertTrue(none.contains("--from " + tmp.resolve("nonexistent") + ": no such folder"), none);
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
         String fromFile = Cli.run("data", "fetch", "mnist", "--from", file.toString(), "--root", root.toString())
@@ -155,7 +173,8 @@ class DataCommandTest {
                 .assertOneLineUserError();
         assertTrue(rootFile.contains("data folder " + file + " is a file"), rootFile);
         Cli.run("data", "where", "--root", file.toString()).assertOneLineUserError();
-        String unknown = Cli.run("data", "fetch", "cifar", "--root", root.toString()).assertOneLineUserError();
+        String unknown =
+                Cli.run("data", "fetch", "cifar", "--root", root.toString()).assertOneLineUserError();
         assertTrue(unknown.contains("known: mnist, fashion-mnist"), unknown);
     }
 }

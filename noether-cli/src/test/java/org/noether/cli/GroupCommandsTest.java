@@ -18,7 +18,10 @@ class GroupCommandsTest {
 
     static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        int code = Main.execute(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                args);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -26,7 +29,8 @@ class GroupCommandsTest {
     void groupsListsTheCatalog() {
         Run r = run("groups");
         assertEquals(0, r.code(), r.err());
-        for (String g : new String[] {"C4", "D4", "S4", "A4", "SO3", "O3", "SE3", "C2xC2"}) assertTrue(r.out().contains(g), g);
+        for (String g : new String[] {"C4", "D4", "S4", "A4", "SO3", "O3", "SE3", "C2xC2"})
+            assertTrue(r.out().contains(g), g);
     }
 
     @Test
@@ -59,7 +63,14 @@ class GroupCommandsTest {
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("unknown data set 'cifar'"), bad.err());
         Path empty = Files.createDirectories(tmp.resolve("empty"));
-        Run missing = run("data", "fetch", "mnist", "--from", empty.toString(), "--root", tmp.resolve("root").toString());
+        Run missing = run(
+                "data",
+                "fetch",
+                "mnist",
+                "--from",
+                empty.toString(),
+                "--root",
+                tmp.resolve("root").toString());
         assertEquals(2, missing.code(), missing.err());
         assertTrue(missing.err().contains("no train-images-idx3-ubyte"), missing.err());
     }

@@ -55,7 +55,15 @@ class MainTest {
 
     @Test
     void reproduceWritesReportMetricsAndCsv() throws Exception {
-        Run r = run("reproduce", "--quick", "--only", "test.dummy", "--out", tmp.resolve("runs").toString(), "--seed", "9");
+        Run r = run(
+                "reproduce",
+                "--quick",
+                "--only",
+                "test.dummy",
+                "--out",
+                tmp.resolve("runs").toString(),
+                "--seed",
+                "9");
         assertEquals(0, r.code, r.err);
         List<Path> runs = runFolders();
         assertEquals(1, runs.size());
@@ -66,8 +74,12 @@ class MainTest {
         assertTrue(Files.readString(html).contains("Dummy experiment"));
         assertTrue(Files.readString(html).contains("noether reproduce --quick --only test.dummy"));
         String json = Files.readString(dir.resolve("metrics.json"));
-        assertTrue(json.contains("\"seed\": 9") && json.contains("\"profile\": \"QUICK\"") && json.contains("\"n\": 5"), json);
-        assertEquals("x,x squared\r\n", Files.readString(dir.resolve("test.dummy-squares.csv")).substring(0, 13));
+        assertTrue(
+                json.contains("\"seed\": 9") && json.contains("\"profile\": \"QUICK\"") && json.contains("\"n\": 5"),
+                json);
+        assertEquals(
+                "x,x squared\r\n",
+                Files.readString(dir.resolve("test.dummy-squares.csv")).substring(0, 13));
         assertTrue(Files.exists(dir.resolve("test.dummy-curve.png")));
         assertTrue(Files.exists(dir.resolve("test.dummy/checkpoint.txt")), "the experiment's own folder is kept");
         assertNoStackTrace(r);
@@ -75,16 +87,33 @@ class MainTest {
 
     @Test
     void quickIsTheDefaultProfile() throws Exception {
-        Run r = run("reproduce", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
+        Run r = run(
+                "reproduce",
+                "--only",
+                "test.dummy",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(0, r.code, r.err);
-        assertFalse(Files.readString(runFolders().get(0).resolve("metrics.json")).contains("\"n\": 50"));
-        Run f = run("reproduce", "--full", "--only", "test.dummy", "--out", tmp.resolve("runs2").toString());
+        assertFalse(
+                Files.readString(runFolders().get(0).resolve("metrics.json")).contains("\"n\": 50"));
+        Run f = run(
+                "reproduce",
+                "--full",
+                "--only",
+                "test.dummy",
+                "--out",
+                tmp.resolve("runs2").toString());
         assertEquals(0, f.code, f.err);
     }
 
     @Test
     void resumeReusesTheRunFolderAndRewritesTheReport() throws Exception {
-        Run first = run("reproduce", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
+        Run first = run(
+                "reproduce",
+                "--only",
+                "test.dummy",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(0, first.code, first.err);
         Path dir = runFolders().get(0);
         Files.delete(dir.resolve("report.html"));
@@ -100,7 +129,13 @@ class MainTest {
 
     @Test
     void onlyRunsTheNamedExperiments() throws Exception {
-        Run r = run("reproduce", "--quick", "--only", "test.dummy", "--out", tmp.resolve("runs").toString());
+        Run r = run(
+                "reproduce",
+                "--quick",
+                "--only",
+                "test.dummy",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(0, r.code, r.err);
         String json = Files.readString(runFolders().get(0).resolve("metrics.json"));
         assertTrue(json.contains("\"test.dummy\""));
@@ -109,7 +144,13 @@ class MainTest {
 
     @Test
     void aFailingExperimentIsReportedWhileOthersStillRun() throws Exception {
-        Run r = run("reproduce", "--quick", "--only", "test.failing,test.dummy", "--out", tmp.resolve("runs").toString());
+        Run r = run(
+                "reproduce",
+                "--quick",
+                "--only",
+                "test.failing,test.dummy",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(Main.EXIT_EXPERIMENT_FAILED, r.code, r.err);
         Path dir = runFolders().get(0);
         String json = Files.readString(dir.resolve("metrics.json"));
@@ -125,16 +166,36 @@ class MainTest {
 
     @Test
     void verbosePrintsStackTracesOfFailedExperiments() {
-        Run r = run("--verbose", "reproduce", "--quick", "--only", "test.failing", "--out", tmp.resolve("runs").toString());
+        Run r = run(
+                "--verbose",
+                "reproduce",
+                "--quick",
+                "--only",
+                "test.failing",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(Main.EXIT_EXPERIMENT_FAILED, r.code);
         assertTrue(r.err.contains("\tat org.noether.cli.FailingExperiment.run"), r.err);
-        Run after = run("reproduce", "--verbose", "--quick", "--only", "test.failing", "--out", tmp.resolve("runs").toString());
-        assertTrue(after.err.contains("\tat org.noether.cli.FailingExperiment.run"), "--verbose after the subcommand too");
+        Run after = run(
+                "reproduce",
+                "--verbose",
+                "--quick",
+                "--only",
+                "test.failing",
+                "--out",
+                tmp.resolve("runs").toString());
+        assertTrue(
+                after.err.contains("\tat org.noether.cli.FailingExperiment.run"), "--verbose after the subcommand too");
     }
 
     @Test
     void unknownOnlyNameIsAOneLineUsageError() {
-        Run r = run("reproduce", "--only", "test.dummy,nope", "--out", tmp.resolve("runs").toString());
+        Run r = run(
+                "reproduce",
+                "--only",
+                "test.dummy,nope",
+                "--out",
+                tmp.resolve("runs").toString());
         assertEquals(2, r.code);
         assertEquals(1, r.errLines().size(), r.err);
         assertTrue(r.err.startsWith("noether reproduce: unknown experiment 'nope' in --only; known: "), r.err);
@@ -175,7 +236,8 @@ class MainTest {
         Run r = run("reproduce", "--list");
         assertEquals(0, r.code);
         assertTrue(r.out.lines().anyMatch(l -> l.startsWith("test.dummy ") && l.endsWith("Dummy experiment")), r.out);
-        assertTrue(r.out.lines().anyMatch(l -> l.startsWith("test.failing ") && l.endsWith("Failing experiment")), r.out);
+        assertTrue(
+                r.out.lines().anyMatch(l -> l.startsWith("test.failing ") && l.endsWith("Failing experiment")), r.out);
         assertTrue(r.out.contains("core.group-averaging"), r.out);
     }
 
@@ -236,8 +298,10 @@ class MainTest {
     void unexpectedExceptionsAreOneLineWithExitOne() {
         Run r = run(List.of(BoomCommand.class), "boom");
         assertEquals(1, r.code);
-        assertEquals(List.of("noether boom: internal error: IllegalStateException: the frobnicator is empty"
-                + " (run with --verbose for details)"), r.errLines());
+        assertEquals(
+                List.of("noether boom: internal error: IllegalStateException: the frobnicator is empty"
+                        + " (run with --verbose for details)"),
+                r.errLines());
         Run verbose = run(List.of(BoomCommand.class), "--verbose", "boom");
         assertEquals(1, verbose.code);
         assertTrue(verbose.err.contains("\tat org.noether.cli.MainTest$BoomCommand.run"), verbose.err);
@@ -257,7 +321,9 @@ class MainTest {
         Run r = run(List.of(HogCommand.class), "hog");
         assertEquals(1, r.code);
         assertEquals(1, r.errLines().size(), r.err);
-        assertTrue(r.err.startsWith("noether: out of memory (OutOfMemoryError: Java heap space; the heap limit is "), r.err);
+        assertTrue(
+                r.err.startsWith("noether: out of memory (OutOfMemoryError: Java heap space; the heap limit is "),
+                r.err);
         assertTrue(r.err.contains("NOETHER_JAVA_OPTS=-Xmx8g"), r.err);
     }
 

@@ -25,8 +25,7 @@ class ParallelReproduceTest {
     @TempDir
     Path tmp;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,8 +40,11 @@ class ParallelReproduceTest {
 
     /** A run folder as 'reproduce' records it (run.json, no lock held), for tests that plant markers before running. */
     private static Path recordedRun(Path runs, List<Long> seeds, String... experiments) {
-        try (RunFolder f = RunFolder.create(runs, java.time.LocalDateTime.now(),
-                new RunFolder.Plan(Profile.QUICK, seeds, List.of(experiments)), "noether reproduce (test)")) {
+        try (RunFolder f = RunFolder.create(
+                runs,
+                java.time.LocalDateTime.now(),
+                new RunFolder.Plan(Profile.QUICK, seeds, List.of(experiments)),
+                "noether reproduce (test)")) {
             return f.dir();
         }
     }
@@ -62,32 +64,51 @@ class ParallelReproduceTest {
         Path dir = recordedRun(runs, List.of(3L), "test.seeded", "test.crash", "test.failing", "test.dummy");
         Files.createDirectories(dir.resolve("test.crash"));
         Files.writeString(dir.resolve("test.crash").resolve(CrashingExperiment.MARKER), "");
-        Run r = run("reproduce", "--resume", dir.toString(), "--only", "test.seeded,test.crash,test.failing,test.dummy",
-                "--jobs", "2", "--seed", "3");
+        Run r = run(
+                "reproduce",
+                "--resume",
+                dir.toString(),
+                "--only",
+                "test.seeded,test.crash,test.failing,test.dummy",
+                "--jobs",
+                "2",
+                "--seed",
+                "3");
         assertEquals(Main.EXIT_EXPERIMENT_FAILED, r.code, r.err);
         assertEquals(dir.resolve("report.html").toAbsolutePath().normalize().toString(), r.out.strip());
         assertTrue(r.err.contains("4 runs (4 experiments x 1 seed), up to 2 at a time"), r.err);
         assertTrue(r.err.contains("  started  test.seeded"), r.err);
-        assertTrue(r.err.lines().anyMatch(l -> l.matches("\\[\\d/4] test.crash: FAILED: its process was killed "
-                + "\\(exit code 137.*")), r.err);
-        assertTrue(r.err.lines().anyMatch(l -> l.matches("\\[\\d/4] test.failing: FAILED: IllegalStateException: "
-                + "deliberate failure for the test")), r.err);
+        assertTrue(
+                r.err.lines()
+                        .anyMatch(l -> l.matches(
+                                "\\[\\d/4] test.crash: FAILED: its process was killed " + "\\(exit code 137.*")),
+                r.err);
+        assertTrue(
+                r.err.lines()
+                        .anyMatch(l -> l.matches("\\[\\d/4] test.failing: FAILED: IllegalStateException: "
+                                + "deliberate failure for the test")),
+                r.err);
         assertTrue(r.err.lines().anyMatch(l -> l.matches("\\[\\d/4] test.dummy: done in .* s")), r.err);
         assertTrue(r.err.contains("2 of 4 experiments failed"), r.err);
-        assertTrue(Files.readString(dir.resolve("test.crash").resolve(ChildProcess.LOG_FILE)).contains("about to die"));
+        assertTrue(Files.readString(dir.resolve("test.crash").resolve(ChildProcess.LOG_FILE))
+                .contains("about to die"));
         String json = Files.readString(dir.resolve("metrics.json"));
         assertTrue(json.contains("its process was killed"), json);
         assertTrue(Files.exists(dir.resolve("test.dummy-squares.csv")));
-        assertTrue(Files.exists(dir.resolve("test.dummy").resolve("checkpoint.txt")), "the child wrote into its folder");
+        assertTrue(
+                Files.exists(dir.resolve("test.dummy").resolve("checkpoint.txt")), "the child wrote into its folder");
 
         // The child's result equals, number for number, the same experiment run in this JVM.
-        ExperimentResult child = ResultCodec.decode(Files.readAllBytes(dir.resolve("test.seeded").resolve(ChildProcess.RESULT_FILE)));
-        ExperimentResult here = Experiments.runSafely(new SeededExperiment(),
-                new ExperimentContext(Profile.QUICK, 3, tmp.resolve("here"), Progress.NONE));
+        ExperimentResult child =
+                ResultCodec.decode(Files.readAllBytes(dir.resolve("test.seeded").resolve(ChildProcess.RESULT_FILE)));
+        ExperimentResult here = Experiments.runSafely(
+                new SeededExperiment(), new ExperimentContext(Profile.QUICK, 3, tmp.resolve("here"), Progress.NONE));
         assertEquals(here.metrics().get("mean"), child.metrics().get("mean"));
         assertEquals(here.claims(), child.claims());
-        assertEquals(3L, (Long) ResultCodec.decode(Files.readAllBytes(dir.resolve("test.dummy").resolve(ChildProcess.RESULT_FILE)))
-                .metrics().get("seed"));
+        assertEquals(3L, (Long)
+                ResultCodec.decode(Files.readAllBytes(dir.resolve("test.dummy").resolve(ChildProcess.RESULT_FILE)))
+                        .metrics()
+                        .get("seed"));
     }
 
     @Test
@@ -100,7 +121,8 @@ class ParallelReproduceTest {
         for (long s : new long[] {0, 1, 2, 7}) {
             Path result = dir.resolve("test.seeded").resolve("seed-" + s).resolve(ChildProcess.RESULT_FILE);
             ExperimentResult child = ResultCodec.decode(Files.readAllBytes(result));
-            ExperimentResult here = Experiments.runSafely(new SeededExperiment(),
+            ExperimentResult here = Experiments.runSafely(
+                    new SeededExperiment(),
                     new ExperimentContext(Profile.QUICK, s, tmp.resolve("here-" + s), Progress.NONE));
             assertEquals(here.metrics().get("mean"), child.metrics().get("mean"), "seed " + s);
         }
@@ -119,16 +141,32 @@ class ParallelReproduceTest {
         Path dir = recordedRun(tmp.resolve("runs"), List.of(0L, 1L), "test.seeded", "test.crash");
         Path crashFolder = Files.createDirectories(dir.resolve("test.crash").resolve("seed-1"));
         Files.writeString(crashFolder.resolve(CrashingExperiment.MARKER), "");
-        Run first = run("reproduce", "--resume", dir.toString(), "--only", "test.seeded,test.crash", "--seeds", "0,1",
-                "--jobs", "2");
+        Run first = run(
+                "reproduce",
+                "--resume",
+                dir.toString(),
+                "--only",
+                "test.seeded,test.crash",
+                "--seeds",
+                "0,1",
+                "--jobs",
+                "2");
         assertEquals(Main.EXIT_EXPERIMENT_FAILED, first.code, first.err);
         assertFalse(first.err.contains("reused"), first.err);
         Path seeded0 = dir.resolve("test.seeded").resolve("seed-0").resolve(ChildProcess.RESULT_FILE);
         long before = Files.getLastModifiedTime(seeded0).toMillis();
 
         Files.delete(crashFolder.resolve(CrashingExperiment.MARKER));
-        Run second = run("reproduce", "--resume", dir.toString(), "--only", "test.seeded,test.crash", "--seeds", "0,1",
-                "--jobs", "2");
+        Run second = run(
+                "reproduce",
+                "--resume",
+                dir.toString(),
+                "--only",
+                "test.seeded,test.crash",
+                "--seeds",
+                "0,1",
+                "--jobs",
+                "2");
         assertEquals(0, second.code, second.err);
         for (String label : new String[] {"test.seeded seed 0", "test.seeded seed 1", "test.crash seed 0"}) {
             assertTrue(second.err.contains("  reused   " + label + " (finished before)"), second.err);
@@ -139,8 +177,17 @@ class ParallelReproduceTest {
         assertTrue(Files.readString(dir.resolve("metrics.json")).contains("\"seeds_succeeded\": 2"));
 
         // Another profile is another run: --resume refuses to mix it into this folder.
-        Run full = run("reproduce", "--full", "--resume", dir.toString(), "--only", "test.seeded,test.crash", "--seeds",
-                "0,1", "--jobs", "2");
+        Run full = run(
+                "reproduce",
+                "--full",
+                "--resume",
+                dir.toString(),
+                "--only",
+                "test.seeded,test.crash",
+                "--seeds",
+                "0,1",
+                "--jobs",
+                "2");
         assertEquals(Main.EXIT_USAGE, full.code, full.err);
         assertTrue(full.err.contains("--full conflicts with the quick profile"), full.err);
     }
@@ -149,9 +196,11 @@ class ParallelReproduceTest {
     void badJobsAndSeedsAreOneLineUsageErrorsBeforeAnythingIsCreated() {
         Path runs = tmp.resolve("runs");
         for (String[] args : new String[][] {
-            {"--jobs", "0"}, {"--seeds", "3..1"}, {"--seeds", "0..2", "--seed", "4"}, {"--jobs", "x"}}) {
-            String[] full = Stream.concat(Stream.of("reproduce", "--only", "test.dummy", "--out", runs.toString()),
-                    Stream.of(args)).toArray(String[]::new);
+            {"--jobs", "0"}, {"--seeds", "3..1"}, {"--seeds", "0..2", "--seed", "4"}, {"--jobs", "x"}
+        }) {
+            String[] full = Stream.concat(
+                            Stream.of("reproduce", "--only", "test.dummy", "--out", runs.toString()), Stream.of(args))
+                    .toArray(String[]::new);
             Run r = run(full);
             assertEquals(Main.EXIT_USAGE, r.code, String.join(" ", args) + ": " + r.err);
             assertEquals(1, r.err.lines().count(), r.err);

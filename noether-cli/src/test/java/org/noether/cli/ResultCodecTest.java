@@ -29,14 +29,27 @@ class ResultCodecTest {
         nested.put("list", List.of(1L, 2.5, "x", true));
         return ExperimentResult.builder("test.rich", "Rich")
                 .summary("A summary.\n\nWith a second paragraph and ünïcödé, and a long tail " + "x".repeat(70_000))
-                .table(Table.builder("t", "caption").columns("a", "b", "c").row(1, null, "s").row(0.1 + 0.2, true, -0.0)
+                .table(Table.builder("t", "caption")
+                        .columns("a", "b", "c")
+                        .row(1, null, "s")
+                        .row(0.1 + 0.2, true, -0.0)
                         .build())
-                .figure(Figure.builder("f", Figure.Kind.BAR).caption("c").xLabel("x").yLabel("y").logY()
-                        .categories("p", "q").series(Series.withErrors("s", new double[] {0, 1},
-                                new double[] {Double.NaN, 1e-300}, new double[] {0.1, Double.POSITIVE_INFINITY}))
-                        .series(Series.ofY("plain", 1, 2)).build())
-                .claim(Claim.about(Paper.MEAN_FIELD, "above").paperFigure("1 %")
-                        .measured(new Interval(0.3, 0.1, 0.5, 0.95, 7), "units").above(0))
+                .figure(Figure.builder("f", Figure.Kind.BAR)
+                        .caption("c")
+                        .xLabel("x")
+                        .yLabel("y")
+                        .logY()
+                        .categories("p", "q")
+                        .series(Series.withErrors(
+                                "s", new double[] {0, 1}, new double[] {Double.NaN, 1e-300}, new double[] {
+                                    0.1, Double.POSITIVE_INFINITY
+                                }))
+                        .series(Series.ofY("plain", 1, 2))
+                        .build())
+                .claim(Claim.about(Paper.MEAN_FIELD, "above")
+                        .paperFigure("1 %")
+                        .measured(new Interval(0.3, 0.1, 0.5, 0.95, 7), "units")
+                        .above(0))
                 .claim(Claim.about(Paper.NOETHER, "words").judged(false, "because"))
                 .metric("double", Math.PI)
                 .metric("float", 1.5f)
@@ -66,23 +79,34 @@ class ResultCodecTest {
         assertEquals(r.claims(), back.claims());
         assertEquals(r.elapsed(), back.elapsed());
         assertNull(back.failure());
-        assertEquals(List.copyOf(r.metrics().keySet()), List.copyOf(back.metrics().keySet()));
+        assertEquals(
+                List.copyOf(r.metrics().keySet()), List.copyOf(back.metrics().keySet()));
         for (String k : r.metrics().keySet()) {
             Object a = r.metrics().get(k);
             Object b = back.metrics().get(k);
             assertEquals(a == null ? null : a.getClass(), b == null ? null : b.getClass(), k);
             assertEquals(Arrays.deepToString(new Object[] {a}), Arrays.deepToString(new Object[] {b}), k);
         }
-        assertArrayEquals((double[]) r.metrics().get("doubles"), (double[]) back.metrics().get("doubles"));
-        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double) back.tables().get(0).rows().get(1).get(2)));
+        assertArrayEquals(
+                (double[]) r.metrics().get("doubles"), (double[]) back.metrics().get("doubles"));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits((Double)
+                back.tables().get(0).rows().get(1).get(2)));
         // Encoding the decoded result again gives the same bytes.
         assertArrayEquals(ResultCodec.encode(r), ResultCodec.encode(back));
     }
 
     @Test
     void aFailureComesBack() throws IOException {
-        ExperimentResult r = new ExperimentResult("test.x", "X", "", List.of(), List.of(), List.of(), Map.of(),
-                Duration.ofSeconds(2), new ExperimentResult.Failure("boom", "trace\n\tat here\n"));
+        ExperimentResult r = new ExperimentResult(
+                "test.x",
+                "X",
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
+                Duration.ofSeconds(2),
+                new ExperimentResult.Failure("boom", "trace\n\tat here\n"));
         ExperimentResult back = ResultCodec.decode(ResultCodec.encode(r));
         assertEquals(r.failure(), back.failure());
         assertEquals(r.elapsed(), back.elapsed());

@@ -24,7 +24,8 @@ class ResumeTest {
     Path tmp;
 
     private Path newRun(String... extra) throws IOException {
-        String[] args = Stream.concat(Stream.of("reproduce", "--out", tmp.resolve("runs").toString()), Stream.of(extra))
+        String[] args = Stream.concat(
+                        Stream.of("reproduce", "--out", tmp.resolve("runs").toString()), Stream.of(extra))
                 .toArray(String[]::new);
         Cli r = Cli.run(args);
         assertEquals(0, r.code(), r.err());
@@ -53,7 +54,9 @@ class ResumeTest {
         Cli r = Cli.run("reproduce", "--resume", dir.toString());
         assertEquals(0, r.code(), r.err());
         String json = Files.readString(dir.resolve("metrics.json"));
-        assertTrue(json.contains("\"seed\": -5") && json.contains("\"profile\": \"FULL\"") && json.contains("\"n\": 50"), json);
+        assertTrue(
+                json.contains("\"seed\": -5") && json.contains("\"profile\": \"FULL\"") && json.contains("\"n\": 50"),
+                json);
         assertFalse(json.contains("core.group-averaging"), "only the recorded experiments run");
         assertTrue(r.err().contains("(full, seed -5)"), r.err());
     }
@@ -67,12 +70,18 @@ class ResumeTest {
         String seed = Cli.run("reproduce", "--resume", dir.toString(), "--only", "test.dummy", "--seed", "0")
                 .assertOneLineUserError();
         assertTrue(seed.contains("--seed 0 conflicts with the seed -5 recorded in"), seed);
-        String profile = Cli.run("reproduce", "--resume", dir.toString(), "--full").assertOneLineUserError();
+        String profile =
+                Cli.run("reproduce", "--resume", dir.toString(), "--full").assertOneLineUserError();
         assertTrue(profile.contains("--full conflicts with the quick profile"), profile);
         String only = Cli.run("reproduce", "--resume", dir.toString(), "--only", "core.group-averaging")
                 .assertOneLineUserError();
         assertTrue(only.contains("--only core.group-averaging conflicts with the experiment list test.dummy"), only);
-        String out = Cli.run("reproduce", "--resume", dir.toString(), "--out", tmp.resolve("elsewhere").toString())
+        String out = Cli.run(
+                        "reproduce",
+                        "--resume",
+                        dir.toString(),
+                        "--out",
+                        tmp.resolve("elsewhere").toString())
                 .assertOneLineUserError();
         assertTrue(out.contains("--out cannot be given with --resume"), out);
 
@@ -86,16 +95,17 @@ class ResumeTest {
 
     @Test
     void aGridOfSeedsIsRecordedAndReadBack() throws Exception {
-        RunFolder.Plan plan = new RunFolder.Plan(org.noether.experiment.Profile.QUICK, List.of(0L, 3L, -7L),
-                List.of("test.dummy", "test.failing"));
+        RunFolder.Plan plan = new RunFolder.Plan(
+                org.noether.experiment.Profile.QUICK, List.of(0L, 3L, -7L), List.of("test.dummy", "test.failing"));
         Path dir;
         try (RunFolder f = RunFolder.create(tmp.resolve("runs"), java.time.LocalDateTime.now(), plan, "noether test")) {
             dir = f.dir();
         }
-        try (RunFolder f = RunFolder.resume(dir, line -> { })) {
+        try (RunFolder f = RunFolder.resume(dir, line -> {})) {
             assertEquals(plan, f.plan());
         }
-        String r = Cli.run("reproduce", "--resume", dir.toString(), "--seed", "0").assertOneLineUserError();
+        String r =
+                Cli.run("reproduce", "--resume", dir.toString(), "--seed", "0").assertOneLineUserError();
         assertTrue(r.contains("--seed 0 conflicts with the seeds 0, 3, -7 recorded in"), r);
     }
 
@@ -109,7 +119,8 @@ class ResumeTest {
         Path mine = Files.createDirectories(tmp.resolve("mine"));
         Files.writeString(mine.resolve("report.html"), "<p>my own report</p>");
         Files.writeString(mine.resolve("metrics.json"), "{\"mine\": true}");
-        String f = Cli.run("reproduce", "--resume", mine.toString(), "--only", "test.dummy").assertOneLineUserError();
+        String f = Cli.run("reproduce", "--resume", mine.toString(), "--only", "test.dummy")
+                .assertOneLineUserError();
         assertTrue(f.contains("holds no run.json"), f);
         assertEquals("<p>my own report</p>", Files.readString(mine.resolve("report.html")));
         assertEquals("{\"mine\": true}", Files.readString(mine.resolve("metrics.json")));
@@ -145,10 +156,13 @@ class ResumeTest {
     void aSecondProcessOnTheSameFolderRefusesInOneLine() throws Exception {
         Path dir = newRun("--only", "test.dummy");
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                LockHolder.class.getName(), dir.toString()).redirectErrorStream(true).start();
+        Process holder = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(), dir.toString())
+                .redirectErrorStream(true)
+                .start();
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader lines =
+                    new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
             String first = lines.readLine();
             assertTrue(first != null && first.startsWith("holding "), "the other process holds the folder: " + first);
             String r = Cli.run("reproduce", "--resume", dir.toString()).assertOneLineUserError();
@@ -159,7 +173,7 @@ class ResumeTest {
         }
         assertEquals(0, Cli.run("reproduce", "--resume", dir.toString()).code(), "free again once it exits");
 
-        try (RunFolder held = RunFolder.resume(dir, line -> { })) {
+        try (RunFolder held = RunFolder.resume(dir, line -> {})) {
             String same = Cli.run("reproduce", "--resume", dir.toString()).assertOneLineUserError();
             assertTrue(same.contains("is in use by another noether process"), same);
         }
@@ -178,7 +192,9 @@ class ResumeTest {
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("removed 3 temporary files left by an interrupted run"), r.err());
         assertFalse(Files.exists(a) || Files.exists(b) || Files.exists(staging));
-        assertTrue(names(dir).stream().noneMatch(n -> n.contains(AtomicFiles.TMP_MARKER)), names(dir).toString());
+        assertTrue(
+                names(dir).stream().noneMatch(n -> n.contains(AtomicFiles.TMP_MARKER)),
+                names(dir).toString());
     }
 
     @Test
@@ -194,12 +210,15 @@ class ResumeTest {
         };
         try {
             String r = Cli.run("reproduce", "--resume", dir.toString()).assertUserErrorAfterProgress();
-            assertTrue(r.startsWith("noether reproduce: no space left on the device holding " + dir.toAbsolutePath()), r);
+            assertTrue(
+                    r.startsWith("noether reproduce: no space left on the device holding " + dir.toAbsolutePath()), r);
             assertTrue(r.contains("needed more than 0.3 MiB"), r);
             assertTrue(r.contains("noether reproduce --resume " + dir), r);
             assertEquals(oldReport, Files.readString(dir.resolve("report.html")), "the last whole report stays");
             assertEquals(oldMetrics, Files.readString(dir.resolve("metrics.json")));
-            assertTrue(names(dir).stream().noneMatch(n -> n.contains(AtomicFiles.TMP_MARKER)), names(dir).toString());
+            assertTrue(
+                    names(dir).stream().noneMatch(n -> n.contains(AtomicFiles.TMP_MARKER)),
+                    names(dir).toString());
 
             Path fresh = tmp.resolve("fresh");
             String f = Cli.run("reproduce", "--out", fresh.toString(), "--only", "test.dummy")
@@ -207,7 +226,8 @@ class ResumeTest {
             assertTrue(f.startsWith("noether reproduce: no space left on the device holding"), f);
             try (Stream<Path> s = Files.list(fresh)) {
                 Path run = s.findFirst().orElseThrow();
-                assertFalse(Files.exists(run.resolve("report.html")) || Files.exists(run.resolve("metrics.json")),
+                assertFalse(
+                        Files.exists(run.resolve("report.html")) || Files.exists(run.resolve("metrics.json")),
                         names(run).toString());
             }
         } finally {
@@ -218,17 +238,21 @@ class ResumeTest {
 
     @Test
     void anExperimentOutOfMemoryFailsAloneWithAHint() throws Exception {
-        Cli r = Cli.run("reproduce", "--out", tmp.resolve("runs").toString(), "--only",
-                "test.out-of-memory,test.dummy");
+        Cli r = Cli.run(
+                "reproduce", "--out", tmp.resolve("runs").toString(), "--only", "test.out-of-memory,test.dummy");
         assertEquals(Main.EXIT_EXPERIMENT_FAILED, r.code(), r.err());
         assertTrue(r.err().contains("FAILED: OutOfMemoryError: Java heap space"), r.err());
-        assertTrue(r.err().contains("1 experiment ran out of memory") && r.err().contains("NOETHER_JAVA_OPTS=-Xmx"), r.err());
+        assertTrue(
+                r.err().contains("1 experiment ran out of memory") && r.err().contains("NOETHER_JAVA_OPTS=-Xmx"),
+                r.err());
         Path dir;
         try (Stream<Path> s = Files.list(tmp.resolve("runs"))) {
             dir = s.findFirst().orElseThrow();
         }
         String json = Files.readString(dir.resolve("metrics.json"));
         assertTrue(json.contains("\"status\": \"succeeded\""), "the next experiment still ran: " + json);
-        assertTrue(Files.readString(dir.resolve("report.html")).contains("NOETHER_JAVA_OPTS"), "the report says how to fix it");
+        assertTrue(
+                Files.readString(dir.resolve("report.html")).contains("NOETHER_JAVA_OPTS"),
+                "the report says how to fix it");
     }
 }

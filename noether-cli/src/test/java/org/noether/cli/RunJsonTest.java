@@ -29,8 +29,19 @@ class RunJsonTest {
 
     @Test
     void malformedTextIsRejectedSayingWhere() {
-        for (String bad : List.of("", "{", "{\"a\": 1,}", "{\"a\" 1}", "[1, 2", "{\"a\": 1.5}", "{\"a\": 1} x",
-                "\"\\q\"", "\"abc", "{a: 1}", "tru", "{\"a\": -}")) {
+        for (String bad : List.of(
+                "",
+                "{",
+                "{\"a\": 1,}",
+                "{\"a\" 1}",
+                "[1, 2",
+                "{\"a\": 1.5}",
+                "{\"a\": 1} x",
+                "\"\\q\"",
+                "\"abc",
+                "{a: 1}",
+                "tru",
+                "{\"a\": -}")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RunJson.parse(bad), bad);
             assertTrue(e.getMessage().contains("at character"), e.getMessage());
         }

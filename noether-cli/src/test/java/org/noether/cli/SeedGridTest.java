@@ -21,11 +21,14 @@ class SeedGridTest {
 
     @Test
     void badInputNamesWhatWasGivenAndWhatIsAccepted() {
-        for (String bad : new String[] {"", " ", "a", "0..", "..3", "4..0", "1,,2", "1,1", "0..2,2", "0..5000", "1.5"}) {
+        for (String bad :
+                new String[] {"", " ", "a", "0..", "..3", "4..0", "1,,2", "1,1", "0..2,2", "0..5000", "1.5"}) {
             NoetherUserException e = assertThrows(NoetherUserException.class, () -> SeedGrid.parse(bad), bad);
             assertTrue(e.getMessage().startsWith("--seeds"), e.getMessage());
             assertEquals(1, e.getMessage().lines().count(), e.getMessage());
         }
-        assertTrue(assertThrows(NoetherUserException.class, () -> SeedGrid.parse("x")).getMessage().contains("0..4"));
+        assertTrue(assertThrows(NoetherUserException.class, () -> SeedGrid.parse("x"))
+                .getMessage()
+                .contains("0..4"));
     }
 }

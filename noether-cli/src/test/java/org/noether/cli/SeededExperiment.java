@@ -38,9 +38,14 @@ public class SeededExperiment implements Experiment {
                 .metric("mean", mean.estimate())
                 .metric("stats", java.util.Map.of("max", Stats.max(draws), "above", mean.estimate() > 0.5))
                 .metric("draws", draws)
-                .claim(Claim.about(Paper.NOETHER, "the draws' mean lies above 0.35").measured(mean, "").above(0.35))
-                .claim(Claim.about(Paper.NOETHER, "every draw is at most 0.99").measured(worst, "").atMost(0.99))
-                .claim(Claim.about(Paper.NOETHER, "the first draw is below 0.5").judged(draws[0] < 0.5, "checked directly"))
+                .claim(Claim.about(Paper.NOETHER, "the draws' mean lies above 0.35")
+                        .measured(mean, "")
+                        .above(0.35))
+                .claim(Claim.about(Paper.NOETHER, "every draw is at most 0.99")
+                        .measured(worst, "")
+                        .atMost(0.99))
+                .claim(Claim.about(Paper.NOETHER, "the first draw is below 0.5")
+                        .judged(draws[0] < 0.5, "checked directly"))
                 .build();
     }
 }

@@ -9,7 +9,8 @@ import java.util.Arrays;
 public record Image(int height, int width, int channels, float[] data) {
     public Image {
         if (height < 1 || width < 1 || channels < 1)
-            throw new IllegalArgumentException("image shape must be positive, got " + height + "x" + width + "x" + channels);
+            throw new IllegalArgumentException(
+                    "image shape must be positive, got " + height + "x" + width + "x" + channels);
         if (data.length != height * width * channels)
             throw new IllegalArgumentException("image " + height + "x" + width + "x" + channels + " needs "
                     + height * width * channels + " values, got " + data.length);
@@ -25,7 +26,10 @@ public record Image(int height, int width, int channels, float[] data) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Image m && m.height == height && m.width == width && m.channels == channels
+        return o instanceof Image m
+                && m.height == height
+                && m.width == width
+                && m.channels == channels
                 && Arrays.equals(m.data, data);
     }
 

@@ -115,7 +115,10 @@ public final class ImageActions {
         private final java.util.function.ToDoubleFunction<G> angle;
         private final java.util.function.Predicate<G> reflection;
 
-        Resampled(Group<G> group, java.util.function.ToDoubleFunction<G> angle, java.util.function.Predicate<G> reflection) {
+        Resampled(
+                Group<G> group,
+                java.util.function.ToDoubleFunction<G> angle,
+                java.util.function.Predicate<G> reflection) {
             this.group = group;
             this.angle = angle;
             this.reflection = reflection;

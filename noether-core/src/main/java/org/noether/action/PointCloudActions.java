@@ -42,8 +42,8 @@ public final class PointCloudActions {
             @Override
             public PointCloud act(Permutation g, PointCloud x) {
                 if (x.size() != group.degree())
-                    throw new IllegalArgumentException(group.name() + " permutes " + group.degree()
-                            + " points; the cloud has " + x.size());
+                    throw new IllegalArgumentException(
+                            group.name() + " permutes " + group.degree() + " points; the cloud has " + x.size());
                 double[] out = new double[x.xyz().length];
                 for (int i = 0; i < x.size(); i++) System.arraycopy(x.xyz(), 3 * i, out, 3 * g.image(i), 3);
                 return new PointCloud(x.size(), out);
@@ -52,8 +52,8 @@ public final class PointCloudActions {
     }
 
     /** Rigid motions and permutations of the points together: (m, p) . x = m . (p . x). */
-    public static Action<Pair<RigidMotion, Permutation>, PointCloud> rigidAndPermutation(E3 motions,
-                                                                                          PermutationGroup perms) {
+    public static Action<Pair<RigidMotion, Permutation>, PointCloud> rigidAndPermutation(
+            E3 motions, PermutationGroup perms) {
         Action<RigidMotion, PointCloud> a = rigid(motions);
         Action<Permutation, PointCloud> b = permutation(perms);
         return new Base<>(DirectProduct.of(motions, perms)) {

@@ -38,7 +38,8 @@ public final class TokenAction<G> implements Action<G, int[]> {
     public Permutation permutation(G g) {
         Permutation p = toPermutation.apply(g);
         if (p.size() != vocabularySize)
-            throw new IllegalArgumentException("permutation of " + p.size() + " tokens for a vocabulary of " + vocabularySize);
+            throw new IllegalArgumentException(
+                    "permutation of " + p.size() + " tokens for a vocabulary of " + vocabularySize);
         return p;
     }
 
@@ -54,8 +55,8 @@ public final class TokenAction<G> implements Action<G, int[]> {
         for (int i = 0; i < tokens.length; i++) {
             int t = tokens[i];
             if (t < 0 || t >= vocabularySize)
-                throw new IllegalArgumentException("token " + t + " at position " + i + " is outside the vocabulary of "
-                        + vocabularySize);
+                throw new IllegalArgumentException(
+                        "token " + t + " at position " + i + " is outside the vocabulary of " + vocabularySize);
             out[i] = p.image(t);
         }
         return out;

@@ -25,8 +25,8 @@ public final class VectorAction<G> implements Action<G, double[]> {
     public double[] act(G g, double[] x) {
         int d = rep.dimension();
         if (x.length != d)
-            throw new IllegalArgumentException("vector of length " + x.length + " given to representation "
-                    + rep.name() + " of dimension " + d);
+            throw new IllegalArgumentException(
+                    "vector of length " + x.length + " given to representation " + rep.name() + " of dimension " + d);
         return Dense.apply(rep.matrix(g), x, d, d);
     }
 

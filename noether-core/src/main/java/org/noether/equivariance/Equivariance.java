@@ -33,14 +33,19 @@ public final class Equivariance {
     public static final int RANDOM_ELEMENTS = 16;
 
     /** The largest relative equivariance error over the given inputs (seeded, reproducible). */
-    public static <G, X, Y> double error(Function<X, Y> f, Group<G> group, Action<G, X> in, Action<G, Y> out,
-                                         List<X> samples) {
+    public static <G, X, Y> double error(
+            Function<X, Y> f, Group<G> group, Action<G, X> in, Action<G, Y> out, List<X> samples) {
         return measure(f, group, in, out, samples, new SplittableRandom(0)).maxError();
     }
 
     /** Full measurement: maximum and mean relative error and the worst group element. */
-    public static <G, X, Y> Report measure(Function<X, Y> f, Group<G> group, Action<G, X> in, Action<G, Y> out,
-                                           List<X> samples, RandomGenerator random) {
+    public static <G, X, Y> Report measure(
+            Function<X, Y> f,
+            Group<G> group,
+            Action<G, X> in,
+            Action<G, Y> out,
+            List<X> samples,
+            RandomGenerator random) {
         if (samples.isEmpty()) throw new IllegalArgumentException("equivariance needs at least one input sample");
         List<G> elements = elementsToTry(group, random);
         double max = 0, sum = 0;
@@ -106,7 +111,8 @@ public final class Equivariance {
     }
 
     /** Largest relative violation of g.(h.x) = (gh).x and e.x = x over the inputs and sampled pairs. */
-    public static <G, X> double actionAxiomError(Action<G, X> action, List<X> inputs, int pairs, RandomGenerator random) {
+    public static <G, X> double actionAxiomError(
+            Action<G, X> action, List<X> inputs, int pairs, RandomGenerator random) {
         Group<G> group = action.group();
         double max = 0;
         for (X x : inputs) {

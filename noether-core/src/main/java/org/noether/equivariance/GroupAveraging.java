@@ -20,8 +20,8 @@ public final class GroupAveraging {
     private GroupAveraging() {}
 
     /** (1/|G|) sum_g rho_out(g) W rho_in(g^-1), W of shape dOut x dIn (row-major). */
-    public static <G> double[] average(FiniteGroup<G> group, Representation<G> rhoIn, Representation<G> rhoOut,
-                                       double[] w) {
+    public static <G> double[] average(
+            FiniteGroup<G> group, Representation<G> rhoIn, Representation<G> rhoOut, double[] w) {
         int din = rhoIn.dimension(), dout = rhoOut.dimension();
         check(rhoIn, rhoOut, w);
         double[] sum = new double[dout * din];
@@ -39,8 +39,8 @@ public final class GroupAveraging {
      * Relative equivariance error of a linear map: max over g of |rho_out(g) W - W rho_in(g)|_F / |W|_F (0 for the
      * zero map). Every element is checked.
      */
-    public static <G> double equivarianceError(FiniteGroup<G> group, Representation<G> rhoIn,
-                                               Representation<G> rhoOut, double[] w) {
+    public static <G> double equivarianceError(
+            FiniteGroup<G> group, Representation<G> rhoIn, Representation<G> rhoOut, double[] w) {
         return equivarianceError(group, rhoIn, rhoOut, w, Dense.norm(w));
     }
 
@@ -49,8 +49,8 @@ public final class GroupAveraging {
      * scale, e.g. the norm of the map before averaging (an averaged map can be nearly zero when no equivariant map
      * exists, and its error relative to itself is then meaningless).
      */
-    public static <G> double equivarianceError(FiniteGroup<G> group, Representation<G> rhoIn,
-                                               Representation<G> rhoOut, double[] w, double scale) {
+    public static <G> double equivarianceError(
+            FiniteGroup<G> group, Representation<G> rhoIn, Representation<G> rhoOut, double[] w, double scale) {
         int din = rhoIn.dimension(), dout = rhoOut.dimension();
         check(rhoIn, rhoOut, w);
         double norm = scale;
@@ -67,7 +67,8 @@ public final class GroupAveraging {
     private static void check(Representation<?> rhoIn, Representation<?> rhoOut, double[] w) {
         int expected = rhoIn.dimension() * rhoOut.dimension();
         if (w.length != expected)
-            throw new IllegalArgumentException("a map from " + rhoIn.name() + " (dim " + rhoIn.dimension() + ") to "
-                    + rhoOut.name() + " (dim " + rhoOut.dimension() + ") needs " + expected + " entries, got " + w.length);
+            throw new IllegalArgumentException(
+                    "a map from " + rhoIn.name() + " (dim " + rhoIn.dimension() + ") to " + rhoOut.name() + " (dim "
+                            + rhoOut.dimension() + ") needs " + expected + " entries, got " + w.length);
     }
 }

@@ -8,11 +8,11 @@ import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
-import org.noether.experiment.Progress;
-import org.noether.experiment.Stats;
-import org.noether.experiment.Paper;
 import org.noether.experiment.Interval;
+import org.noether.experiment.Paper;
+import org.noether.experiment.Progress;
 import org.noether.experiment.Series;
+import org.noether.experiment.Stats;
 import org.noether.experiment.Table;
 import org.noether.group.AlternatingGroup;
 import org.noether.group.DihedralGroup;
@@ -62,9 +62,13 @@ public final class GroupAveragingExperiment implements Experiment {
         for (int n = 3; n <= 5; n++) gs.add(new AlternatingGroup(n));
         for (String p : List.of("C2xC2", "C2xC2xC2", "D4xC2", "S3xC3", "S4xC2", "A4xC3", "D6xS3"))
             gs.add((FiniteGroup<?>) GroupSpec.parse(p));
-        gs.add(GeneratedGroup.of("O (cube rotations in SO3)", O3.SO3,
-                List.of(Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
-                        Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)), 120));
+        gs.add(GeneratedGroup.of(
+                "O (cube rotations in SO3)",
+                O3.SO3,
+                List.of(
+                        Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
+                        Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)),
+                120));
         gs.removeIf(g -> g.order() > 120);
         return gs;
     }
@@ -87,9 +91,11 @@ public final class GroupAveragingExperiment implements Experiment {
                 task.step();
             }
         }
-        Table.Builder table = Table.builder("errors", "Relative equivariance error of a random map rho -> rho, "
-                + "before and after averaging over the group").columns("group", "order", "representation", "dim",
-                "error before", "error after");
+        Table.Builder table = Table.builder(
+                        "errors",
+                        "Relative equivariance error of a random map rho -> rho, "
+                                + "before and after averaging over the group")
+                .columns("group", "order", "representation", "dim", "error before", "error after");
         double worstAfter = 0;
         List<Double> nontrivialBefore = new ArrayList<>();
         for (Case c : cases) {
@@ -109,36 +115,63 @@ public final class GroupAveragingExperiment implements Experiment {
         }
         Figure figure = Figure.builder("error-vs-order", Figure.Kind.SCATTER)
                 .caption("Equivariance error of random maps before and after group averaging")
-                .xLabel("group order |G|").yLabel("relative error max_g |rho(g)W - W rho(g)| / |W|").logX().logY()
-                .series(Series.of("random W", x, before)).series(Series.of("averaged W", x, after)).build();
+                .xLabel("group order |G|")
+                .yLabel("relative error max_g |rho(g)W - W rho(g)| / |W|")
+                .logX()
+                .logY()
+                .series(Series.of("random W", x, before))
+                .series(Series.of("averaged W", x, after))
+                .build();
         // Claims: averaging is exact up to round-off, and the maps it starts from were far from equivariant (so the
         // first claim is not met by maps that were equivariant anyway).
         double[] afterErrors = cases.stream().mapToDouble(Case::after).toArray();
-        Claim exact = Claim.about(Paper.NOETHER, "group averaging makes every random map equivariant, for every finite "
-                        + "catalogue group and representation")
-                .measured(new Interval(Stats.mean(afterErrors), Stats.min(afterErrors), worstAfter, 0.95,
-                        afterErrors.length), "relative error (mean [min, max])")
+        Claim exact = Claim.about(
+                        Paper.NOETHER,
+                        "group averaging makes every random map equivariant, for every finite "
+                                + "catalogue group and representation")
+                .measured(
+                        new Interval(
+                                Stats.mean(afterErrors), Stats.min(afterErrors), worstAfter, 0.95, afterErrors.length),
+                        "relative error (mean [min, max])")
                 .atMost(ROUND_OFF);
-        double[] beforeErrors = nontrivialBefore.stream().mapToDouble(Double::doubleValue).toArray();
-        Claim.Builder neededClaim = Claim.about(Paper.NOETHER, "random maps between representations of dimension > 1 "
-                + "are not equivariant before averaging");
+        double[] beforeErrors =
+                nontrivialBefore.stream().mapToDouble(Double::doubleValue).toArray();
+        Claim.Builder neededClaim = Claim.about(
+                Paper.NOETHER,
+                "random maps between representations of dimension > 1 " + "are not equivariant before averaging");
         Claim needed = beforeErrors.length == 0
                 ? neededClaim.notComparable("no representation of dimension > 1 in this run")
-                : neededClaim.measured(Stats.meanInterval(beforeErrors, ctx.seed("bootstrap")), "relative error")
+                : neededClaim
+                        .measured(Stats.meanInterval(beforeErrors, ctx.seed("bootstrap")), "relative error")
                         .above(0.1);
         String verdict = exact.held()
-                ? String.format(java.util.Locale.ROOT, "the worst error after averaging is %.2e, within round-off "
-                        + "(at most %.0e)", worstAfter, ROUND_OFF)
-                : String.format(java.util.Locale.ROOT, "the worst error after averaging is %.2e, ABOVE the round-off "
-                        + "bound %.0e", worstAfter, ROUND_OFF);
+                ? String.format(
+                        java.util.Locale.ROOT,
+                        "the worst error after averaging is %.2e, within round-off " + "(at most %.0e)",
+                        worstAfter,
+                        ROUND_OFF)
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "the worst error after averaging is %.2e, ABOVE the round-off " + "bound %.0e",
+                        worstAfter,
+                        ROUND_OFF);
         return ExperimentResult.builder(this)
-                .summary(String.format(java.util.Locale.ROOT, "%d cases over %d groups: %s; before averaging, the "
-                        + "median error over representations of dimension > 1 was %.2f.", cases.size(), gs.size(),
-                        verdict, medianBefore))
-                .claim(exact).claim(needed)
-                .table(table.build()).figure(figure)
-                .metric("cases", cases.size()).metric("groups", gs.size())
-                .metric("max_error_after", worstAfter).metric("median_error_before", medianBefore)
+                .summary(String.format(
+                        java.util.Locale.ROOT,
+                        "%d cases over %d groups: %s; before averaging, the "
+                                + "median error over representations of dimension > 1 was %.2f.",
+                        cases.size(),
+                        gs.size(),
+                        verdict,
+                        medianBefore))
+                .claim(exact)
+                .claim(needed)
+                .table(table.build())
+                .figure(figure)
+                .metric("cases", cases.size())
+                .metric("groups", gs.size())
+                .metric("max_error_after", worstAfter)
+                .metric("median_error_before", medianBefore)
                 .build();
     }
 

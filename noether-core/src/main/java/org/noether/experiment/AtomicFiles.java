@@ -25,8 +25,7 @@ public final class AtomicFiles {
     private static final AtomicLong COUNTER = new AtomicLong();
     private static final long PID = ProcessHandle.current().pid();
 
-    private AtomicFiles() {
-    }
+    private AtomicFiles() {}
 
     /** Writes what {@code body} streams to {@code target} atomically; creates the parent folder. */
     public static void write(Path target, IoConsumer<OutputStream> body) {
@@ -64,7 +63,8 @@ public final class AtomicFiles {
             return 0;
         }
         int n = 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> p.getFileName().toString().contains(TMP_MARKER))) {
+        try (DirectoryStream<Path> ds =
+                Files.newDirectoryStream(dir, p -> p.getFileName().toString().contains(TMP_MARKER))) {
             for (Path p : ds) {
                 if (Files.isRegularFile(p) && deleteQuietly(p)) {
                     n++;
@@ -90,8 +90,9 @@ public final class AtomicFiles {
             } catch (IOException | RuntimeException ignored) {
                 // the message below is still right without the figure
             }
-            return new NoetherUserException("no space left on the device holding " + path.toAbsolutePath().getParent()
-                    + free + " while writing " + path.getFileName() + "; free some space or choose another folder");
+            return new NoetherUserException("no space left on the device holding "
+                    + path.toAbsolutePath().getParent() + free + " while writing " + path.getFileName()
+                    + "; free some space or choose another folder");
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return new NoetherUserException("cannot write " + path.toAbsolutePath() + ": permission denied");

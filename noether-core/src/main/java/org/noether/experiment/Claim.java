@@ -24,8 +24,15 @@ import java.util.Objects;
  * @param rule        the rule that decided the verdict, in a form a later step can apply again (e.g. to an aggregate
  *                    over seeds)
  */
-public record Claim(Paper paper, String statement, String paperFigure, String ours, Interval interval,
-        Verdict verdict, String detail, Rule rule) {
+public record Claim(
+        Paper paper,
+        String statement,
+        String paperFigure,
+        String ours,
+        Interval interval,
+        Verdict verdict,
+        String detail,
+        Rule rule) {
 
     /**
      * How a verdict was decided.
@@ -69,9 +76,22 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
     }
 
     /** A claim whose verdict the caller decided ({@link Rule#JUDGED}, or not comparable). */
-    public Claim(Paper paper, String statement, String paperFigure, String ours, Interval interval, Verdict verdict,
+    public Claim(
+            Paper paper,
+            String statement,
+            String paperFigure,
+            String ours,
+            Interval interval,
+            Verdict verdict,
             String detail) {
-        this(paper, statement, paperFigure, ours, interval, verdict, detail,
+        this(
+                paper,
+                statement,
+                paperFigure,
+                ours,
+                interval,
+                verdict,
+                detail,
                 verdict == Verdict.NOT_COMPARABLE ? new Rule(Rule.Kind.NOT_COMPARABLE, Double.NaN) : Rule.JUDGED);
     }
 
@@ -146,16 +166,16 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
         /** Held iff the measured interval lies entirely above {@code threshold}. */
         public Claim above(double threshold) {
             Interval i = requireInterval();
-            String rule = "held iff the " + pct(i) + " interval lies above " + num(threshold) + "; it is "
-                    + i.format(digits);
+            String rule =
+                    "held iff the " + pct(i) + " interval lies above " + num(threshold) + "; it is " + i.format(digits);
             return build(Verdict.of(i.above(threshold)), rule, new Rule(Rule.Kind.ABOVE, threshold));
         }
 
         /** Held iff the measured interval lies entirely below {@code threshold}. */
         public Claim below(double threshold) {
             Interval i = requireInterval();
-            String rule = "held iff the " + pct(i) + " interval lies below " + num(threshold) + "; it is "
-                    + i.format(digits);
+            String rule =
+                    "held iff the " + pct(i) + " interval lies below " + num(threshold) + "; it is " + i.format(digits);
             return build(Verdict.of(i.below(threshold)), rule, new Rule(Rule.Kind.BELOW, threshold));
         }
 
@@ -177,9 +197,9 @@ public record Claim(Paper paper, String statement, String paperFigure, String ou
         }
 
         private Claim build(Verdict v, String detail, Rule rule) {
-            String text = ours != null ? ours
-                    : interval == null ? ""
-                    : interval.format(digits) + (unit.isEmpty() ? "" : " " + unit);
+            String text = ours != null
+                    ? ours
+                    : interval == null ? "" : interval.format(digits) + (unit.isEmpty() ? "" : " " + unit);
             return new Claim(paper, statement, paperFigure, text, interval, v, detail, rule);
         }
 

@@ -37,8 +37,16 @@ import java.util.Set;
  * @param elapsed wall-clock time of the run; {@link Duration#ZERO} until the runner stamps it
  * @param failure why the run failed, or {@code null} when it succeeded
  */
-public record ExperimentResult(String name, String title, String summary, List<Table> tables, List<Figure> figures,
-        List<Claim> claims, Map<String, Object> metrics, Duration elapsed, Failure failure) {
+public record ExperimentResult(
+        String name,
+        String title,
+        String summary,
+        List<Table> tables,
+        List<Figure> figures,
+        List<Claim> claims,
+        Map<String, Object> metrics,
+        Duration elapsed,
+        Failure failure) {
 
     /**
      * Why an experiment failed.
@@ -103,7 +111,14 @@ public record ExperimentResult(String name, String title, String summary, List<T
 
     /** A result recording that {@code experiment} threw {@code error} after running for {@code elapsed}. */
     public static ExperimentResult failed(Experiment experiment, Throwable error, Duration elapsed) {
-        return new ExperimentResult(experiment.name(), experiment.title(), "", List.of(), List.of(), List.of(), Map.of(),
+        return new ExperimentResult(
+                experiment.name(),
+                experiment.title(),
+                "",
+                List.of(),
+                List.of(),
+                List.of(),
+                Map.of(),
                 elapsed,
                 Failure.of(error));
     }
@@ -129,8 +144,14 @@ public record ExperimentResult(String name, String title, String summary, List<T
     }
 
     private static void checkMetricValue(String experiment, String key, Object v) {
-        if (v == null || v instanceof Number || v instanceof String || v instanceof Boolean
-                || v instanceof double[] || v instanceof float[] || v instanceof int[] || v instanceof long[]) {
+        if (v == null
+                || v instanceof Number
+                || v instanceof String
+                || v instanceof Boolean
+                || v instanceof double[]
+                || v instanceof float[]
+                || v instanceof int[]
+                || v instanceof long[]) {
             return;
         }
         if (v instanceof Collection<?> c) {

@@ -26,8 +26,7 @@ public final class Experiments {
     /** Accepted experiment names: lower-case words joined by '.' or '-', e.g. {@code core.group-averaging}. */
     public static final Pattern NAME_PATTERN = Pattern.compile("[a-z0-9]+(?:[.-][a-z0-9]+)*");
 
-    private Experiments() {
-    }
+    private Experiments() {}
 
     /**
      * Every experiment registered through {@code META-INF/services/org.noether.experiment.Experiment}
@@ -78,7 +77,8 @@ public final class Experiments {
 
     /** The names of {@code experiments} joined by ", ", or "(none registered)". */
     static String known(List<Experiment> experiments) {
-        return experiments.isEmpty() ? "(none registered)"
+        return experiments.isEmpty()
+                ? "(none registered)"
                 : experiments.stream().map(Experiment::name).collect(Collectors.joining(", "));
     }
 

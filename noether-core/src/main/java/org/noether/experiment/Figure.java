@@ -28,8 +28,16 @@ import java.util.Objects;
  * @param series     the data, drawn in order
  * @param categories when non-empty, x values are indices into this list and the x ticks show these labels
  */
-public record Figure(String name, String caption, String xLabel, String yLabel, boolean logX, boolean logY,
-        Kind kind, List<Series> series, List<String> categories) {
+public record Figure(
+        String name,
+        String caption,
+        String xLabel,
+        String yLabel,
+        boolean logX,
+        boolean logY,
+        Kind kind,
+        List<Series> series,
+        List<String> categories) {
 
     /** How series are drawn. */
     public enum Kind {
@@ -53,8 +61,15 @@ public record Figure(String name, String caption, String xLabel, String yLabel, 
     }
 
     /** The same figure without categories, matching the shape most plots need. */
-    public Figure(String name, String caption, String xLabel, String yLabel, boolean logX, boolean logY,
-            Kind kind, List<Series> series) {
+    public Figure(
+            String name,
+            String caption,
+            String xLabel,
+            String yLabel,
+            boolean logX,
+            boolean logY,
+            Kind kind,
+            List<Series> series) {
         this(name, caption, xLabel, yLabel, logX, logY, kind, series, List.of());
     }
 

@@ -25,13 +25,17 @@ public record Fingerprint(String description) {
      * code at {@code numericsVersion} (raise it whenever a change alters numbers), with {@code configuration}
      * (anything whose {@code toString} or array contents names the settings: records are ideal).
      */
-    public static Fingerprint of(String experiment, Profile profile, long seed, int numericsVersion,
-            Object... configuration) {
+    public static Fingerprint of(
+            String experiment, Profile profile, long seed, int numericsVersion, Object... configuration) {
         StringBuilder sb = new StringBuilder();
-        sb.append("experiment=").append(experiment)
-                .append(";profile=").append(profile)
-                .append(";seed=").append(seed)
-                .append(";numerics=").append(numericsVersion);
+        sb.append("experiment=")
+                .append(experiment)
+                .append(";profile=")
+                .append(profile)
+                .append(";seed=")
+                .append(seed)
+                .append(";numerics=")
+                .append(numericsVersion);
         for (Object c : configuration) {
             sb.append(";").append(text(c));
         }
@@ -39,7 +43,8 @@ public record Fingerprint(String description) {
     }
 
     /** The fingerprint for an experiment run with {@code ctx}. */
-    public static Fingerprint of(ExperimentContext ctx, String experiment, int numericsVersion, Object... configuration) {
+    public static Fingerprint of(
+            ExperimentContext ctx, String experiment, int numericsVersion, Object... configuration) {
         return of(experiment, ctx.profile(), ctx.seed(), numericsVersion, configuration);
     }
 

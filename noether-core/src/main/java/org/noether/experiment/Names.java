@@ -8,13 +8,13 @@ final class Names {
     /** Table and figure names: letters, digits and single separators, so {@code <experiment>-<name>.csv} is a safe file name. */
     static final Pattern PART = Pattern.compile("[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*");
 
-    private Names() {
-    }
+    private Names() {}
 
     static String requirePart(String what, String name) {
         if (name == null || !PART.matcher(name).matches()) {
-            throw new IllegalArgumentException(what + " name " + quote(name)
-                    + " is not accepted; use letters, digits and single '.', '_' or '-' between them, e.g. \"errors-by-order\"");
+            throw new IllegalArgumentException(
+                    what + " name " + quote(name)
+                            + " is not accepted; use letters, digits and single '.', '_' or '-' between them, e.g. \"errors-by-order\"");
         }
         return name;
     }

@@ -44,16 +44,13 @@ public interface Progress {
         /** A task that ignores everything. */
         Task NONE = new Task() {
             @Override
-            public void advance(long n) {
-            }
+            public void advance(long n) {}
 
             @Override
-            public void message(String message) {
-            }
+            public void message(String message) {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
 
         /** Records that {@code n} more steps are done. */

@@ -61,10 +61,12 @@ public final class ResultCache {
      * The cache of one experiment run: in {@code <output>/cache}, fingerprinted by experiment, profile, seed,
      * numerics version and configuration, logging to the run's progress.
      */
-    public static ResultCache open(ExperimentContext ctx, String experiment, int numericsVersion,
-            Object... configuration) {
-        return new ResultCache(ctx.outputDirectory().resolve(FOLDER),
-                Fingerprint.of(ctx, experiment, numericsVersion, configuration), ctx.progress()::log);
+    public static ResultCache open(
+            ExperimentContext ctx, String experiment, int numericsVersion, Object... configuration) {
+        return new ResultCache(
+                ctx.outputDirectory().resolve(FOLDER),
+                Fingerprint.of(ctx, experiment, numericsVersion, configuration),
+                ctx.progress()::log);
     }
 
     /** The fingerprint every entry must carry to be reused. */
@@ -103,8 +105,10 @@ public final class ResultCache {
             String storedHash = in.readUTF();
             String storedDescription = in.readUTF();
             if (!storedHash.equals(hash)) {
-                return discard(file, "belongs to another run (" + storedDescription + "; this run is "
-                        + fingerprint.description() + ")");
+                return discard(
+                        file,
+                        "belongs to another run (" + storedDescription + "; this run is " + fingerprint.description()
+                                + ")");
             }
             long length = in.readLong();
             long crc = in.readLong();

@@ -6,8 +6,7 @@ package org.noether.experiment;
  */
 public final class Seeds {
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     /** The SplitMix64 finaliser: nearby inputs give unrelated outputs. */
     public static long mix(long z) {

@@ -27,11 +27,12 @@ public record Series(String label, double[] x, double[] y, double[] yError) {
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (x.length != y.length) {
-            throw new IllegalArgumentException("series '" + label + "': x has " + x.length + " values but y has " + y.length);
+            throw new IllegalArgumentException(
+                    "series '" + label + "': x has " + x.length + " values but y has " + y.length);
         }
         if (yError != null && yError.length != x.length) {
-            throw new IllegalArgumentException("series '" + label + "': yError has " + yError.length
-                    + " values but x and y have " + x.length);
+            throw new IllegalArgumentException(
+                    "series '" + label + "': yError has " + yError.length + " values but x and y have " + x.length);
         }
         x = x.clone();
         y = y.clone();
@@ -82,7 +83,10 @@ public record Series(String label, double[] x, double[] y, double[] yError) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Series s && label.equals(s.label) && Arrays.equals(x, s.x) && Arrays.equals(y, s.y)
+        return o instanceof Series s
+                && label.equals(s.label)
+                && Arrays.equals(x, s.x)
+                && Arrays.equals(y, s.y)
                 && Arrays.equals(yError, s.yError);
     }
 

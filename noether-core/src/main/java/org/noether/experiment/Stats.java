@@ -23,8 +23,7 @@ public final class Stats {
     /** The confidence level of every interval unless stated otherwise. */
     public static final double LEVEL = 0.95;
 
-    private Stats() {
-    }
+    private Stats() {}
 
     /** The arithmetic mean; NaN for no values. */
     public static double mean(double[] x) {
@@ -114,8 +113,8 @@ public final class Stats {
     /** {@code a[i] - b[i]}, after checking the two have the same length. */
     public static double[] differences(double[] a, double[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException("a paired difference needs as many values on each side, got "
-                    + a.length + " and " + b.length);
+            throw new IllegalArgumentException(
+                    "a paired difference needs as many values on each side, got " + a.length + " and " + b.length);
         }
         double[] d = new double[a.length];
         for (int i = 0; i < a.length; i++) {

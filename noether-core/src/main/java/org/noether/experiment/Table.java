@@ -45,8 +45,9 @@ public record Table(String name, String caption, List<String> columns, List<List
             for (int c = 0; c < row.size(); c++) {
                 Object cell = row.get(c);
                 if (cell != null && !(cell instanceof Number || cell instanceof String || cell instanceof Boolean)) {
-                    throw new IllegalArgumentException("table '" + name + "' row " + r + " column '" + columns.get(c)
-                            + "' holds a " + cell.getClass().getName() + "; cells must be Number, String, Boolean or null");
+                    throw new IllegalArgumentException(
+                            "table '" + name + "' row " + r + " column '" + columns.get(c) + "' holds a "
+                                    + cell.getClass().getName() + "; cells must be Number, String, Boolean or null");
                 }
             }
             // Collections.unmodifiableList rather than List.copyOf because missing values are null.

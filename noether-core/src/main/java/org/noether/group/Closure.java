@@ -12,8 +12,13 @@ import java.util.function.Function;
 final class Closure {
     private Closure() {}
 
-    static <G> List<G> of(G identity, List<G> generators, BinaryOperator<G> compose, Function<G, Object> key,
-                          int limit, String name) {
+    static <G> List<G> of(
+            G identity,
+            List<G> generators,
+            BinaryOperator<G> compose,
+            Function<G, Object> key,
+            int limit,
+            String name) {
         List<G> out = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
         ArrayDeque<G> queue = new ArrayDeque<>();

@@ -124,8 +124,13 @@ public final class DihedralGroup extends AbstractFiniteGroup<DihedralElement> {
     @Override
     public Optional<Representation<DihedralElement>> planar(int k) {
         if (k < 1) return Optional.empty();
-        return Optional.of(Representations.functional(this, k == 1 ? "V" : "F" + k, 2,
-                g -> Representations.planarMatrix(k * g.angle(), g.reflection()), Representations::noLieAlgebra, true));
+        return Optional.of(Representations.functional(
+                this,
+                k == 1 ? "V" : "F" + k,
+                2,
+                g -> Representations.planarMatrix(k * g.angle(), g.reflection()),
+                Representations::noLieAlgebra,
+                true));
     }
 
     /** Sign (D_n), defining, vertices (n >= 3) and the frequencies 2 &lt;= k &lt; n / 2. */

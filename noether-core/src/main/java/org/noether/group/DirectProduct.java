@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
 import org.noether.representation.Catalog;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
-import java.util.random.RandomGenerator;
 
 /**
  * The direct product G x H with componentwise operations. Its Lie algebra is the direct sum of the factors' (in a
@@ -162,15 +162,16 @@ public class DirectProduct<A, B> implements Group<Pair<A, B>> {
         @Override
         public OptionalLong orderWithoutEnumerating() {
             OptionalLong a = left.orderWithoutEnumerating(), b = right.orderWithoutEnumerating();
-            return a.isPresent() && b.isPresent() ? OptionalLong.of(a.getAsLong() * b.getAsLong()) : OptionalLong.empty();
+            return a.isPresent() && b.isPresent()
+                    ? OptionalLong.of(a.getAsLong() * b.getAsLong())
+                    : OptionalLong.empty();
         }
 
         @Override
         public synchronized List<Pair<A, B>> elements() {
             if (elements == null) {
                 List<Pair<A, B>> out = new ArrayList<>();
-                for (A a : finiteLeft.elements())
-                    for (B b : finiteRight.elements()) out.add(new Pair<>(a, b));
+                for (A a : finiteLeft.elements()) for (B b : finiteRight.elements()) out.add(new Pair<>(a, b));
                 elements = List.copyOf(out);
                 index = FiniteGroup.indexMap(this);
             }

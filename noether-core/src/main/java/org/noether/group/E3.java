@@ -3,9 +3,9 @@ package org.noether.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
-import java.util.random.RandomGenerator;
 
 /**
  * E(3), rigid motions with reflections, or with {@code reflections = false} SE(3). Not compact: {@link #sample}
@@ -103,8 +103,11 @@ public final class E3 implements Group<RigidMotion> {
 
     @Override
     public RigidMotion sample(RandomGenerator random) {
-        double[] t = {random.nextGaussian() * translationScale, random.nextGaussian() * translationScale,
-            random.nextGaussian() * translationScale};
+        double[] t = {
+            random.nextGaussian() * translationScale,
+            random.nextGaussian() * translationScale,
+            random.nextGaussian() * translationScale
+        };
         return new RigidMotion(rotations().sample(random), t);
     }
 
@@ -128,8 +131,8 @@ public final class E3 implements Group<RigidMotion> {
     @Override
     public Optional<Representation<RigidMotion>> sign() {
         if (!reflections) return Optional.empty();
-        return Optional.of(Representations.character(this, "det",
-                (RigidMotion g) -> Math.signum(g.rotation().determinant())));
+        return Optional.of(Representations.character(
+                this, "det", (RigidMotion g) -> Math.signum(g.rotation().determinant())));
     }
 
     /** The rotation part's Wigner-D representation. */

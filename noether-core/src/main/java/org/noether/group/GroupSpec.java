@@ -20,14 +20,15 @@ public final class GroupSpec {
     private GroupSpec() {}
 
     /** What {@link #parse} accepts, for messages and help texts. */
-    public static final String ACCEPTED = "C<n>, D<n> (order 2n), S<n>, A<n> (1 <= n <= 10), SO2, O2, SO3, O3, SE3, E3, "
-            + "trivial, and products joined by 'x' such as C2xC2";
+    public static final String ACCEPTED =
+            "C<n>, D<n> (order 2n), S<n>, A<n> (1 <= n <= 10), SO2, O2, SO3, O3, SE3, E3, "
+                    + "trivial, and products joined by 'x' such as C2xC2";
 
     private static final Pattern FAMILY = Pattern.compile("([CDSA])(\\d{1,4})");
 
     /** Example names, one of each family, as listed by {@code noether groups}. */
-    public static final List<String> EXAMPLES = List.of("trivial", "C4", "D4", "S4", "A4", "C2xC2", "SO2", "O2", "SO3",
-            "O3", "SE3", "E3");
+    public static final List<String> EXAMPLES =
+            List.of("trivial", "C4", "D4", "S4", "A4", "C2xC2", "SO2", "O2", "SO3", "O3", "SE3", "E3");
 
     public static Group<?> parse(String spec) {
         if (spec == null || spec.isBlank()) throw error(spec, "empty group name");
@@ -51,14 +52,22 @@ public final class GroupSpec {
     private static Group<?> single(String f, String whole) {
         String u = f.toUpperCase(Locale.ROOT);
         switch (u) {
-            case "TRIVIAL", "1", "E": return TrivialGroup.INSTANCE;
-            case "SO2": return O2.SO2;
-            case "O2": return O2.O2;
-            case "SO3": return O3.SO3;
-            case "O3": return O3.O3;
-            case "SE3": return E3.SE3;
-            case "E3": return E3.E3;
-            default: break;
+            case "TRIVIAL", "1", "E":
+                return TrivialGroup.INSTANCE;
+            case "SO2":
+                return O2.SO2;
+            case "O2":
+                return O2.O2;
+            case "SO3":
+                return O3.SO3;
+            case "O3":
+                return O3.O3;
+            case "SE3":
+                return E3.SE3;
+            case "E3":
+                return E3.E3;
+            default:
+                break;
         }
         if (u.isEmpty()) throw error(whole, "empty factor in a product");
         Matcher m = FAMILY.matcher(u);

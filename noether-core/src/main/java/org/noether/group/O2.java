@@ -3,9 +3,9 @@ package org.noether.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
-import java.util.random.RandomGenerator;
 
 /**
  * O(2), rotations and reflections of the plane, or with {@code reflections = false} SO(2). One Lie-algebra generator
@@ -109,8 +109,12 @@ public final class O2 implements Group<O2Element> {
     @Override
     public Optional<Representation<O2Element>> planar(int k) {
         if (k < 1) return Optional.empty();
-        return Optional.of(Representations.functional(this, k == 1 ? "V" : "F" + k, 2,
-                g -> Representations.planarMatrix(k * g.angle(), g.reflection()), i -> new double[] {0, -k, k, 0},
+        return Optional.of(Representations.functional(
+                this,
+                k == 1 ? "V" : "F" + k,
+                2,
+                g -> Representations.planarMatrix(k * g.angle(), g.reflection()),
+                i -> new double[] {0, -k, k, 0},
                 true));
     }
 

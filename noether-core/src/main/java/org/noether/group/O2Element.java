@@ -32,6 +32,7 @@ public record O2Element(double angle, boolean reflection) {
 
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%s%.6f rad", reflection ? "reflect then rotate " : "rotate ", angle);
+        return String.format(
+                java.util.Locale.ROOT, "%s%.6f rad", reflection ? "reflect then rotate " : "rotate ", angle);
     }
 }

@@ -3,9 +3,9 @@ package org.noether.group;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.random.RandomGenerator;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
-import java.util.random.RandomGenerator;
 
 /**
  * O(3), or with {@code reflections = false} SO(3). Lie algebra basis L_x, L_y, L_z with (L_i)_jk = -epsilon_ijk, so
@@ -90,8 +90,8 @@ public final class O3 implements Group<Orthogonal3> {
 
     @Override
     public Orthogonal3 sample(RandomGenerator random) {
-        Orthogonal3 r = Orthogonal3.fromQuaternion(random.nextGaussian(), random.nextGaussian(),
-                random.nextGaussian(), random.nextGaussian());
+        Orthogonal3 r = Orthogonal3.fromQuaternion(
+                random.nextGaussian(), random.nextGaussian(), random.nextGaussian(), random.nextGaussian());
         return reflections && random.nextBoolean() ? r.negate() : r;
     }
 
@@ -114,8 +114,8 @@ public final class O3 implements Group<Orthogonal3> {
     /** The 3x3 matrices themselves. */
     @Override
     public Optional<Representation<Orthogonal3>> defining() {
-        return Optional.of(Representations.functional(this, "V", 3, Orthogonal3::matrix, this::lieAlgebraGenerator,
-                true));
+        return Optional.of(
+                Representations.functional(this, "V", 3, Orthogonal3::matrix, this::lieAlgebraGenerator, true));
     }
 
     /** The determinant; SO(3) has no sign. */

@@ -23,19 +23,36 @@ public final class Orthogonal3 {
         double x = axis[0] / n, y = axis[1] / n, z = axis[2] / n;
         double c = Math.cos(angle), s = Math.sin(angle), t = 1 - c;
         return new Orthogonal3(new double[] {
-            t * x * x + c, t * x * y - s * z, t * x * z + s * y,
-            t * x * y + s * z, t * y * y + c, t * y * z - s * x,
-            t * x * z - s * y, t * y * z + s * x, t * z * z + c});
+            t * x * x + c,
+            t * x * y - s * z,
+            t * x * z + s * y,
+            t * x * y + s * z,
+            t * y * y + c,
+            t * y * z - s * x,
+            t * x * z - s * y,
+            t * y * z + s * x,
+            t * z * z + c
+        });
     }
 
     /** Rotation of the unit quaternion (w, x, y, z) (normalized here). */
     public static Orthogonal3 fromQuaternion(double w, double x, double y, double z) {
         double n = Math.sqrt(w * w + x * x + y * y + z * z);
-        w /= n; x /= n; y /= n; z /= n;
+        w /= n;
+        x /= n;
+        y /= n;
+        z /= n;
         return new Orthogonal3(new double[] {
-            1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y),
-            2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x),
-            2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)});
+            1 - 2 * (y * y + z * z),
+            2 * (x * y - w * z),
+            2 * (x * z + w * y),
+            2 * (x * y + w * z),
+            1 - 2 * (x * x + z * z),
+            2 * (y * z - w * x),
+            2 * (x * z - w * y),
+            2 * (y * z + w * x),
+            1 - 2 * (x * x + y * y)
+        });
     }
 
     /** Entry (i, j). */
@@ -76,7 +93,8 @@ public final class Orthogonal3 {
         return new double[] {
             m[0] * v[0] + m[1] * v[1] + m[2] * v[2],
             m[3] * v[0] + m[4] * v[1] + m[5] * v[2],
-            m[6] * v[0] + m[7] * v[1] + m[8] * v[2]};
+            m[6] * v[0] + m[7] * v[1] + m[8] * v[2]
+        };
     }
 
     /**

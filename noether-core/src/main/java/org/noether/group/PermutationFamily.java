@@ -7,7 +7,8 @@ abstract class PermutationFamily extends AbstractFiniteGroup<Permutation> implem
 
     PermutationFamily(String prefix, String family, int n) {
         if (n < 1 || n > 10)
-            throw new IllegalArgumentException(prefix + n + ": " + family + " groups need 1 <= n <= 10 (S10 has 3628800 elements)");
+            throw new IllegalArgumentException(
+                    prefix + n + ": " + family + " groups need 1 <= n <= 10 (S10 has 3628800 elements)");
         this.n = n;
         this.prefix = prefix;
     }

@@ -46,7 +46,9 @@ public record RigidMotion(Orthogonal3 rotation, double[] translation) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RigidMotion r && r.rotation.equals(rotation) && java.util.Arrays.equals(r.translation, translation);
+        return o instanceof RigidMotion r
+                && r.rotation.equals(rotation)
+                && java.util.Arrays.equals(r.translation, translation);
     }
 
     @Override
@@ -56,6 +58,7 @@ public record RigidMotion(Orthogonal3 rotation, double[] translation) {
 
     @Override
     public String toString() {
-        return "RigidMotion[R=" + java.util.Arrays.toString(rotation.matrix()) + ", t=" + java.util.Arrays.toString(translation) + "]";
+        return "RigidMotion[R=" + java.util.Arrays.toString(rotation.matrix()) + ", t="
+                + java.util.Arrays.toString(translation) + "]";
     }
 }

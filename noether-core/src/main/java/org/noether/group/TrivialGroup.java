@@ -6,7 +6,9 @@ import java.util.OptionalLong;
 /** The group with one element. */
 public final class TrivialGroup extends AbstractFiniteGroup<TrivialGroup.Element> {
     /** The only element. */
-    public enum Element { E }
+    public enum Element {
+        E
+    }
 
     public static final TrivialGroup INSTANCE = new TrivialGroup();
 

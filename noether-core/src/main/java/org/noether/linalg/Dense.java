@@ -145,7 +145,9 @@ public final class Dense {
 
     /** Determinant of a 3x3 matrix. */
     public static double det3(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+        return m[0] * (m[4] * m[8] - m[5] * m[7])
+                - m[1] * (m[3] * m[8] - m[5] * m[6])
+                + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
     /** Commutator [a, b] = ab - ba of square n x n matrices. */

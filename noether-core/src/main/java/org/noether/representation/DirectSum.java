@@ -19,8 +19,8 @@ public final class DirectSum<G> implements Representation<G> {
         Group<G> g = flat.get(0).group();
         for (Representation<G> p : flat)
             if (p.group() != g && !p.group().name().equals(g.name()))
-                throw new IllegalArgumentException("direct sum of representations of different groups: "
-                        + g.name() + " and " + p.group().name());
+                throw new IllegalArgumentException("direct sum of representations of different groups: " + g.name()
+                        + " and " + p.group().name());
         this.summands = List.copyOf(flat);
         int d = 0;
         for (Representation<G> p : flat) d += p.dimension();

@@ -13,8 +13,13 @@ final class FunctionalRepresentation<G> implements Representation<G> {
     private final IntFunction<double[]> lie;
     private final boolean orthogonal;
 
-    FunctionalRepresentation(Group<G> group, String name, int dimension, Function<G, double[]> matrix,
-                             IntFunction<double[]> lie, boolean orthogonal) {
+    FunctionalRepresentation(
+            Group<G> group,
+            String name,
+            int dimension,
+            Function<G, double[]> matrix,
+            IntFunction<double[]> lie,
+            boolean orthogonal) {
         this.group = group;
         this.name = name;
         this.dimension = dimension;
@@ -48,8 +53,8 @@ final class FunctionalRepresentation<G> implements Representation<G> {
         if (group.lieAlgebraDimension() == 0)
             throw new UnsupportedOperationException(group.name() + " has no Lie algebra");
         if (k < 0 || k >= group.lieAlgebraDimension())
-            throw new IndexOutOfBoundsException(group.name() + " has " + group.lieAlgebraDimension()
-                    + " Lie-algebra generators, asked for " + k);
+            throw new IndexOutOfBoundsException(
+                    group.name() + " has " + group.lieAlgebraDimension() + " Lie-algebra generators, asked for " + k);
         return lie.apply(k);
     }
 

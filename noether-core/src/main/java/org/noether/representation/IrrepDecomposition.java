@@ -80,7 +80,12 @@ public final class IrrepDecomposition<G> {
     private final List<Copy> copies;
     private final Kind kind;
 
-    private enum Kind { SO3, O3, SO2, O2 }
+    private enum Kind {
+        SO3,
+        O3,
+        SO2,
+        O2
+    }
 
     private IrrepDecomposition(Representation<G> rep, Kind kind, double[] q, List<Copy> copies) {
         this.representation = rep;
@@ -98,8 +103,8 @@ public final class IrrepDecomposition<G> {
     /** Same as {@link #of(Representation)}; the group is named for readability and checked. */
     public static <G> IrrepDecomposition<G> of(Group<G> group, Representation<G> rep) {
         if (rep.group() != group && !rep.group().name().equals(group.name()))
-            throw new IllegalArgumentException("representation '" + rep.name() + "' is of " + rep.group().name()
-                    + ", not of " + group.name());
+            throw new IllegalArgumentException(
+                    "representation '" + rep.name() + "' is of " + rep.group().name() + ", not of " + group.name());
         return of(rep);
     }
 
@@ -122,8 +127,8 @@ public final class IrrepDecomposition<G> {
             kind = o2.hasReflections() ? Kind.O2 : Kind.SO2;
             if (o2.hasReflections()) split = new O2Element(0, true);
         } else {
-            throw new IllegalArgumentException("irreducible decomposition is implemented for SO3, O3, SO2 and O2, not "
-                    + group.name());
+            throw new IllegalArgumentException(
+                    "irreducible decomposition is implemented for SO3, O3, SO2 and O2, not " + group.name());
         }
         int d = rep.dimension();
         checkSize(rep, d);
@@ -162,11 +167,12 @@ public final class IrrepDecomposition<G> {
                             + "' is not an integer plus or minus 1/4");
                 }
             } else if (Math.abs(base - Math.rint(base)) > 1e-6) {
-                throw new ArithmeticException("Casimir eigenvalue " + lambda + " of '" + rep.name()
-                        + "' is not an integer");
+                throw new ArithmeticException(
+                        "Casimir eigenvalue " + lambda + " of '" + rep.name() + "' is not an integer");
             }
             long casimir = -Math.round(base);
-            components.computeIfAbsent(casimir * 2 + parity, x -> new ArrayList<>())
+            components
+                    .computeIfAbsent(casimir * 2 + parity, x -> new ArrayList<>())
                     .add(eig.getEigenVector(i).data.clone());
         }
         double[] q = new double[d * d];
@@ -184,7 +190,8 @@ public final class IrrepDecomposition<G> {
             if (kind == Kind.SO3 || kind == Kind.O3) {
                 int l = (int) Math.round((Math.sqrt(1 + 4.0 * casimir) - 1) / 2);
                 if ((long) l * (l + 1) != casimir)
-                    throw new ArithmeticException("Casimir value " + casimir + " of '" + rep.name() + "' is not l(l+1)");
+                    throw new ArithmeticException(
+                            "Casimir value " + casimir + " of '" + rep.name() + "' is not l(l+1)");
                 Irrep t = so3Irrep(kind, l, parity);
                 so3Copies(rep, gens, d, basis, t, halfTurn, q, copies, next);
             } else {
@@ -202,8 +209,8 @@ public final class IrrepDecomposition<G> {
             }
         }
         if (next[0] != d)
-            throw new ArithmeticException("decomposition of '" + rep.name() + "' found " + next[0] + " of " + d
-                    + " dimensions");
+            throw new ArithmeticException(
+                    "decomposition of '" + rep.name() + "' found " + next[0] + " of " + d + " dimensions");
         return new IrrepDecomposition<>(rep, kind, q, copies);
     }
 
@@ -216,8 +223,16 @@ public final class IrrepDecomposition<G> {
         return new Irrep(k, 0, 2, k == 1 ? "V" : "F" + k);
     }
 
-    private static void so2Copies(Representation<?> rep, double[] gen, int d, int k, List<double[]> basis,
-                                  boolean complexChoice, double[] q, List<Copy> copies, int[] next) {
+    private static void so2Copies(
+            Representation<?> rep,
+            double[] gen,
+            int d,
+            int k,
+            List<double[]> basis,
+            boolean complexChoice,
+            double[] q,
+            List<Copy> copies,
+            int[] next) {
         int m = complexChoice ? basis.size() / 2 : basis.size();
         List<double[]> chosen = new ArrayList<>();
         // Residuals of the candidates after projecting out the planes (u, L u / k) chosen so far; each step takes
@@ -267,12 +282,20 @@ public final class IrrepDecomposition<G> {
                     + " dimensions but only " + chosen.size() + " copies were found");
     }
 
-    private static void so3Copies(Representation<?> rep, double[][] gens, int d, List<double[]> basis, Irrep t,
-                                  java.util.function.Supplier<double[]> halfTurn, double[] q, List<Copy> copies, int[] next) {
+    private static void so3Copies(
+            Representation<?> rep,
+            double[][] gens,
+            int d,
+            List<double[]> basis,
+            Irrep t,
+            java.util.function.Supplier<double[]> halfTurn,
+            double[] q,
+            List<Copy> copies,
+            int[] next) {
         int l = t.degree(), n = t.dimension(), nc = basis.size();
         if (nc % n != 0)
-            throw new ArithmeticException("component " + t + " of '" + rep.name() + "' has " + nc
-                    + " dimensions, not a multiple of " + n);
+            throw new ArithmeticException(
+                    "component " + t + " of '" + rep.name() + "' has " + nc + " dimensions, not a multiple of " + n);
         if (l == 0) {
             for (double[] v : basis) place(q, d, v, next, copies, t);
             return;
@@ -296,10 +319,11 @@ public final class IrrepDecomposition<G> {
             throw new ArithmeticException("eigendecomposition of L_z^2 on component " + t + " failed");
         List<double[]> top = new ArrayList<>();
         for (int i = 0; i < nc; i++)
-            if (Math.abs(eig.getEigenvalue(i).real + (double) l * l) < 0.25) top.add(eig.getEigenVector(i).data.clone());
+            if (Math.abs(eig.getEigenvalue(i).real + (double) l * l) < 0.25)
+                top.add(eig.getEigenVector(i).data.clone());
         if (top.size() != 2 * m)
-            throw new ArithmeticException("component " + t + " of '" + rep.name() + "' has " + top.size()
-                    + " weight-" + l + " vectors, expected " + 2 * m);
+            throw new ArithmeticException("component " + t + " of '" + rep.name() + "' has " + top.size() + " weight-"
+                    + l + " vectors, expected " + 2 * m);
         double[][] dgen = WignerD.generators(l);
         // The weight-l space holds, per copy, the plane of the two real basis functions of order l (cos- and
         // sin-type). A random vector there mixes copies with different phases and generates more than one copy.
@@ -348,8 +372,8 @@ public final class IrrepDecomposition<G> {
             found++;
         }
         if (found != m)
-            throw new ArithmeticException("component " + t + " of '" + rep.name() + "': found " + found + " of " + m
-                    + " copies");
+            throw new ArithmeticException(
+                    "component " + t + " of '" + rep.name() + "': found " + found + " of " + m + " copies");
     }
 
     /**
@@ -358,8 +382,8 @@ public final class IrrepDecomposition<G> {
      * Gram-Schmidt on the small side with the same operations on the large side, until the v span R^n; then
      * E = W V^T. O(n d^2) for the matrix-vector products, O(n^3) for the rest.
      */
-    private static double[][] copyFrom(double[][] gens, int d, double[] x, int n, double[][] dgen,
-                                       Representation<?> rep, Irrep t) {
+    private static double[][] copyFrom(
+            double[][] gens, int d, double[] x, int n, double[][] dgen, Representation<?> rep, Irrep t) {
         List<double[]> vs = new ArrayList<>(), ws = new ArrayList<>();
         List<double[][]> images = new ArrayList<>(); // images.get(j)[k] = L_k w_j
         double[] v0 = new double[n];
@@ -392,8 +416,8 @@ public final class IrrepDecomposition<G> {
             images.add(im);
         }
         if (vs.size() != n)
-            throw new ArithmeticException("copy of " + t + " in '" + rep.name() + "' spans " + vs.size()
-                    + " dimensions, expected " + n);
+            throw new ArithmeticException(
+                    "copy of " + t + " in '" + rep.name() + "' spans " + vs.size() + " dimensions, expected " + n);
         // E = W V^T: column c of E = sum_j V[j][c] w_j; L_k E = sum_j V[j][c] L_k w_j
         double[][] e = new double[n][d];
         for (int c = 0; c < n; c++) for (int j = 0; j < n; j++) axpy(vs.get(j)[c], ws.get(j), e[c]);
@@ -401,7 +425,8 @@ public final class IrrepDecomposition<G> {
         for (int a = 0; a < n; a++)
             for (int b = a; b < n; b++) orth = Math.max(orth, Math.abs(dot(e[a], e[b]) - (a == b ? 1 : 0)));
         if (orth > 1e-8)
-            throw new ArithmeticException("copy of " + t + " in '" + rep.name() + "' is not orthonormal (" + orth + ")");
+            throw new ArithmeticException(
+                    "copy of " + t + " in '" + rep.name() + "' is not orthonormal (" + orth + ")");
         for (int k = 0; k < gens.length; k++)
             for (int c = 0; c < n; c++) {
                 double[] res = new double[d];
@@ -419,10 +444,16 @@ public final class IrrepDecomposition<G> {
         long bytes = 6L * d * d * 8;
         long heap = Runtime.getRuntime().maxMemory();
         if (d > MAX_DIMENSION || bytes > heap / 2)
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
                     "decomposing '%s' (%d dimensions) needs about %.1f GB of dense matrices and %s; the limit is %d "
-                            + "dimensions and half the heap (%.1f GB)", rep.name(), d, bytes / 1e9,
-                    estimateTime(d), MAX_DIMENSION, heap / 1e9));
+                            + "dimensions and half the heap (%.1f GB)",
+                    rep.name(),
+                    d,
+                    bytes / 1e9,
+                    estimateTime(d),
+                    MAX_DIMENSION,
+                    heap / 1e9));
     }
 
     /** A rough estimate of the eigendecomposition time at about 1 GFlop/s (about 10 d^3 flops). */
@@ -534,8 +565,8 @@ public final class IrrepDecomposition<G> {
             for (int pass = 0; pass < 2; pass++) for (double[] b : out) axpy(-dot(b, u), b, u);
             double norm = Math.sqrt(dot(u, u));
             if (norm < 0.5)
-                throw new ArithmeticException("eigenvectors of the Casimir operator of '" + rep.name()
-                        + "' are not independent");
+                throw new ArithmeticException(
+                        "eigenvectors of the Casimir operator of '" + rep.name() + "' are not independent");
             scale(u, 1 / norm);
             out.add(u);
         }

@@ -155,7 +155,8 @@ public final class RepresentationSpec {
                 throw error("'" + k + "' at position " + (at + 1) + " is not a representation (1 is the trivial one; "
                         + "write " + k + "V for " + k + " copies of V)");
             }
-            if (!Character.isLetter(c)) throw error("expected a representation at position " + (pos + 1) + ", found '" + c + "'");
+            if (!Character.isLetter(c))
+                throw error("expected a representation at position " + (pos + 1) + ", found '" + c + "'");
             int end = pos;
             while (end < src.length() && Character.isLetterOrDigit(src.charAt(end))) end++;
             String name = src.substring(pos, end);
@@ -180,7 +181,8 @@ public final class RepresentationSpec {
                 q = readInt("the number of V* factors in T(p,q)");
                 skip();
             }
-            if (pos >= src.length() || src.charAt(pos) != ')') throw error("missing ')' in T(p,q) at position " + (pos + 1));
+            if (pos >= src.length() || src.charAt(pos) != ')')
+                throw error("missing ')' in T(p,q) at position " + (pos + 1));
             pos++;
             if (p + q > 64) throw error("T(" + p + "," + q + ") at position " + (at + 1) + " is too large");
             Representation<G> v = named("V", at);
@@ -212,9 +214,12 @@ public final class RepresentationSpec {
 
         private Representation<G> resolve(String key) {
             switch (key) {
-                case "1", "trivial", "scalar": return Representations.trivial(group);
-                case "v": return Representations.defining(group);
-                case "sign", "det": return Representations.sign(group);
+                case "1", "trivial", "scalar":
+                    return Representations.trivial(group);
+                case "v":
+                    return Representations.defining(group);
+                case "sign", "det":
+                    return Representations.sign(group);
                 case "affine":
                     return group.affine().orElseThrow(() -> new IllegalArgumentException("affine needs SE3 or E3"));
                 case "regular":
@@ -222,21 +227,23 @@ public final class RepresentationSpec {
                     throw new IllegalArgumentException("regular needs a finite group");
                 case "std":
                     return group.standard().orElseThrow(() -> new IllegalArgumentException("std needs S<n> or A<n>"));
-                case "p": return permutation();
-                default: break;
+                case "p":
+                    return permutation();
+                default:
+                    break;
             }
             if (key.matches("p\\d+")) {
                 Representation<G> p = permutation();
                 if (!key.equals("p" + p.dimension()))
-                    throw new IllegalArgumentException("the permutation representation of " + group.name() + " is P"
-                            + p.dimension());
+                    throw new IllegalArgumentException(
+                            "the permutation representation of " + group.name() + " is P" + p.dimension());
                 return p;
             }
             if (key.matches("std\\d+") && group.standard().isPresent()) {
                 Representation<G> s = group.standard().get();
                 if (!key.equals("std" + s.dimension()))
-                    throw new IllegalArgumentException("the standard representation of " + group.name() + " is std"
-                            + s.dimension());
+                    throw new IllegalArgumentException(
+                            "the standard representation of " + group.name() + " is std" + s.dimension());
                 return s;
             }
             if (key.matches("f\\d{1,4}")) return Representations.planar(group, Integer.parseInt(key.substring(1)));

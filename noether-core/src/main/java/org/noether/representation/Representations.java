@@ -41,8 +41,8 @@ public final class Representations {
 
     /** A one-dimensional representation g -> chi(g) with chi(g) = +-1 (a sign character). */
     public static <G> Representation<G> character(Group<G> group, String name, ToDoubleFunction<G> chi) {
-        return new FunctionalRepresentation<>(group, name, 1, g -> new double[] {chi.applyAsDouble(g)},
-                k -> new double[] {0}, true);
+        return new FunctionalRepresentation<>(
+                group, name, 1, g -> new double[] {chi.applyAsDouble(g)}, k -> new double[] {0}, true);
     }
 
     /**
@@ -50,9 +50,13 @@ public final class Representations {
      * row-major matrix, {@code lie} maps k to d rho of the k-th Lie-algebra generator (never called for groups
      * without a Lie algebra). The building block with which groups define their catalogue representations.
      */
-    public static <G> Representation<G> functional(Group<G> group, String name, int dimension,
-                                                   Function<G, double[]> matrix, IntFunction<double[]> lie,
-                                                   boolean orthogonal) {
+    public static <G> Representation<G> functional(
+            Group<G> group,
+            String name,
+            int dimension,
+            Function<G, double[]> matrix,
+            IntFunction<double[]> lie,
+            boolean orthogonal) {
         return new FunctionalRepresentation<>(group, name, dimension, matrix, lie, orthogonal);
     }
 
@@ -61,8 +65,9 @@ public final class Representations {
      * (O(3), E(3)). Throws for groups without a natural sign (see {@link Group#sign()}).
      */
     public static <G> Representation<G> sign(Group<G> group) {
-        return group.sign().orElseThrow(() ->
-                new IllegalArgumentException(group.name() + " has no sign representation in the catalog"));
+        return group.sign()
+                .orElseThrow(() ->
+                        new IllegalArgumentException(group.name() + " has no sign representation in the catalog"));
     }
 
     /**
@@ -70,14 +75,16 @@ public final class Representations {
      * part of SE(3), E(3); the n x n permutation matrices for S_n and A_n (see {@link Group#defining()}).
      */
     public static <G> Representation<G> defining(Group<G> group) {
-        return group.defining().orElseThrow(() ->
-                new IllegalArgumentException(group.name() + " has no defining representation in the catalog"));
+        return group.defining()
+                .orElseThrow(() ->
+                        new IllegalArgumentException(group.name() + " has no defining representation in the catalog"));
     }
 
     /** Permutation matrices of a permutation group on its points: rho(g) e_i = e_{g(i)}. */
     public static Representation<Permutation> permutation(PermutationGroup group) {
         int n = group.degree();
-        return new FunctionalRepresentation<>(group, "P" + n, n, g -> permutationMatrix(g), Representations::noLieAlgebra, true);
+        return new FunctionalRepresentation<>(
+                group, "P" + n, n, g -> permutationMatrix(g), Representations::noLieAlgebra, true);
     }
 
     static double[] permutationMatrix(Permutation p) {
@@ -88,14 +95,21 @@ public final class Representations {
     }
 
     /** The permutation representation of any group through a homomorphism into permutations of m points. */
-    public static <G> Representation<G> permutation(Group<G> group, String name, int points,
-                                                    Function<G, Permutation> action) {
-        return new FunctionalRepresentation<>(group, name, points, g -> {
-            Permutation p = action.apply(g);
-            if (p.size() != points)
-                throw new IllegalArgumentException("action gave a permutation of " + p.size() + " points, expected " + points);
-            return permutationMatrix(p);
-        }, k -> new double[points * points], true);
+    public static <G> Representation<G> permutation(
+            Group<G> group, String name, int points, Function<G, Permutation> action) {
+        return new FunctionalRepresentation<>(
+                group,
+                name,
+                points,
+                g -> {
+                    Permutation p = action.apply(g);
+                    if (p.size() != points)
+                        throw new IllegalArgumentException(
+                                "action gave a permutation of " + p.size() + " points, expected " + points);
+                    return permutationMatrix(p);
+                },
+                k -> new double[points * points],
+                true);
     }
 
     /** D_n permuting the n vertices of the regular n-gon (vertex j at angle 2 pi j / n). */
@@ -122,9 +136,13 @@ public final class Representations {
             q[r * n + r + 1] = -(r + 1) * c;
         }
         double[] qt = Dense.transpose(q, n - 1, n);
-        return new FunctionalRepresentation<>(group, "std" + (n - 1), n - 1,
+        return new FunctionalRepresentation<>(
+                group,
+                "std" + (n - 1),
+                n - 1,
                 g -> Dense.multiply(Dense.multiply(q, permutationMatrix(g), n - 1, n, n), qt, n - 1, n, n - 1),
-                Representations::noLieAlgebra, true);
+                Representations::noLieAlgebra,
+                true);
     }
 
     /** The regular representation of a finite group: rho(g) e_h = e_{gh}, dimension |G|. */
@@ -136,26 +154,33 @@ public final class Representations {
             throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
                     + known.getAsLong() + " dimensions; the limit is 5000");
         int n = group.order();
-        if (n > 5000) throw new IllegalArgumentException("regular representation of " + group.name() + " would have "
-                + n + " dimensions; the limit is 5000");
+        if (n > 5000)
+            throw new IllegalArgumentException("regular representation of " + group.name() + " would have " + n
+                    + " dimensions; the limit is 5000");
         List<G> els = group.elements();
         // rho(g) is a permutation matrix: store only where each basis vector goes, computed once per element.
         int[][] table = new int[n][];
-        return new FunctionalRepresentation<>(group, "regular", n, g -> {
-            int gi = group.indexOf(g);
-            int[] row;
-            synchronized (table) {
-                row = table[gi];
-                if (row == null) {
-                    row = new int[n];
-                    for (int h = 0; h < n; h++) row[h] = group.indexOf(group.compose(g, els.get(h)));
-                    table[gi] = row;
-                }
-            }
-            double[] m = new double[n * n];
-            for (int h = 0; h < n; h++) m[row[h] * n + h] = 1;
-            return m;
-        }, k -> new double[n * n], true);
+        return new FunctionalRepresentation<>(
+                group,
+                "regular",
+                n,
+                g -> {
+                    int gi = group.indexOf(g);
+                    int[] row;
+                    synchronized (table) {
+                        row = table[gi];
+                        if (row == null) {
+                            row = new int[n];
+                            for (int h = 0; h < n; h++) row[h] = group.indexOf(group.compose(g, els.get(h)));
+                            table[gi] = row;
+                        }
+                    }
+                    double[] m = new double[n * n];
+                    for (int h = 0; h < n; h++) m[row[h] * n + h] = 1;
+                    return m;
+                },
+                k -> new double[n * n],
+                true);
     }
 
     /**
@@ -165,8 +190,9 @@ public final class Representations {
     public static <G> Representation<G> planar(Group<G> group, int k) {
         if (k < 0) throw new IllegalArgumentException("frequency must be >= 0, got " + k);
         if (k == 0) return trivial(group);
-        return group.planar(k).orElseThrow(() ->
-                new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)"));
+        return group.planar(k)
+                .orElseThrow(() ->
+                        new IllegalArgumentException(group.name() + " is not a planar group (C_n, D_n, SO2, O2)"));
     }
 
     /**
@@ -199,40 +225,56 @@ public final class Representations {
     /** A representation of SO(3)/O(3) pulled back to SE(3)/E(3) through the rotation part (translations act trivially). */
     public static Representation<RigidMotion> rotationPart(E3 group, Representation<Orthogonal3> rep) {
         int d = rep.dimension();
-        return new FunctionalRepresentation<>(group, rep.name(), d, g -> rep.matrix(g.rotation()),
-                k -> k < 3 ? rep.lieAlgebra(k) : new double[d * d], rep.isOrthogonal());
+        return new FunctionalRepresentation<>(
+                group,
+                rep.name(),
+                d,
+                g -> rep.matrix(g.rotation()),
+                k -> k < 3 ? rep.lieAlgebra(k) : new double[d * d],
+                rep.isOrthogonal());
     }
 
     /** The 4 x 4 homogeneous-coordinate representation [[R, t], [0, 1]] of SE(3)/E(3); not orthogonal. */
     public static Representation<RigidMotion> affine(E3 group) {
-        return new FunctionalRepresentation<>(group, "affine", 4, RigidMotion::homogeneous, group::lieAlgebraGenerator,
-                false);
+        return new FunctionalRepresentation<>(
+                group, "affine", 4, RigidMotion::homogeneous, group::lieAlgebraGenerator, false);
     }
 
     /** The representation of G x H acting through the first factor. */
     public static <A, B> Representation<Pair<A, B>> onFirst(DirectProduct<A, B> group, Representation<A> rep) {
         int d = rep.dimension(), la = group.left().lieAlgebraDimension();
-        return new FunctionalRepresentation<>(group, rep.name() + "_1", d, g -> rep.matrix(g.first()),
-                k -> k < la ? rep.lieAlgebra(k) : new double[d * d], rep.isOrthogonal());
+        return new FunctionalRepresentation<>(
+                group,
+                rep.name() + "_1",
+                d,
+                g -> rep.matrix(g.first()),
+                k -> k < la ? rep.lieAlgebra(k) : new double[d * d],
+                rep.isOrthogonal());
     }
 
     /** The representation of G x H acting through the second factor. */
     public static <A, B> Representation<Pair<A, B>> onSecond(DirectProduct<A, B> group, Representation<B> rep) {
         int d = rep.dimension(), la = group.left().lieAlgebraDimension();
-        return new FunctionalRepresentation<>(group, rep.name() + "_2", d, g -> rep.matrix(g.second()),
-                k -> k >= la ? rep.lieAlgebra(k - la) : new double[d * d], rep.isOrthogonal());
+        return new FunctionalRepresentation<>(
+                group,
+                rep.name() + "_2",
+                d,
+                g -> rep.matrix(g.second()),
+                k -> k >= la ? rep.lieAlgebra(k - la) : new double[d * d],
+                rep.isOrthogonal());
     }
 
     /** The outer tensor product a ⊠ b of G x H: (g, h) -> a(g) (x) b(h). */
-    public static <A, B> Representation<Pair<A, B>> outer(DirectProduct<A, B> group, Representation<A> a,
-                                                          Representation<B> b) {
+    public static <A, B> Representation<Pair<A, B>> outer(
+            DirectProduct<A, B> group, Representation<A> a, Representation<B> b) {
         return onFirst(group, a).times(onSecond(group, b));
     }
 
     /** The restriction of a representation of an ambient group to a subgroup with the same element type. */
     public static <G> Representation<G> restrict(Group<G> subgroup, Representation<G> rep) {
         int d = rep.dimension();
-        return new FunctionalRepresentation<>(subgroup, rep.name(), d, rep::matrix, rep::lieAlgebra, rep.isOrthogonal());
+        return new FunctionalRepresentation<>(
+                subgroup, rep.name(), d, rep::matrix, rep::lieAlgebra, rep.isOrthogonal());
     }
 
     /** A list builder used by the catalog: skips entries that throw (a group may lack some). */

@@ -54,7 +54,8 @@ public final class TensorProduct<G> implements Representation<G> {
     @Override
     public double[] lieAlgebra(int k) {
         int p = a.dimension(), q = b.dimension();
-        return Dense.add(Dense.kron(a.lieAlgebra(k), p, Dense.identity(q), q),
+        return Dense.add(
+                Dense.kron(a.lieAlgebra(k), p, Dense.identity(q), q),
                 Dense.kron(Dense.identity(p), p, b.lieAlgebra(k), q));
     }
 

@@ -50,8 +50,8 @@ public final class WignerD {
             if (m < l) { // J+ |m> = c |m+1>
                 double c = Math.sqrt(l * (l + 1.0) - m * (m + 1.0));
                 int b = a + 1;
-                jr[0][b * d + a] += c / 2;            // Jx = (J+ + J-)/2
-                ji[1][b * d + a] += -c / 2;           // Jy = (J+ - J-)/(2i) = -i/2 (J+ - J-)
+                jr[0][b * d + a] += c / 2; // Jx = (J+ + J-)/2
+                ji[1][b * d + a] += -c / 2; // Jy = (J+ - J-)/(2i) = -i/2 (J+ - J-)
             }
             if (m > -l) { // J- |m> = c |m-1>
                 double c = Math.sqrt(l * (l + 1.0) - m * (m - 1.0));
@@ -125,11 +125,11 @@ public final class WignerD {
         // M = Q^T Z(gamma); then M = Z(beta) M; then M = Q M; then M = Z(alpha) M
         double[] m = new double[d * d];
         double[] qt = f.qt;
-        zRight(qt, gamma, f, m, d);                  // m = Q^T Z(gamma)
+        zRight(qt, gamma, f, m, d); // m = Q^T Z(gamma)
         double[] t = new double[d * d];
-        zLeft(m, beta, f, t, d);                     // t = Z(beta) m
-        double[] u = Dense.multiply(f.q, t, d);      // u = Q t
-        zLeft(u, alpha, f, m, d);                    // m = Z(alpha) u
+        zLeft(m, beta, f, t, d); // t = Z(beta) m
+        double[] u = Dense.multiply(f.q, t, d); // u = Q t
+        zLeft(u, alpha, f, m, d); // m = Z(alpha) u
         return m;
     }
 
@@ -152,8 +152,8 @@ public final class WignerD {
     /** Per-degree data for the Euler-angle evaluation: Q, Q^T and the pairing of A_z. */
     private static final class Fast {
         double[] q, qt;
-        int[] partner;       // index paired with i by A_z (i itself for m = 0)
-        double[] rate;       // A_z[i][partner[i]]
+        int[] partner; // index paired with i by A_z (i itself for m = 0)
+        double[] rate; // A_z[i][partner[i]]
     }
 
     private static final java.util.Map<Integer, Fast> FAST = new java.util.HashMap<>();
@@ -221,11 +221,17 @@ public final class WignerD {
         generators(l);
         int d = 2 * l + 1;
         String name = group.hasReflections() ? "D" + l + (parity == 0 ? "e" : "o") : "D" + l;
-        return new FunctionalRepresentation<>(group, name, d, g -> {
-            if (!group.hasReflections()) return matrix(l, g);
-            boolean improper = g.determinant() < 0;
-            double[] m = matrix(l, improper ? g.negate() : g);
-            return improper && parity == 1 ? Dense.scale(m, -1) : m;
-        }, k -> generators(l)[k].clone(), true);
+        return new FunctionalRepresentation<>(
+                group,
+                name,
+                d,
+                g -> {
+                    if (!group.hasReflections()) return matrix(l, g);
+                    boolean improper = g.determinant() < 0;
+                    double[] m = matrix(l, improper ? g.negate() : g);
+                    return improper && parity == 1 ? Dense.scale(m, -1) : m;
+                },
+                k -> generators(l)[k].clone(),
+                true);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -12,7 +11,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.noether.equivariance.Equivariance;
-import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
 import org.noether.group.E3;
 import org.noether.group.O2;
@@ -39,8 +37,12 @@ class ActionLawsTest {
     @Property(tries = 60)
     void exactImageActionsSatisfyTheAxioms(@ForAll @IntRange(min = 1, max = 9) int size, @ForAll long seed) {
         var r = new SplittableRandom(seed);
-        for (var g : List.of(DihedralGroup.cyclic(4), DihedralGroup.dihedral(4), DihedralGroup.cyclic(2),
-                DihedralGroup.dihedral(1), DihedralGroup.dihedral(2))) {
+        for (var g : List.of(
+                DihedralGroup.cyclic(4),
+                DihedralGroup.dihedral(4),
+                DihedralGroup.cyclic(2),
+                DihedralGroup.dihedral(1),
+                DihedralGroup.dihedral(2))) {
             var action = ImageActions.exact(g);
             double e = Equivariance.actionAxiomError(action, List.of(randomImage(r, size, size, 2)), 8, r);
             assertEquals(0.0, e, 0.0, g.name() + " on " + size + "x" + size);
@@ -51,9 +53,11 @@ class ActionLawsTest {
     void quarterTurnMovesTheTopRowToTheLeftColumn() {
         // counter-clockwise as displayed: the top-right pixel goes to the top-left
         var img = new Image(2, 2, 1, new float[] {1, 2, 3, 4});
-        var r = ImageActions.exact(DihedralGroup.cyclic(4)).act(DihedralGroup.cyclic(4).rotation(1), img);
+        var r = ImageActions.exact(DihedralGroup.cyclic(4))
+                .act(DihedralGroup.cyclic(4).rotation(1), img);
         assertEquals(new Image(2, 2, 1, new float[] {2, 4, 1, 3}), r);
-        var s = ImageActions.exact(DihedralGroup.dihedral(4)).act(DihedralGroup.dihedral(4).reflection(0), img);
+        var s = ImageActions.exact(DihedralGroup.dihedral(4))
+                .act(DihedralGroup.dihedral(4).reflection(0), img);
         assertEquals(new Image(2, 2, 1, new float[] {3, 4, 1, 2}), s); // upside down
     }
 

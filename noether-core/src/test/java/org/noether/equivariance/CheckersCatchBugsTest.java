@@ -45,9 +45,9 @@ class CheckersCatchBugsTest {
     @Test
     void theTraceOfAveragingIsTheDimensionOfTheEquivariantMaps() {
         // The averaging operator is the orthogonal projector onto Hom_G(in, out): its trace is that space's dimension.
-        assertEquals(2, averagingTrace("C4", "V", "V"), 1e-12);   // a I + b J
-        assertEquals(1, averagingTrace("D4", "V", "V"), 1e-12);   // absolutely irreducible
-        assertEquals(2, averagingTrace("S3", "P", "P"), 1e-12);   // trivial + standard
+        assertEquals(2, averagingTrace("C4", "V", "V"), 1e-12); // a I + b J
+        assertEquals(1, averagingTrace("D4", "V", "V"), 1e-12); // absolutely irreducible
+        assertEquals(2, averagingTrace("S3", "P", "P"), 1e-12); // trivial + standard
         assertEquals(1, averagingTrace("S4", "P", "std"), 1e-12);
         assertEquals(0, averagingTrace("D4", "sign", "V"), 1e-12);
         assertEquals(4, averagingTrace("C2xC2", "regular", "regular"), 1e-12);
@@ -92,14 +92,21 @@ class CheckersCatchBugsTest {
         VectorAction<DihedralElement> in = new VectorAction<>(Representations.trivial(d2));
         VectorAction<DihedralElement> out = new VectorAction<>(Representations.sign(d2));
         Function<double[], double[]> id = double[]::clone;
-        Equivariance.Report r = Equivariance.measure(id, d2, in, out, List.of(new double[] {3}, new double[] {5}),
-                new SplittableRandom(1));
+        Equivariance.Report r = Equivariance.measure(
+                id, d2, in, out, List.of(new double[] {3}, new double[] {5}), new SplittableRandom(1));
         assertEquals(2.0, r.maxError(), 1e-15);
         assertEquals(1.0, r.meanError(), 1e-15);
         assertEquals(8, r.pairs());
         assertEquals(d2.format(d2.reflection(0)), r.worstElement());
-        assertEquals(2.0, Equivariance.error(id, D1, new VectorAction<>(Representations.trivial(D1)),
-                new VectorAction<>(Representations.sign(D1)), List.of(new double[] {7})), 1e-15);
+        assertEquals(
+                2.0,
+                Equivariance.error(
+                        id,
+                        D1,
+                        new VectorAction<>(Representations.trivial(D1)),
+                        new VectorAction<>(Representations.sign(D1)),
+                        List.of(new double[] {7})),
+                1e-15);
     }
 
     @Test
@@ -113,8 +120,9 @@ class CheckersCatchBugsTest {
 
     private static <G> int pairs(Group<G> g) {
         VectorAction<G> a = new VectorAction<>(Representations.trivial(g));
-        return Equivariance.measure(double[]::clone, g, a, a, List.of(new double[] {1}, new double[] {2}),
-                new SplittableRandom(2)).pairs();
+        return Equivariance.measure(
+                        double[]::clone, g, a, a, List.of(new double[] {1}, new double[] {2}), new SplittableRandom(2))
+                .pairs();
     }
 
     @Test
@@ -138,16 +146,20 @@ class CheckersCatchBugsTest {
         // rho(e) = I, rho(g) = 2 I otherwise: right at the identity, wrong on every product of two non-identity
         // elements (|rho(gh) - rho(g) rho(h)| is 2 or 3).
         DihedralGroup d4 = DihedralGroup.dihedral(4);
-        Representation<DihedralElement> bad = Representations.functional(d4, "bad", 2,
+        Representation<DihedralElement> bad = Representations.functional(
+                d4,
+                "bad",
+                2,
                 g -> g.equals(d4.identity()) ? Dense.identity(2) : Dense.scale(Dense.identity(2), 2),
-                Representations::noLieAlgebra, false);
+                Representations::noLieAlgebra,
+                false);
         double e = Equivariance.homomorphismError(bad, 20, new SplittableRandom(4));
         assertTrue(e >= 2, "homomorphism error " + e);
-        assertEquals(0, Equivariance.homomorphismError(Representations.defining(d4), 20, new SplittableRandom(4)),
-                1e-15);
+        assertEquals(
+                0, Equivariance.homomorphismError(Representations.defining(d4), 20, new SplittableRandom(4)), 1e-15);
         // A projection P for every element composes correctly but is not the identity at e: error exactly 1.
-        Representation<DihedralElement> proj = Representations.functional(d4, "P", 2, g -> new double[] {1, 0, 0, 0},
-                Representations::noLieAlgebra, false);
+        Representation<DihedralElement> proj = Representations.functional(
+                d4, "P", 2, g -> new double[] {1, 0, 0, 0}, Representations::noLieAlgebra, false);
         assertEquals(1, Equivariance.homomorphismError(proj, 5, new SplittableRandom(4)), 0);
         assertEquals(3, Equivariance.orthogonalityError(bad, 20, new SplittableRandom(4)), 0);
     }
@@ -157,33 +169,69 @@ class CheckersCatchBugsTest {
         DihedralGroup d4 = DihedralGroup.dihedral(4);
         List<double[]> xs = List.of(new double[] {3, 4});
         // x -> -x for every element: e.x = -x (error |2x| / |x| = 2) and g.(h.x) = x but (gh).x = -x (also 2).
-        assertEquals(2, Equivariance.actionAxiomError(vectors(d4, x -> new double[] {-x[0], -x[1]}), xs, 5,
-                new SplittableRandom(5)), 1e-15);
+        assertEquals(
+                2,
+                Equivariance.actionAxiomError(
+                        vectors(d4, x -> new double[] {-x[0], -x[1]}), xs, 5, new SplittableRandom(5)),
+                1e-15);
         // x -> 2x except e.x = x: right at the identity, but g.(h.x) = 4x while (gh).x is 2x or x (error 2 or 3).
         DihedralElement e = d4.identity();
         Action<DihedralElement, double[]> doubling = new Action<>() {
-            @Override public Group<DihedralElement> group() { return d4; }
-            @Override public double[] act(DihedralElement g, double[] x) {
+            @Override
+            public Group<DihedralElement> group() {
+                return d4;
+            }
+
+            @Override
+            public double[] act(DihedralElement g, double[] x) {
                 return g.equals(e) ? x.clone() : Dense.scale(x, 2);
             }
-            @Override public double distance(double[] a, double[] b) { return Dense.norm(Dense.subtract(a, b)); }
-            @Override public double magnitude(double[] x) { return Dense.norm(x); }
+
+            @Override
+            public double distance(double[] a, double[] b) {
+                return Dense.norm(Dense.subtract(a, b));
+            }
+
+            @Override
+            public double magnitude(double[] x) {
+                return Dense.norm(x);
+            }
         };
         assertTrue(Equivariance.actionAxiomError(doubling, xs, 20, new SplittableRandom(5)) >= 2);
         // x -> P x with P = diag(1, 0): composes correctly, but e.x = (3, 0) misses x = (3, 4) by 4 / 5.
-        assertEquals(0.8, Equivariance.actionAxiomError(vectors(d4, x -> new double[] {x[0], 0}), xs, 5,
-                new SplittableRandom(5)), 1e-15);
-        assertEquals(0, Equivariance.actionAxiomError(new VectorAction<>(Representations.defining(d4)), xs, 5,
-                new SplittableRandom(5)), 1e-15);
+        assertEquals(
+                0.8,
+                Equivariance.actionAxiomError(vectors(d4, x -> new double[] {x[0], 0}), xs, 5, new SplittableRandom(5)),
+                1e-15);
+        assertEquals(
+                0,
+                Equivariance.actionAxiomError(
+                        new VectorAction<>(Representations.defining(d4)), xs, 5, new SplittableRandom(5)),
+                1e-15);
     }
 
     /** An "action" that applies the same map whatever the element. */
     private static <G> Action<G, double[]> vectors(Group<G> group, Function<double[], double[]> map) {
         return new Action<>() {
-            @Override public Group<G> group() { return group; }
-            @Override public double[] act(G g, double[] x) { return map.apply(x); }
-            @Override public double distance(double[] a, double[] b) { return Dense.norm(Dense.subtract(a, b)); }
-            @Override public double magnitude(double[] x) { return Dense.norm(x); }
+            @Override
+            public Group<G> group() {
+                return group;
+            }
+
+            @Override
+            public double[] act(G g, double[] x) {
+                return map.apply(x);
+            }
+
+            @Override
+            public double distance(double[] a, double[] b) {
+                return Dense.norm(Dense.subtract(a, b));
+            }
+
+            @Override
+            public double magnitude(double[] x) {
+                return Dense.norm(x);
+            }
         };
     }
 }

@@ -12,7 +12,6 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.noether.group.DihedralGroup;
 import org.noether.group.FiniteGroup;
-import org.noether.group.Group;
 import org.noether.group.TestGroups;
 import org.noether.linalg.Dense;
 import org.noether.representation.Catalog;
@@ -24,13 +23,15 @@ class GroupAveragingTest {
 
     @Provide
     Arbitrary<FiniteGroup<?>> finiteGroups() {
-        return Arbitraries.of(TestGroups.all().stream().filter(g -> g instanceof FiniteGroup<?> f && f.order() <= 48)
-                .map(g -> (FiniteGroup<?>) g).toList());
+        return Arbitraries.of(TestGroups.all().stream()
+                .filter(g -> g instanceof FiniteGroup<?> f && f.order() <= 48)
+                .map(g -> (FiniteGroup<?>) g)
+                .toList());
     }
 
     @Property(tries = 80)
-    void averagedRandomMapIsEquivariantAndAveragingIsIdempotent(@ForAll("finiteGroups") FiniteGroup<?> g,
-                                                                @ForAll long seed) {
+    void averagedRandomMapIsEquivariantAndAveragingIsIdempotent(
+            @ForAll("finiteGroups") FiniteGroup<?> g, @ForAll long seed) {
         check(g, new SplittableRandom(seed));
     }
 
@@ -41,7 +42,9 @@ class GroupAveragingTest {
         double[] w = new double[in.dimension() * out.dimension()];
         for (int i = 0; i < w.length; i++) w[i] = r.nextGaussian();
         double[] avg = GroupAveraging.average(g, in, out, w);
-        assertTrue(GroupAveraging.equivarianceError(g, in, out, avg, Dense.norm(w)) < 1e-10, g.name() + " " + in + " -> " + out);
+        assertTrue(
+                GroupAveraging.equivarianceError(g, in, out, avg, Dense.norm(w)) < 1e-10,
+                g.name() + " " + in + " -> " + out);
         double[] twice = GroupAveraging.average(g, in, out, avg);
         assertTrue(Dense.maxAbsDifference(avg, twice) < 1e-10, "averaging is not idempotent");
     }

@@ -29,7 +29,10 @@ class ExperimentsTest {
     @Test
     void allFindsRegisteredExperimentsSortedByName() {
         // the core also registers its own experiments; the test ones must be found, in order
-        List<String> names = Experiments.all().stream().map(Experiment::name).filter(n -> n.startsWith("test.")).toList();
+        List<String> names = Experiments.all().stream()
+                .map(Experiment::name)
+                .filter(n -> n.startsWith("test."))
+                .toList();
         assertEquals(List.of("test.alpha", "test.beta"), names);
         List<String> all = Experiments.all().stream().map(Experiment::name).toList();
         assertEquals(all.stream().sorted().toList(), all);
@@ -42,7 +45,8 @@ class ExperimentsTest {
 
     @Test
     void unknownNameListsKnownNames() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Experiments.byName("test.gamma"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Experiments.byName("test.gamma"));
         assertTrue(e.getMessage().startsWith("unknown experiment 'test.gamma'; known: "), e.getMessage());
         assertTrue(e.getMessage().contains("test.alpha, test.beta"), e.getMessage());
     }
@@ -67,7 +71,8 @@ class ExperimentsTest {
         Path services = tmp.resolve("cp/META-INF/services");
         Files.createDirectories(services);
         Files.writeString(services.resolve(Experiment.class.getName()), provider.getName() + "\n");
-        return new URLClassLoader(new URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader());
+        return new URLClassLoader(
+                new URL[] {tmp.resolve("cp").toUri().toURL()}, getClass().getClassLoader());
     }
 
     @Test
@@ -84,8 +89,11 @@ class ExperimentsTest {
         ExperimentResult r = Experiments.runSafely(new BetaExperiment(), ctx());
         assertFalse(r.succeeded());
         assertEquals("test.beta", r.name());
-        assertEquals("IllegalStateException: beta broke second line", r.failure().message());
-        assertTrue(r.failure().stackTrace().contains("BetaExperiment.run"), r.failure().stackTrace());
+        assertEquals(
+                "IllegalStateException: beta broke second line", r.failure().message());
+        assertTrue(
+                r.failure().stackTrace().contains("BetaExperiment.run"),
+                r.failure().stackTrace());
     }
 
     @Test
@@ -96,7 +104,9 @@ class ExperimentsTest {
                 throw new NoetherUserException("dataset 'x' not found; expected one of a, b");
             }
         };
-        assertEquals("dataset 'x' not found; expected one of a, b", Experiments.runSafely(e, ctx()).failure().message());
+        assertEquals(
+                "dataset 'x' not found; expected one of a, b",
+                Experiments.runSafely(e, ctx()).failure().message());
     }
 
     @Test
@@ -113,7 +123,10 @@ class ExperimentsTest {
                 return null;
             }
         };
-        assertTrue(Experiments.runSafely(wrongName, ctx()).failure().message().contains("'test.other' instead of 'test.alpha'"));
+        assertTrue(Experiments.runSafely(wrongName, ctx())
+                .failure()
+                .message()
+                .contains("'test.other' instead of 'test.alpha'"));
         assertTrue(Experiments.runSafely(nullResult, ctx()).failure().message().contains("returned null"));
     }
 

@@ -62,7 +62,8 @@ class StatsTest {
         Interval d = Stats.pairedDifference(a, b, 1);
         assertTrue(d.above(0), d.toString());
         assertEquals(0.1, d.estimate(), 1e-12);
-        assertFalse(Stats.meanInterval(a, 1).below(Stats.mean(b)) || Stats.meanInterval(a, 1).above(Stats.mean(b)));
+        assertFalse(Stats.meanInterval(a, 1).below(Stats.mean(b))
+                || Stats.meanInterval(a, 1).above(Stats.mean(b)));
     }
 
     @Test

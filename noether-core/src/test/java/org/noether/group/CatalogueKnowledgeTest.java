@@ -36,19 +36,50 @@ class CatalogueKnowledgeTest {
 
     /** Z2 x Z2 as the integers 0..3 under XOR, acting on the plane by the sign flips diag(+-1, +-1). */
     static final class KleinFour implements FiniteGroup<Integer> {
-        @Override public String name() { return "V4"; }
-        @Override public Integer identity() { return 0; }
-        @Override public Integer compose(Integer a, Integer b) { return a ^ b; }
-        @Override public Integer inverse(Integer g) { return g; }
-        @Override public boolean equal(Integer a, Integer b) { return a.equals(b); }
-        @Override public List<Integer> discreteGenerators() { return List.of(1, 2); }
-        @Override public List<Integer> elements() { return List.of(0, 1, 2, 3); }
+        @Override
+        public String name() {
+            return "V4";
+        }
+
+        @Override
+        public Integer identity() {
+            return 0;
+        }
+
+        @Override
+        public Integer compose(Integer a, Integer b) {
+            return a ^ b;
+        }
+
+        @Override
+        public Integer inverse(Integer g) {
+            return g;
+        }
+
+        @Override
+        public boolean equal(Integer a, Integer b) {
+            return a.equals(b);
+        }
+
+        @Override
+        public List<Integer> discreteGenerators() {
+            return List.of(1, 2);
+        }
+
+        @Override
+        public List<Integer> elements() {
+            return List.of(0, 1, 2, 3);
+        }
 
         @Override
         public Optional<Representation<Integer>> defining() {
-            return Optional.of(Representations.functional(this, "V", 2,
+            return Optional.of(Representations.functional(
+                    this,
+                    "V",
+                    2,
                     g -> new double[] {(g & 1) == 0 ? 1 : -1, 0, 0, (g & 2) == 0 ? 1 : -1},
-                    Representations::noLieAlgebra, true));
+                    Representations::noLieAlgebra,
+                    true));
         }
 
         @Override
@@ -76,29 +107,47 @@ class CatalogueKnowledgeTest {
         assertEquals(2 + 1 + 4, RepresentationSpec.parse(v4, "V+sign+regular'").dimension());
         // V is the sum of two different characters, so its commutant is the 2-dimensional diagonal algebra; the
         // regular representation of an abelian group of order 4 has a 4-dimensional commutant.
-        assertEquals(2, EquivariantBasis.solve(Representations.defining(v4), Representations.defining(v4)).dimension());
+        assertEquals(
+                2,
+                EquivariantBasis.solve(Representations.defining(v4), Representations.defining(v4))
+                        .dimension());
         Representation<Integer> reg = Representations.regular(v4);
         assertEquals(4, EquivariantBasis.solve(reg, reg).dimension());
         // Hom(sign, V) is zero: sign is neither of V's characters (it is their product).
-        assertEquals(0, EquivariantBasis.solve(Representations.sign(v4), Representations.defining(v4)).dimension());
+        assertEquals(
+                0,
+                EquivariantBasis.solve(Representations.sign(v4), Representations.defining(v4))
+                        .dimension());
     }
 
     @Test
     void eachGroupListsItsCatalogueRepresentations() {
         String[][] cases = {
-            {"S3", "1 sign P3 std2 regular"}, {"A4", "1 P4 std3 regular"}, {"C4", "1 V vertices regular"},
-            {"D4", "1 sign V vertices regular"}, {"D7", "1 sign V vertices F2 F3 regular"},
-            {"SO2", "1 V F2 F3"}, {"O2", "1 sign V F2 F3"}, {"SO3", "1 V D2 D3 D4"}, {"O3", "1 det V D2e D3e D4e D1o"},
-            {"SE3", "1 V D2 affine"}, {"E3", "1 det V D2e affine"}, {"C2xC2", "1 V_1 V_2 V_1*V_2 regular"},
-            {"SO2xC3", "1 V_1 V_2 V_1*V_2"}, {"D4xS3", "1 sign_1 sign_2 sign_1*sign_2 regular"}};
+            {"S3", "1 sign P3 std2 regular"},
+            {"A4", "1 P4 std3 regular"},
+            {"C4", "1 V vertices regular"},
+            {"D4", "1 sign V vertices regular"},
+            {"D7", "1 sign V vertices F2 F3 regular"},
+            {"SO2", "1 V F2 F3"},
+            {"O2", "1 sign V F2 F3"},
+            {"SO3", "1 V D2 D3 D4"},
+            {"O3", "1 det V D2e D3e D4e D1o"},
+            {"SE3", "1 V D2 affine"},
+            {"E3", "1 det V D2e affine"},
+            {"C2xC2", "1 V_1 V_2 V_1*V_2 regular"},
+            {"SO2xC3", "1 V_1 V_2 V_1*V_2"},
+            {"D4xS3", "1 sign_1 sign_2 sign_1*sign_2 regular"}
+        };
         for (String[] c : cases) {
-            String names = Catalog.of(GroupSpec.parse(c[0])).stream().map(Representation::name)
+            String names = Catalog.of(GroupSpec.parse(c[0])).stream()
+                    .map(Representation::name)
                     .collect(Collectors.joining(" "));
             assertEquals(c[1], names, c[0]);
         }
         DihedralGroup d6 = DihedralGroup.dihedral(6);
         GeneratedGroup<DihedralElement> c3 = GeneratedGroup.of("C3 in D6", d6, List.of(d6.rotation(2)), 100);
-        assertEquals("1 V vertices F2 regular",
+        assertEquals(
+                "1 V vertices F2 regular",
                 Catalog.of(c3).stream().map(Representation::name).collect(Collectors.joining(" ")));
     }
 
@@ -120,17 +169,31 @@ class CatalogueKnowledgeTest {
             assertTrue(GroupSpec.parse(s).sign().isPresent(), s);
         for (String s : List.of("trivial", "C4", "SO2", "SO3", "SE3", "C2xC2"))
             assertFalse(GroupSpec.parse(s).sign().isPresent(), s);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Representations.sign(GroupSpec.parse("C4")));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Representations.sign(GroupSpec.parse("C4")));
         assertEquals("C4 has no sign representation in the catalog", e.getMessage());
     }
 
     @Test
     void definingDimensionsAndTheSubgroupsAmbientOne() {
-        String[][] cases = {{"C3", "2"}, {"D4", "2"}, {"SO2", "2"}, {"O2", "2"}, {"SO3", "3"}, {"O3", "3"},
-                {"SE3", "3"}, {"E3", "3"}, {"S4", "4"}, {"A5", "5"}, {"D4xS3", "5"}};
+        String[][] cases = {
+            {"C3", "2"},
+            {"D4", "2"},
+            {"SO2", "2"},
+            {"O2", "2"},
+            {"SO3", "3"},
+            {"O3", "3"},
+            {"SE3", "3"},
+            {"E3", "3"},
+            {"S4", "4"},
+            {"A5", "5"},
+            {"D4xS3", "5"}
+        };
         for (String[] c : cases)
-            assertEquals(Integer.parseInt(c[1]), Representations.defining(GroupSpec.parse(c[0])).dimension(), c[0]);
+            assertEquals(
+                    Integer.parseInt(c[1]),
+                    Representations.defining(GroupSpec.parse(c[0])).dimension(),
+                    c[0]);
         assertTrue(TrivialGroup.INSTANCE.defining().isEmpty());
         DihedralGroup d6 = DihedralGroup.dihedral(6);
         GeneratedGroup<DihedralElement> c3 = GeneratedGroup.of("C3 in D6", d6, List.of(d6.rotation(2)), 100);

@@ -27,7 +27,8 @@ class GroupAxiomsTest {
 
     private static <G> void associative(Group<G> group, SplittableRandom r) {
         G a = group.sample(r), b = group.sample(r), c = group.sample(r);
-        assertTrue(group.equal(group.compose(group.compose(a, b), c), group.compose(a, group.compose(b, c))),
+        assertTrue(
+                group.equal(group.compose(group.compose(a, b), c), group.compose(a, group.compose(b, c))),
                 group.name() + ": (ab)c != a(bc)");
     }
 
@@ -125,15 +126,17 @@ class GroupAxiomsTest {
         assertEquals(4, FiniteGroups.conjugacyClasses(new AlternatingGroup(4)).size());
         assertEquals(5, FiniteGroups.conjugacyClasses(new AlternatingGroup(5)).size());
         assertEquals(6, FiniteGroups.conjugacyClasses(DihedralGroup.cyclic(6)).size());
-        int total = FiniteGroups.conjugacyClasses(new SymmetricGroup(5)).stream().mapToInt(List::size).sum();
+        int total = FiniteGroups.conjugacyClasses(new SymmetricGroup(5)).stream()
+                .mapToInt(List::size)
+                .sum();
         assertEquals(120, total);
     }
 
     @Test
     void generatedGroupReportsTooLargeClosures() {
         var irrational = Orthogonal3.rotation(new double[] {0, 0, 1}, 1.0);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> GeneratedGroup.of("irrational", O3.SO3, List.of(irrational), 50));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> GeneratedGroup.of("irrational", O3.SO3, List.of(irrational), 50));
         assertTrue(e.getMessage().contains("more than 50"), e.getMessage());
     }
 

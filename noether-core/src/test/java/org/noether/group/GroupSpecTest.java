@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class GroupSpecTest {
 
@@ -22,7 +22,8 @@ class GroupSpecTest {
         assertEquals("SE3", GroupSpec.parse("SE3").name());
         assertEquals(6, GroupSpec.parse("SE3").lieAlgebraDimension());
         assertFalse(GroupSpec.parse("O3xC2").isFinite());
-        for (String s : GroupSpec.EXAMPLES) assertEquals(s.toLowerCase(), GroupSpec.parse(s).name().toLowerCase());
+        for (String s : GroupSpec.EXAMPLES)
+            assertEquals(s.toLowerCase(), GroupSpec.parse(s).name().toLowerCase());
     }
 
     @ParameterizedTest

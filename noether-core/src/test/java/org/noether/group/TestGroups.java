@@ -31,8 +31,12 @@ public final class TestGroups {
 
     /** The 24 rotations of the cube, generated inside SO(3) by two quarter turns. */
     public static GeneratedGroup<Orthogonal3> octahedralRotations() {
-        return GeneratedGroup.of("O (cube rotations)", O3.SO3,
-                List.of(Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
-                        Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)), 100);
+        return GeneratedGroup.of(
+                "O (cube rotations)",
+                O3.SO3,
+                List.of(
+                        Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
+                        Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)),
+                100);
     }
 }

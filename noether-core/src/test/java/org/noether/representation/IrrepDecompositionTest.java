@@ -46,7 +46,8 @@ class IrrepDecompositionTest {
             for (IrrepDecomposition.Copy c : dec.copies()) {
                 int n = c.irrep().dimension(), o = c.offset();
                 double[] block = dec.irrepGenerator(c.irrep(), k);
-                for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) expected[(o + i) * d + o + j] = block[i * n + j];
+                for (int i = 0; i < n; i++)
+                    for (int j = 0; j < n; j++) expected[(o + i) * d + o + j] = block[i * n + j];
             }
             worst = Math.max(worst, Dense.maxAbsDifference(t, expected));
         }
@@ -69,7 +70,8 @@ class IrrepDecompositionTest {
         double ge = generatorError(dec, q);
         assertTrue(ge < TOL, dec + ": generator error " + ge);
         int total = 0;
-        for (var e : dec.multiplicities().entrySet()) total += e.getValue() * e.getKey().dimension();
+        for (var e : dec.multiplicities().entrySet())
+            total += e.getValue() * e.getKey().dimension();
         assertEquals(d, total, dec.toString());
         return dec;
     }
@@ -107,8 +109,7 @@ class IrrepDecompositionTest {
         checked(O2.O2, "V*V+sign+F2");
         // many copies per frequency: binomial(6, 3 + k / 2) of each
         assertEquals(Map.of("1", 20, "F2", 15, "F4", 6, "F6", 1), labels(checked(O2.SO2, "V*V*V*V*V*V")));
-        assertEquals(Map.of("1", 10, "sign", 10, "F2", 15, "F4", 6, "F6", 1),
-                labels(checked(O2.O2, "V*V*V*V*V*V")));
+        assertEquals(Map.of("1", 10, "sign", 10, "F2", 15, "F4", 6, "F6", 1), labels(checked(O2.O2, "V*V*V*V*V*V")));
     }
 
     @Test
@@ -128,7 +129,10 @@ class IrrepDecompositionTest {
         assertTrue(blockError(dec, q, g) > 0.01, "a swapped copy must not pass the block check");
         // Mixing two copies of D1 breaks the block structure only through the other copy's columns: rotate them.
         double[] q2 = dec.changeOfBasis();
-        IrrepDecomposition.Copy c0 = dec.copies().stream().filter(x -> x.irrep().degree() == 1).findFirst().get();
+        IrrepDecomposition.Copy c0 = dec.copies().stream()
+                .filter(x -> x.irrep().degree() == 1)
+                .findFirst()
+                .get();
         for (int i = 0; i < d; i++) {
             double a = q2[i * d + c0.offset()], b = q2[i * d + c.offset()];
             q2[i * d + c0.offset()] = 0.8 * a + 0.6 * b;
@@ -140,10 +144,11 @@ class IrrepDecompositionTest {
     @Test
     void refusalsAreOneLine() {
         var s3 = new SymmetricGroup(3);
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> IrrepDecomposition.of(Representations.permutation(s3)));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> IrrepDecomposition.of(Representations.permutation(s3)));
         assertTrue(e.getMessage().contains("S3"), e.getMessage());
-        Representation<org.noether.group.Orthogonal3> big = RepresentationSpec.parse(O3.SO3, "V").power(10);
+        Representation<org.noether.group.Orthogonal3> big =
+                RepresentationSpec.parse(O3.SO3, "V").power(10);
         var size = assertThrows(IllegalArgumentException.class, () -> IrrepDecomposition.of(big));
         assertTrue(size.getMessage().contains("59049") && size.getMessage().contains("GB"), size.getMessage());
     }

@@ -72,7 +72,9 @@ class RepresentationLawsTest {
         var r = new SplittableRandom(11);
         int count = 0;
         for (Representation<?> rep : allRepresentations()) {
-            assertTrue(Equivariance.homomorphismError(rep, 20, r) < TOL, rep + " of " + rep.group().name());
+            assertTrue(
+                    Equivariance.homomorphismError(rep, 20, r) < TOL,
+                    rep + " of " + rep.group().name());
             count++;
         }
         assertTrue(count > 150, "catalog too small: " + count);
@@ -81,8 +83,14 @@ class RepresentationLawsTest {
     @Test
     void brokenRepresentationIsCaught() {
         // rho(g) = R(2 theta) + 0.01 is not a homomorphism; the check must notice.
-        var broken = new FunctionalRepresentation<>(O2.SO2, "broken", 2, (O2Element g) -> Dense.add(
-                Representations.planarMatrix(2 * g.angle(), false), new double[] {0.01, 0, 0, 0}), k -> null, true);
+        var broken = new FunctionalRepresentation<>(
+                O2.SO2,
+                "broken",
+                2,
+                (O2Element g) ->
+                        Dense.add(Representations.planarMatrix(2 * g.angle(), false), new double[] {0.01, 0, 0, 0}),
+                k -> null,
+                true);
         assertTrue(Equivariance.homomorphismError(broken, 20, new SplittableRandom(1)) > 1e-3);
     }
 
@@ -112,7 +120,8 @@ class RepresentationLawsTest {
         if (g instanceof O3) return (G) new Orthogonal3(Dense.expm(Dense.scale(g.lieAlgebraGenerator(k), t), 3));
         if (g instanceof E3) {
             double[] h = Dense.expm(Dense.scale(g.lieAlgebraGenerator(k), t), 4);
-            return (G) new RigidMotion(new Orthogonal3(new double[] {h[0], h[1], h[2], h[4], h[5], h[6], h[8], h[9], h[10]}),
+            return (G) new RigidMotion(
+                    new Orthogonal3(new double[] {h[0], h[1], h[2], h[4], h[5], h[6], h[8], h[9], h[10]}),
                     new double[] {h[3], h[7], h[11]});
         }
         if (g instanceof DirectProduct<?, ?> p) return (G) productExp(p, k, t);

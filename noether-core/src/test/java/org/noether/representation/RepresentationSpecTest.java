@@ -22,13 +22,16 @@ import org.noether.linalg.Dense;
 class RepresentationSpecTest {
 
     @ParameterizedTest(name = "{1} of {0} has dimension {2}")
-    @CsvSource(delimiter = ';', value = {
-        "SO3; V; 3", "SO3; V*V; 9", "SO3; V+V*V; 12", "SO3; T(2,1); 27", "SO3; T(2); 9", "SO3; T(0,0); 1",
-        "SO3; V'; 3", "SO3; V*V+V*; 12", "SO3; (V+1)*V; 12", "SO3; V^3; 27", "SO3; V^0; 1", "SO3; 3V; 9",
-        "SO3; 2(V*V)+1; 19", "SO3; D2; 5", "SO3; D4*D1; 27", "SO3; V ⊗ V; 9", "O3; D1p + det; 4", "SO3; 1; 1",
-        "S5; P; 5", "S5; P5*P5; 25", "S5; std; 4", "S5; std4+sign; 5", "S5; regular; 120", "S5; T(3); 125",
-        "D8; F3; 2", "D8; P; 8", "D8; V*sign; 2", "C4; regular; 4", "SE3; affine+V; 7", "SE3; D2; 5",
-        "SO2; F2*F3; 4", "C2xC2; V; 4", "SO3xSO2; V; 5"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "SO3; V; 3", "SO3; V*V; 9", "SO3; V+V*V; 12", "SO3; T(2,1); 27", "SO3; T(2); 9", "SO3; T(0,0); 1",
+                "SO3; V'; 3", "SO3; V*V+V*; 12", "SO3; (V+1)*V; 12", "SO3; V^3; 27", "SO3; V^0; 1", "SO3; 3V; 9",
+                "SO3; 2(V*V)+1; 19", "SO3; D2; 5", "SO3; D4*D1; 27", "SO3; V ⊗ V; 9", "O3; D1p + det; 4", "SO3; 1; 1",
+                "S5; P; 5", "S5; P5*P5; 25", "S5; std; 4", "S5; std4+sign; 5", "S5; regular; 120", "S5; T(3); 125",
+                "D8; F3; 2", "D8; P; 8", "D8; V*sign; 2", "C4; regular; 4", "SE3; affine+V; 7", "SE3; D2; 5",
+                "SO2; F2*F3; 4", "C2xC2; V; 4", "SO3xSO2; V; 5"
+            })
     void dimensions(String group, String spec, int dim) {
         Representation<?> r = RepresentationSpec.parse(GroupSpec.parse(group), spec);
         assertEquals(dim, r.dimension(), spec);
@@ -54,25 +57,29 @@ class RepresentationSpecTest {
         var aff = RepresentationSpec.parse(e3, "affine");
         var dual = RepresentationSpec.parse(e3, "affine'");
         var g = e3.sample(new SplittableRandom(3));
-        assertTrue(Dense.maxAbsDifference(Dense.multiply(Dense.transpose(dual.matrix(g), 4), aff.matrix(g), 4),
-                Dense.identity(4)) < 1e-12);
+        assertTrue(Dense.maxAbsDifference(
+                        Dense.multiply(Dense.transpose(dual.matrix(g), 4), aff.matrix(g), 4), Dense.identity(4))
+                < 1e-12);
     }
 
     @ParameterizedTest(name = "{1} of {0}")
-    @CsvSource(delimiter = ';', value = {
-        "SO3; X; unknown representation 'X' at position 1",
-        "SO3; V+; expected a representation at the end",
-        "SO3; V*(V; missing ')'",
-        "SO3; V)V; unexpected ')' at position 2",
-        "SO3; 2; '2' at position 1 is not a representation",
-        "SO3; regular; 'regular' at position 1 is not available for SO3",
-        "S5; D2; 'D2' at position 1 is not available for S5",
-        "S5; P4; the permutation representation of S5 is P5",
-        "S5; V^20; the limit is",
-        "SO3; T(2,; expected the number of V* factors",
-        "SO3; V^; expected a tensor power",
-        "SO3; V + # ; expected a representation at position 5, found '#'",
-        "SO3; 0V; multiplicity must be at least 1"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "SO3; X; unknown representation 'X' at position 1",
+                "SO3; V+; expected a representation at the end",
+                "SO3; V*(V; missing ')'",
+                "SO3; V)V; unexpected ')' at position 2",
+                "SO3; 2; '2' at position 1 is not a representation",
+                "SO3; regular; 'regular' at position 1 is not available for SO3",
+                "S5; D2; 'D2' at position 1 is not available for S5",
+                "S5; P4; the permutation representation of S5 is P5",
+                "S5; V^20; the limit is",
+                "SO3; T(2,; expected the number of V* factors",
+                "SO3; V^; expected a tensor power",
+                "SO3; V + # ; expected a representation at position 5, found '#'",
+                "SO3; 0V; multiplicity must be at least 1"
+            })
     void errorsAreOneLineAndSayWhatIsAccepted(String group, String spec, String expected) {
         Group<?> g = GroupSpec.parse(group);
         var e = assertThrows(IllegalArgumentException.class, () -> RepresentationSpec.parse(g, spec));
@@ -85,7 +92,8 @@ class RepresentationSpecTest {
 
     @Test
     void emptySpec() {
-        var e = assertThrows(IllegalArgumentException.class, () -> RepresentationSpec.parse(new SymmetricGroup(3), " "));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> RepresentationSpec.parse(new SymmetricGroup(3), " "));
         assertTrue(e.getMessage().startsWith("Empty representation for S3"), e.getMessage());
         assertTrue(RepresentationSpec.parse(DihedralGroup.dihedral(4), "sign").dimension() == 1);
     }

@@ -23,7 +23,9 @@ class WignerDTest {
     @Test
     void generatorsSatisfyTheCommutationRelationsOfSO3() {
         // Same relations as the defining representation's: [L_x, L_y] = c L_z with the sign c read off from it.
-        double[] l0 = O3.SO3.lieAlgebraGenerator(0), l1 = O3.SO3.lieAlgebraGenerator(1), l2 = O3.SO3.lieAlgebraGenerator(2);
+        double[] l0 = O3.SO3.lieAlgebraGenerator(0),
+                l1 = O3.SO3.lieAlgebraGenerator(1),
+                l2 = O3.SO3.lieAlgebraGenerator(2);
         double c = Dense.commutator(l0, l1, 3)[3 * 1 + 0] / l2[3 * 1 + 0];
         assertTrue(Math.abs(Math.abs(c) - 1) < 1e-15, "defining generators: c = " + c);
         for (int l = 0; l <= 6; l++) {

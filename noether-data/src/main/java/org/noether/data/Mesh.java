@@ -25,8 +25,8 @@ public record Mesh(String name, double[] vertices, int[] triangles) {
                     + vertices.length + " and " + triangles.length);
         int n = vertices.length / 3;
         for (int t : triangles)
-            if (t < 0 || t >= n) throw new IllegalArgumentException(name + ": triangle index " + t + " outside 0.."
-                    + (n - 1));
+            if (t < 0 || t >= n)
+                throw new IllegalArgumentException(name + ": triangle index " + t + " outside 0.." + (n - 1));
         for (double v : vertices)
             if (!Double.isFinite(v)) throw new IllegalArgumentException(name + ": non-finite vertex coordinate " + v);
     }
@@ -54,7 +54,8 @@ public record Mesh(String name, double[] vertices, int[] triangles) {
         double[] v = new double[vertices.length];
         double r2 = 0;
         for (int i = 0; i < v.length; i++) v[i] = vertices[i] - (lo[i % 3] + hi[i % 3]) / 2;
-        for (int i = 0; i < v.length; i += 3) r2 = Math.max(r2, v[i] * v[i] + v[i + 1] * v[i + 1] + v[i + 2] * v[i + 2]);
+        for (int i = 0; i < v.length; i += 3)
+            r2 = Math.max(r2, v[i] * v[i] + v[i + 1] * v[i + 1] + v[i + 2] * v[i + 2]);
         double r = Math.sqrt(r2);
         if (r > 0) for (int i = 0; i < v.length; i++) v[i] /= r;
         return new Mesh(name, v, triangles);
@@ -73,7 +74,9 @@ public record Mesh(String name, double[] vertices, int[] triangles) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Mesh m && name.equals(m.name) && Arrays.equals(vertices, m.vertices)
+        return o instanceof Mesh m
+                && name.equals(m.name)
+                && Arrays.equals(vertices, m.vertices)
                 && Arrays.equals(triangles, m.triangles);
     }
 

@@ -38,8 +38,9 @@ public final class MeshReader {
             case "off" -> readOff(name, new String(bytes, StandardCharsets.US_ASCII));
             case "ply" -> readPly(name, bytes);
             case "stl" -> readStl(name, bytes);
-            default -> throw new NoetherUserException(file + ": unknown mesh format '" + ext + "'; accepted: "
-                    + String.join(", ", EXTENSIONS));
+            default ->
+                throw new NoetherUserException(
+                        file + ": unknown mesh format '" + ext + "'; accepted: " + String.join(", ", EXTENSIONS));
         };
     }
 
@@ -108,8 +109,8 @@ public final class MeshReader {
         int extras = (keyword.contains("ST") ? 2 : 0) + (keyword.contains("N") ? 3 : 0);
         boolean colours = keyword.contains("C");
         String[] counts = t.length > 1 ? java.util.Arrays.copyOfRange(t, 1, t.length) : lines.require("the counts");
-        if (counts.length != 3) throw lines.error("expected the counts 'vertices faces edges', found "
-                + counts.length + " numbers");
+        if (counts.length != 3)
+            throw lines.error("expected the counts 'vertices faces edges', found " + counts.length + " numbers");
         int nv = lines.integer(counts[0], "vertex count"), nf = lines.integer(counts[1], "face count");
         lines.integer(counts[2], "edge count");
         if (nv < 0 || nf < 0) throw lines.error("negative count");
@@ -133,8 +134,8 @@ public final class MeshReader {
             int n = lines.integer(p[0], "face size");
             if (n < 3) throw lines.error("face " + f + " has " + n + " vertices; a face needs at least 3");
             int rest = p.length - 1 - n;
-            if (rest < 0 || rest > 4) throw lines.error("face " + f + " declares " + n + " vertices but has "
-                    + (p.length - 1) + " values");
+            if (rest < 0 || rest > 4)
+                throw lines.error("face " + f + " declares " + n + " vertices but has " + (p.length - 1) + " values");
             int[] idx = new int[n];
             for (int k = 0; k < n; k++) {
                 idx[k] = lines.integer(p[1 + k], "vertex index");
@@ -173,12 +174,13 @@ public final class MeshReader {
         while ((t = lines.next()) != null) {
             switch (t[0]) {
                 case "format" -> {
-                    if (t.length != 3 || !List.of("ascii", "binary_little_endian", "binary_big_endian").contains(t[1]))
+                    if (t.length != 3
+                            || !List.of("ascii", "binary_little_endian", "binary_big_endian")
+                                    .contains(t[1]))
                         throw lines.error("unsupported format line '" + String.join(" ", t) + "'");
                     format = t[1];
                 }
-                case "comment", "obj_info" -> {
-                }
+                case "comment", "obj_info" -> {}
                 case "element" -> {
                     if (t.length != 3) throw lines.error("expected 'element NAME COUNT'");
                     int count = lines.integer(t[2], "element count");
@@ -188,18 +190,20 @@ public final class MeshReader {
                 case "property" -> {
                     if (elements.isEmpty()) throw lines.error("property before any element");
                     Property p;
-                    if (t.length == 5 && t[1].equals("list")) p = new Property(t[4], type(lines, t[3]), type(lines, t[2]));
+                    if (t.length == 5 && t[1].equals("list"))
+                        p = new Property(t[4], type(lines, t[3]), type(lines, t[2]));
                     else if (t.length == 3) p = new Property(t[2], type(lines, t[1]), null);
                     else throw lines.error("malformed property line");
                     elements.get(elements.size() - 1).properties().add(p);
                 }
-                case "end_header" -> {
-                }
+                case "end_header" -> {}
                 default -> throw lines.error("unknown header keyword '" + t[0] + "'");
             }
         }
         if (format == null) throw new NoetherUserException(name + ":2: the PLY header has no format line");
-        Element vertex = elements.stream().filter(e -> e.name().equals("vertex")).findFirst()
+        Element vertex = elements.stream()
+                .filter(e -> e.name().equals("vertex"))
+                .findFirst()
                 .orElseThrow(() -> new NoetherUserException(name + ": the PLY header declares no vertex element"));
         int[] xyz = new int[3];
         for (int k = 0; k < 3; k++) {
@@ -212,8 +216,13 @@ public final class MeshReader {
         body.number = lines.number; // line numbers of the body continue the header's
         PlyValues values = format.equals("ascii")
                 ? new AsciiValues(body)
-                : new BinaryValues(name, ByteBuffer.wrap(bytes, end, bytes.length - end)
-                        .order(format.equals("binary_little_endian") ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN));
+                : new BinaryValues(
+                        name,
+                        ByteBuffer.wrap(bytes, end, bytes.length - end)
+                                .order(
+                                        format.equals("binary_little_endian")
+                                                ? ByteOrder.LITTLE_ENDIAN
+                                                : ByteOrder.BIG_ENDIAN));
         double[] v = new double[3 * vertex.count()];
         List<int[]> faces = new ArrayList<>();
         int triangles = 0;
@@ -255,17 +264,20 @@ public final class MeshReader {
     private record Element(String name, int count, List<Property> properties) {}
 
     private static int indexOf(Element e, String property) {
-        for (int i = 0; i < e.properties().size(); i++) if (e.properties().get(i).name().equals(property)) return i;
+        for (int i = 0; i < e.properties().size(); i++)
+            if (e.properties().get(i).name().equals(property)) return i;
         return -1;
     }
 
     private static int firstList(Element e) {
-        for (int i = 0; i < e.properties().size(); i++) if (e.properties().get(i).countType() != null) return i;
+        for (int i = 0; i < e.properties().size(); i++)
+            if (e.properties().get(i).countType() != null) return i;
         return -1;
     }
 
-    private static final List<String> TYPES = List.of("char", "uchar", "short", "ushort", "int", "uint", "float",
-            "double", "int8", "uint8", "int16", "uint16", "int32", "uint32", "float32", "float64");
+    private static final List<String> TYPES = List.of(
+            "char", "uchar", "short", "ushort", "int", "uint", "float", "double", "int8", "uint8", "int16", "uint16",
+            "int32", "uint32", "float32", "float64");
 
     private static String type(Lines lines, String t) {
         if (!TYPES.contains(t)) throw lines.error("unknown PLY type '" + t + "'; known: " + String.join(", ", TYPES));
@@ -362,30 +374,31 @@ public final class MeshReader {
 
         @Override
         public double next(String type, String what) {
-            int size = switch (type) {
-                case "char", "uchar" -> 1;
-                case "short", "ushort" -> 2;
-                case "double" -> 8;
-                default -> 4;
-            };
+            int size =
+                    switch (type) {
+                        case "char", "uchar" -> 1;
+                        case "short", "ushort" -> 2;
+                        case "double" -> 8;
+                        default -> 4;
+                    };
             if (buffer.remaining() < size) throw error("the file ends inside " + row);
-            double v = switch (type) {
-                case "char" -> buffer.get();
-                case "uchar" -> buffer.get() & 0xff;
-                case "short" -> buffer.getShort();
-                case "ushort" -> buffer.getShort() & 0xffff;
-                case "int" -> buffer.getInt();
-                case "uint" -> buffer.getInt() & 0xffffffffL;
-                case "float" -> buffer.getFloat();
-                default -> buffer.getDouble();
-            };
+            double v =
+                    switch (type) {
+                        case "char" -> buffer.get();
+                        case "uchar" -> buffer.get() & 0xff;
+                        case "short" -> buffer.getShort();
+                        case "ushort" -> buffer.getShort() & 0xffff;
+                        case "int" -> buffer.getInt();
+                        case "uint" -> buffer.getInt() & 0xffffffffL;
+                        case "float" -> buffer.getFloat();
+                        default -> buffer.getDouble();
+                    };
             if (!Double.isFinite(v)) throw error(what + " of " + row + " is " + v);
             return v;
         }
 
         @Override
-        public void endRow() {
-        }
+        public void endRow() {}
 
         @Override
         public void finish() {
@@ -401,7 +414,8 @@ public final class MeshReader {
     /** STL: binary (80-byte header, count, 50 bytes per triangle) when the length fits that, else ASCII. */
     static Mesh readStl(String name, byte[] bytes) throws IOException {
         if (bytes.length >= 84) {
-            long n = ByteBuffer.wrap(bytes, 80, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+            long n =
+                    ByteBuffer.wrap(bytes, 80, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
             if (84 + 50 * n == bytes.length) {
                 ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
                 double[] v = new double[(int) (9 * n)];

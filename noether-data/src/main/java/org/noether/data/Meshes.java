@@ -31,6 +31,7 @@ public final class Meshes {
     public static final String DEB = "libcgal-demo";
     /** The data set's name and folder under the data root. */
     public static final String NAME = "meshes";
+
     private static final String MARKER = ".complete";
     private static final int MINIMUM = 10;
 
@@ -47,8 +48,8 @@ public final class Meshes {
     /** The mesh files, sorted by name; a clear error when they are not there. */
     public static List<Path> files(Path root) throws IOException {
         if (!isPresent(root))
-            throw new NoetherUserException("the meshes are not in " + folder(root) + "; run 'noether data fetch "
-                    + NAME + "' (or let a 3-D experiment fetch them)");
+            throw new NoetherUserException("the meshes are not in " + folder(root) + "; run 'noether data fetch " + NAME
+                    + "' (or let a 3-D experiment fetch them)");
         try (Stream<Path> s = Files.list(folder(root))) {
             return s.filter(Meshes::isMesh).sorted().toList();
         }
@@ -78,17 +79,19 @@ public final class Meshes {
                 run(work, "apt-get", "download", DEB);
                 Path deb;
                 try (Stream<Path> s = Files.list(work)) {
-                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb")).findFirst()
-                            .orElseThrow(() -> new NoetherUserException("apt-get download " + DEB
-                                    + " produced no package; run 'apt-get update' first"));
+                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb"))
+                            .findFirst()
+                            .orElseThrow(() -> new NoetherUserException(
+                                    "apt-get download " + DEB + " produced no package; run 'apt-get update' first"));
                 }
                 Path unpacked = work.resolve("unpacked");
                 run(work, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
                 Path archive;
                 try (Stream<Path> s = Files.walk(unpacked)) {
-                    archive = s.filter(p -> p.getFileName().toString().equals("data.tar.gz")).findFirst()
-                            .orElseThrow(() -> new NoetherUserException(DEB + " holds no data.tar.gz; the package "
-                                    + "layout changed"));
+                    archive = s.filter(p -> p.getFileName().toString().equals("data.tar.gz"))
+                            .findFirst()
+                            .orElseThrow(() -> new NoetherUserException(
+                                    DEB + " holds no data.tar.gz; the package " + "layout changed"));
                 }
                 source = work.resolve("archive");
                 Files.createDirectories(source);
@@ -119,10 +122,15 @@ public final class Meshes {
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
-            throw new NoetherUserException("'" + command[0] + "' cannot be started (" + e.getMessage() + "); the "
-                    + NAME + " fetch needs Debian's apt-get, dpkg-deb and tar", e);
+            throw new NoetherUserException(
+                    "'" + command[0] + "' cannot be started (" + e.getMessage() + "); the " + NAME
+                            + " fetch needs Debian's apt-get, dpkg-deb and tar",
+                    e);
         }
         byte[] out;
         try (InputStream in = p.getInputStream()) {

@@ -86,7 +86,8 @@ class IdxTest {
         assertTrue(error(java.util.Arrays.copyOf(good, good.length + 3)).contains("after the"));
         byte[] gz = gzip(good);
         assertTrue(error(java.util.Arrays.copyOf(gz, gz.length - 12)).contains("truncated"));
-        assertTrue(error("not an idx file at all".getBytes(StandardCharsets.US_ASCII)).contains("wrong magic"));
+        assertTrue(error("not an idx file at all".getBytes(StandardCharsets.US_ASCII))
+                .contains("wrong magic"));
     }
 
     @Test

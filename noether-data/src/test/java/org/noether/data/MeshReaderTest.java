@@ -42,7 +42,8 @@ class MeshReaderTest {
         assertArrayEquals(new int[] {0, 1, 2, 0, 2, 3}, java.util.Arrays.copyOf(m.triangles(), 6));
         assertEquals(1.0, m.vertices()[14]);
         // counts on the header line, and COFF vertex colours, are accepted
-        Mesh c = MeshReader.readOff("c.off", "COFF 3 1 0\n0 0 0 255 0 0 255\n1 0 0 0 255 0 255\n0 1 0 0 0 255 255\n3 0 1 2\n");
+        Mesh c = MeshReader.readOff(
+                "c.off", "COFF 3 1 0\n0 0 0 255 0 0 255\n1 0 0 0 255 0 255\n0 1 0 0 0 255 255\n3 0 1 2\n");
         assertEquals(1, c.triangleCount());
     }
 
@@ -60,7 +61,8 @@ class MeshReaderTest {
             {"OFF BINARY\n", "bad.off:1: binary OFF is not supported"},
         };
         for (String[] c : cases) {
-            NoetherUserException e = assertThrows(NoetherUserException.class, () -> MeshReader.readOff("bad.off", c[0]));
+            NoetherUserException e =
+                    assertThrows(NoetherUserException.class, () -> MeshReader.readOff("bad.off", c[0]));
             assertTrue(e.getMessage().startsWith(c[1]), e.getMessage() + " should start with " + c[1]);
             assertFalse(e.getMessage().contains("\n"), "one line");
         }
@@ -84,11 +86,14 @@ class MeshReaderTest {
         Mesh bin = MeshReader.readPly("b.ply", b.array());
         assertArrayEquals(a.vertices(), bin.vertices());
         assertArrayEquals(a.triangles(), bin.triangles());
-        NoetherUserException e = assertThrows(NoetherUserException.class, () -> MeshReader.readPly("a.ply",
-                ascii.replace("3 0 1 2", "3 0 1 5").getBytes(StandardCharsets.US_ASCII)));
+        NoetherUserException e = assertThrows(
+                NoetherUserException.class,
+                () -> MeshReader.readPly(
+                        "a.ply", ascii.replace("3 0 1 2", "3 0 1 5").getBytes(StandardCharsets.US_ASCII)));
         assertTrue(e.getMessage().startsWith("a.ply:15: face 0 names vertex 5 of 3"), e.getMessage());
-        e = assertThrows(NoetherUserException.class, () -> MeshReader.readPly("b.ply",
-                java.util.Arrays.copyOf(b.array(), b.array().length - 2)));
+        e = assertThrows(
+                NoetherUserException.class,
+                () -> MeshReader.readPly("b.ply", java.util.Arrays.copyOf(b.array(), b.array().length - 2)));
         assertTrue(e.getMessage().startsWith("b.ply (byte "), e.getMessage());
     }
 
@@ -115,11 +120,13 @@ class MeshReaderTest {
 
     @Test
     void normalizedMeshFitsTheUnitBall() throws IOException {
-        Mesh m = MeshReader.readOff("p.off", SQUARE_PYRAMID.replace(" 0  0 1", " 0  0 7")).normalized();
+        Mesh m = MeshReader.readOff("p.off", SQUARE_PYRAMID.replace(" 0  0 1", " 0  0 7"))
+                .normalized();
         double max = 0;
         for (int i = 0; i < m.vertexCount(); i++) {
             double[] v = m.vertices();
-            max = Math.max(max, Math.sqrt(v[3 * i] * v[3 * i] + v[3 * i + 1] * v[3 * i + 1] + v[3 * i + 2] * v[3 * i + 2]));
+            max = Math.max(
+                    max, Math.sqrt(v[3 * i] * v[3 * i] + v[3 * i + 1] * v[3 * i + 1] + v[3 * i + 2] * v[3 * i + 2]));
         }
         assertEquals(1.0, max, 1e-12);
     }

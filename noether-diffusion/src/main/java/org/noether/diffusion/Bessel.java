@@ -16,7 +16,9 @@ final class Bessel {
     // reciprocals used by the series (1/k^2, 1/(k(k+1))) and the asymptotic expansion (1/k, (2k-1)^2), so that the
     // inner loops multiply instead of divide
     private static final int TERMS = 200;
-    private static final double[] INV_K2 = new double[TERMS], INV_KK1 = new double[TERMS], INV_K = new double[TERMS],
+    private static final double[] INV_K2 = new double[TERMS],
+            INV_KK1 = new double[TERMS],
+            INV_K = new double[TERMS],
             ODD2 = new double[TERMS];
 
     static {
@@ -28,8 +30,7 @@ final class Bessel {
         }
     }
 
-    private Bessel() {
-    }
+    private Bessel() {}
 
     /** Writes {@code e^-z I0(z)} to {@code out[0]} and {@code e^-z I1(z)} to {@code out[1]}. */
     static void scaledI0I1(double z, double[] out) {

@@ -74,9 +74,17 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 new Method("conventional SDE", Objective.CONVENTIONAL, false, plain),
                 new Method("quotient ODE", Objective.QUOTIENT, true, b -> b.quotient(Correction.CORRECT)),
                 new Method("quotient SDE", Objective.QUOTIENT, false, b -> b.quotient(Correction.CORRECT)),
-                new Method("quotient SDE, published sign", Objective.QUOTIENT, false, b -> b.quotient(Correction.REVERSED)),
+                new Method(
+                        "quotient SDE, published sign",
+                        Objective.QUOTIENT,
+                        false,
+                        b -> b.quotient(Correction.REVERSED)),
                 new Method("quotient SDE, no correction", Objective.QUOTIENT, false, b -> b.quotient(Correction.NONE)),
-                new Method("quotient SDE, superposed noise", Objective.QUOTIENT, false, Sampler.Builder::quotientBySuperposition),
+                new Method(
+                        "quotient SDE, superposed noise",
+                        Objective.QUOTIENT,
+                        false,
+                        Sampler.Builder::quotientBySuperposition),
                 new Method("GeoDiff alignment ODE", Objective.GEODIFF, true, plain),
                 new Method("GeoDiff alignment SDE", Objective.GEODIFF, false, plain),
                 new Method("AF3 alignment ODE", Objective.AF3, true, plain),
@@ -84,8 +92,17 @@ public final class ExactDenoiserToyExperiment implements Experiment {
     }
 
     /** What was measured for one method on one target. */
-    record Stats(String method, double[] meanDistances, double meanDistance, double w1, double meanRmsd,
-            double[] proportions, double tv, double coverage, double meanSquaredNorm, double[] plotDistances,
+    record Stats(
+            String method,
+            double[] meanDistances,
+            double meanDistance,
+            double w1,
+            double meanRmsd,
+            double[] proportions,
+            double tv,
+            double coverage,
+            double meanSquaredNorm,
+            double[] plotDistances,
             double seconds) {}
 
     @Override
@@ -106,12 +123,26 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         List<Method> methods = methods();
         SplittableRandom seeds = ctx.random();
         ExperimentResult.Builder result = ExperimentResult.builder(this);
-        Table.Builder table = Table.builder("samples", "Sampled distributions against the target, per target and "
-                + "method: pairwise distances (mean over pairs, and the plotted pair), Wasserstein-1 distance of the "
-                + "pairwise-distance distributions to the target's (mean over pairs), RMSD to the nearest target shape, "
-                + "total variation of the shape proportions, fraction within RMSD 0.05 of a target shape (Cov-P), and "
-                + "the mean of |x|^2").columns("target", "method", "objective", "mean distance", "plotted pair mean",
-                "plotted pair s.e.", "W1 distances", "mean RMSD", "TV proportions", "Cov-P@0.05", "mean |x|^2", "seconds");
+        Table.Builder table = Table.builder(
+                        "samples",
+                        "Sampled distributions against the target, per target and "
+                                + "method: pairwise distances (mean over pairs, and the plotted pair), Wasserstein-1 distance of the "
+                                + "pairwise-distance distributions to the target's (mean over pairs), RMSD to the nearest target shape, "
+                                + "total variation of the shape proportions, fraction within RMSD 0.05 of a target shape (Cov-P), and "
+                                + "the mean of |x|^2")
+                .columns(
+                        "target",
+                        "method",
+                        "objective",
+                        "mean distance",
+                        "plotted pair mean",
+                        "plotted pair s.e.",
+                        "W1 distances",
+                        "mean RMSD",
+                        "TV proportions",
+                        "Cov-P@0.05",
+                        "mean |x|^2",
+                        "seconds");
         List<Figure> figures = new ArrayList<>();
         StringBuilder summary = new StringBuilder();
         long total = (long) targets.size() * (methods.size() + 1) + 2;
@@ -128,13 +159,17 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 double[][] quotientSamples = null;
                 for (Method m : methods) {
                     task.message(target.name() + ": " + m.label());
-                    long seed = seeds.nextLong();           // drawn whether or not the row is cached: later rows keep their seeds
+                    long seed = seeds.nextLong(); // drawn whether or not the row is cached: later rows keep their seeds
                     boolean keepSamples = m.label().equals("quotient SDE") && mix.dimension() == 2;
                     String key = slug(target.name()) + "-" + slug(m.label());
                     double[] stored = cache.doubles("row-" + key, () -> {
                         long start = System.nanoTime();
                         double[][] xs = m.sampler(geometry, sizes.steps())
-                                .sample(mix.exactDenoiser(m.objective(), Schedule.LINEAR), mix.points(), sizes.samples(), seed);
+                                .sample(
+                                        mix.exactDenoiser(m.objective(), Schedule.LINEAR),
+                                        mix.points(),
+                                        sizes.samples(),
+                                        seed);
                         double secs = (System.nanoTime() - start) / 1e9;
                         return encode(measure(m.label(), mix, xs, target, secs), keepSamples ? xs : null);
                     });
@@ -145,11 +180,21 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 }
                 for (int r = 0; r < rows.size(); r++) {
                     Stats s = rows.get(r);
-                    String objective = r == 0 ? "" : methods.get(r - 1).objective().toString();
-                    table.row(target.name(), s.method(), objective, s.meanDistance(),
+                    String objective =
+                            r == 0 ? "" : methods.get(r - 1).objective().toString();
+                    table.row(
+                            target.name(),
+                            s.method(),
+                            objective,
+                            s.meanDistance(),
                             s.meanDistances()[pairIndex(mix.points(), target.plotI(), target.plotJ())],
-                            standardError(s.plotDistances()), s.w1(),
-                            s.meanRmsd(), s.tv(), s.coverage(), s.meanSquaredNorm(), s.seconds());
+                            standardError(s.plotDistances()),
+                            s.w1(),
+                            s.meanRmsd(),
+                            s.tv(),
+                            s.coverage(),
+                            s.meanSquaredNorm(),
+                            s.seconds());
                 }
                 figures.add(histogram(target, rows));
                 figures.add(w1Bars(target, rows));
@@ -157,8 +202,11 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 summary.append(targetSummary(target, rows)).append("\n\n");
                 for (Stats s : rows) {
                     String key = target.name() + "." + slug(s.method());
-                    result.metric(key + ".w1", s.w1()).metric(key + ".rmsd", s.meanRmsd()).metric(key + ".tv", s.tv())
-                            .metric(key + ".mean_distance", s.meanDistance()).metric(key + ".proportions", s.proportions());
+                    result.metric(key + ".w1", s.w1())
+                            .metric(key + ".rmsd", s.meanRmsd())
+                            .metric(key + ".tv", s.tv())
+                            .metric(key + ".mean_distance", s.meanDistance())
+                            .metric(key + ".proportions", s.proportions());
                 }
                 result.metric(target.name() + ".target.mean_distance", exactMeanDistance(mix));
                 for (int k = 0; k < mix.size(); k++) {
@@ -174,20 +222,30 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 for (Drift d : drifts) {
                     if (d.correction() != corr) continue;
                     Interval z = new Interval(d.z(), d.z() - 1.96, d.z() + 1.96, 0.95, sizes.driftPaths());
-                    result.claim(Claim.about(corr == Correction.REVERSED ? Paper.QUOTIENT_DIFFUSION : Paper.NOETHER,
-                            "Lifted horizontal Brownian motion with the " + (corr == Correction.REVERSED
-                                    ? "published +(s^2/2) h" : "derived -(s^2/2) h") + " correction drifts |x|^2 like "
-                                    + "Brownian motion on the centred space (" + d.space() + ", N = " + d.points() + ")")
+                    result.claim(Claim.about(
+                                    corr == Correction.REVERSED ? Paper.QUOTIENT_DIFFUSION : Paper.NOETHER,
+                                    "Lifted horizontal Brownian motion with the "
+                                            + (corr == Correction.REVERSED
+                                                    ? "published +(s^2/2) h"
+                                                    : "derived -(s^2/2) h")
+                                            + " correction drifts |x|^2 like "
+                                            + "Brownian motion on the centred space (" + d.space() + ", N = "
+                                            + d.points() + ")")
                             .paperFigure(corr == Correction.REVERSED ? "Algorithm 3" : "")
-                            .measured(z, "z-score of the simulated drift against s^2 (dN - d)").digits(1)
-                            .judged(Math.abs(d.z()) <= Z_FAIL, "held iff |z| <= " + Z_FAIL + "; z = "
-                                    + String.format(Locale.ROOT, "%.1f", d.z())));
+                            .measured(z, "z-score of the simulated drift against s^2 (dN - d)")
+                            .digits(1)
+                            .judged(
+                                    Math.abs(d.z()) <= Z_FAIL,
+                                    "held iff |z| <= " + Z_FAIL + "; z = "
+                                            + String.format(Locale.ROOT, "%.1f", d.z())));
                 }
             }
         }
-        summary.insert(0, "Relative change of the mean pairwise distance against the target (positive: distances "
-                + "grow), per target; the reference row is direct samples of the target and shows the sampling noise. "
-                + "Exact denoisers, so any distortion comes from the objective or the sampler, not from learning.\n\n");
+        summary.insert(
+                0,
+                "Relative change of the mean pairwise distance against the target (positive: distances "
+                        + "grow), per target; the reference row is direct samples of the target and shows the sampling noise. "
+                        + "Exact denoisers, so any distortion comes from the objective or the sampler, not from learning.\n\n");
         for (Figure f : figures) result.figure(f);
         return result.summary(summary.toString().strip()).build();
     }
@@ -321,10 +379,13 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         Figure.Builder f = Figure.builder(target.name() + "-distance-histogram", Figure.Kind.LINE)
                 .caption(target.name() + ": density of the " + target.plotI() + "-" + target.plotJ()
                         + " distance for the target and each sampler (exact denoisers)")
-                .xLabel("distance " + target.plotI() + "-" + target.plotJ()).yLabel("density");
+                .xLabel("distance " + target.plotI() + "-" + target.plotJ())
+                .yLabel("density");
         for (Stats s : rows) {
-            if (s.method().contains("SDE") && !s.method().equals("quotient SDE")
-                    && !s.method().contains("published") && !s.method().contains("GeoDiff")) continue;
+            if (s.method().contains("SDE")
+                    && !s.method().equals("quotient SDE")
+                    && !s.method().contains("published")
+                    && !s.method().contains("GeoDiff")) continue;
             double[] h = new double[bins];
             for (double v : s.plotDistances()) {
                 int b = (int) Math.floor((v - lo) / width);
@@ -345,8 +406,10 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         }
         return Figure.builder(target.name() + "-errors", Figure.Kind.BAR)
                 .caption(target.name() + ": distance to the target distribution per sampler")
-                .yLabel("W1 of pairwise distances / mean RMSD").categories(labels)
-                .series(Series.ofY("W1 pairwise distances", w1)).series(Series.ofY("mean RMSD to nearest shape", rmsd))
+                .yLabel("W1 of pairwise distances / mean RMSD")
+                .categories(labels)
+                .series(Series.ofY("W1 pairwise distances", w1))
+                .series(Series.ofY("mean RMSD to nearest shape", rmsd))
                 .build();
     }
 
@@ -355,7 +418,8 @@ public final class ExactDenoiserToyExperiment implements Experiment {
         Figure.Builder f = Figure.builder("planar4-points", Figure.Kind.SCATTER)
                 .caption("planar4: point positions of " + shown + " clouds; the density is rotation invariant "
                         + "(rings), target versus quotient SDE with the exact denoiser")
-                .xLabel("x").yLabel("y");
+                .xLabel("x")
+                .yLabel("y");
         for (int which = 0; which < 2; which++) {
             double[][] xs = which == 0 ? reference : quotient;
             if (xs == null) continue;
@@ -384,14 +448,20 @@ public final class ExactDenoiserToyExperiment implements Experiment {
 
     private static String targetSummary(ToyTargets.Named target, List<Stats> rows) {
         double exact = exactMeanDistance(target.mixture());
-        StringBuilder s = new StringBuilder(target.name()).append(" (").append(target.description()).append("), ");
+        StringBuilder s = new StringBuilder(target.name())
+                .append(" (")
+                .append(target.description())
+                .append("), ");
         s.append(String.format(Locale.ROOT, "mean pairwise distance %.3f: ", exact));
         List<String> parts = new ArrayList<>();
         for (Stats r : rows) {
-            parts.add(String.format(Locale.ROOT, "%s %+.1f%% (TV %.3f)", r.method(),
-                    100 * (r.meanDistance() - exact) / exact, r.tv()));
+            parts.add(String.format(
+                    Locale.ROOT, "%s %+.1f%% (TV %.3f)", r.method(), 100 * (r.meanDistance() - exact) / exact, r.tv()));
         }
-        return s.append(String.join("; ", parts)).append(". ").append(shapeSummary(rows)).toString();
+        return s.append(String.join("; ", parts))
+                .append(". ")
+                .append(shapeSummary(rows))
+                .toString();
     }
 
     /**
@@ -408,11 +478,16 @@ public final class ExactDenoiserToyExperiment implements Experiment {
             }
         }
         if (off.isEmpty()) {
-            return String.format(Locale.ROOT, "Every sampler ends on a target shape (mean RMSD to the nearest at most "
-                    + "%.1e), so the distortion is in how often each shape is produced.", worst);
+            return String.format(
+                    Locale.ROOT,
+                    "Every sampler ends on a target shape (mean RMSD to the nearest at most "
+                            + "%.1e), so the distortion is in how often each shape is produced.",
+                    worst);
         }
-        return "Not every sampler ends on a target shape: " + String.join(", ", off) + " end" + (off.size() == 1 ? "s" : "")
-                + " off the shapes (mean RMSD to the nearest at least " + ON_SHAPE + "), so part of the distortion is in "
+        return "Not every sampler ends on a target shape: " + String.join(", ", off) + " end"
+                + (off.size() == 1 ? "s" : "")
+                + " off the shapes (mean RMSD to the nearest at least " + ON_SHAPE
+                + "), so part of the distortion is in "
                 + "the shapes themselves.";
     }
 
@@ -426,24 +501,39 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 + "and s^2 (dN - d - 2r) for the published +(s^2/2) h; 'drift' table). Simulated: ");
         List<String> parts = new ArrayList<>();
         for (Drift d : drifts) {
-            String name = switch (d.correction()) {
-                case CORRECT -> "-(s^2/2) h";
-                case REVERSED -> "the published +(s^2/2) h";
-                case NONE -> "no correction";
-            };
-            parts.add(String.format(Locale.ROOT, "%s, N = %d, %s: %.2f against %.2f (z = %.1f), %s", d.space(),
-                    d.points(), name, d.simulated(), d.target(), d.z(),
+            String name =
+                    switch (d.correction()) {
+                        case CORRECT -> "-(s^2/2) h";
+                        case REVERSED -> "the published +(s^2/2) h";
+                        case NONE -> "no correction";
+                    };
+            parts.add(String.format(
+                    Locale.ROOT,
+                    "%s, N = %d, %s: %.2f against %.2f (z = %.1f), %s",
+                    d.space(),
+                    d.points(),
+                    name,
+                    d.simulated(),
+                    d.target(),
+                    d.z(),
                     Math.abs(d.z()) <= Z_FAIL ? "agrees" : "fails"));
         }
-        return s.append(String.join("; ", parts)).append(" (a dynamics fails when |z| > ").append(Z_FAIL).append(").")
+        return s.append(String.join("; ", parts))
+                .append(" (a dynamics fails when |z| > ")
+                .append(Z_FAIL)
+                .append(").")
                 .toString();
     }
 
     /** A row's figures (and the clouds when {@code samples} is given) as one vector. */
     static double[] encode(Stats s, double[][] samples) {
-        List<double[]> parts = new ArrayList<>(List.of(s.meanDistances(), new double[] {s.meanDistance(), s.w1(),
-                s.meanRmsd()}, s.proportions(), new double[] {s.tv(), s.coverage(), s.meanSquaredNorm()},
-                s.plotDistances(), new double[] {s.seconds(), samples == null ? 0 : 1}));
+        List<double[]> parts = new ArrayList<>(List.of(
+                s.meanDistances(),
+                new double[] {s.meanDistance(), s.w1(), s.meanRmsd()},
+                s.proportions(),
+                new double[] {s.tv(), s.coverage(), s.meanSquaredNorm()},
+                s.plotDistances(),
+                new double[] {s.seconds(), samples == null ? 0 : 1}));
         if (samples != null) parts.addAll(Arrays.asList(samples));
         int n = 0;
         for (double[] p : parts) n += p.length;
@@ -482,24 +572,36 @@ public final class ExactDenoiserToyExperiment implements Experiment {
      * collinear clouds, and Euler-Maruyama on the projected scheme converges slowly; superposition is exact in law.
      */
     private Table lawTable(Sizes sizes, SplittableRandom seeds, ExperimentResult.Builder result) {
-        Table.Builder t = Table.builder("law", "Three points in space, s = 1, T = 1: mean smallest principal moment of "
-                + "inertia and mean distance of points 0 and 1 at the end, per lifted scheme and step count, with "
-                + "standard errors and the z-score of the difference from Brownian motion on the centred space")
-                .columns("steps", "scheme", "E lambda_min(K)", "s.e.", "z vs Brownian", "E |x0 - x1|", "s.e. ", "z vs Brownian ");
+        Table.Builder t = Table.builder(
+                        "law",
+                        "Three points in space, s = 1, T = 1: mean smallest principal moment of "
+                                + "inertia and mean distance of points 0 and 1 at the end, per lifted scheme and step count, with "
+                                + "standard errors and the z-score of the difference from Brownian motion on the centred space")
+                .columns(
+                        "steps",
+                        "scheme",
+                        "E lambda_min(K)",
+                        "s.e.",
+                        "z vs Brownian",
+                        "E |x0 - x1|",
+                        "s.e. ",
+                        "z vs Brownian ");
         RigidQuotient q = RigidQuotient.SE3;
         double[] x0 = new double[9];
         SplittableRandom r = new SplittableRandom(seeds.nextLong());
         for (int i = 0; i < 9; i++) x0[i] = r.nextGaussian();
         java.util.function.ToDoubleFunction<double[]> lambdaMin = x -> q.at(x).inertiaEigenvalues()[2];
-        java.util.function.ToDoubleFunction<double[]> d01 = x -> Math.sqrt(Math.pow(x[0] - x[3], 2)
-                + Math.pow(x[1] - x[4], 2) + Math.pow(x[2] - x[5], 2));
+        java.util.function.ToDoubleFunction<double[]> d01 =
+                x -> Math.sqrt(Math.pow(x[0] - x[3], 2) + Math.pow(x[1] - x[4], 2) + Math.pow(x[2] - x[5], 2));
         for (int steps : new int[] {sizes.driftSteps() / 2, sizes.driftSteps() * 4}) {
             HorizontalBrownianMotion.Estimate refL = null, refD = null;
-            for (HorizontalBrownianMotion.Scheme scheme : List.of(HorizontalBrownianMotion.Scheme.BROWNIAN,
-                    HorizontalBrownianMotion.Scheme.PROJECTED_CORRECT, HorizontalBrownianMotion.Scheme.PROJECTED_REVERSED,
+            for (HorizontalBrownianMotion.Scheme scheme : List.of(
+                    HorizontalBrownianMotion.Scheme.BROWNIAN,
+                    HorizontalBrownianMotion.Scheme.PROJECTED_CORRECT,
+                    HorizontalBrownianMotion.Scheme.PROJECTED_REVERSED,
                     HorizontalBrownianMotion.Scheme.SUPERPOSED)) {
-                double[][] ends = HorizontalBrownianMotion.endpoints(q, x0, 1, 1, steps, sizes.driftPaths(), scheme,
-                        seeds.nextLong());
+                double[][] ends = HorizontalBrownianMotion.endpoints(
+                        q, x0, 1, 1, steps, sizes.driftPaths(), scheme, seeds.nextLong());
                 var l = HorizontalBrownianMotion.mean(ends, lambdaMin);
                 var d = HorizontalBrownianMotion.mean(ends, d01);
                 if (refL == null) {
@@ -509,20 +611,43 @@ public final class ExactDenoiserToyExperiment implements Experiment {
                 double zl = (l.mean() - refL.mean()) / Math.hypot(l.standardError(), refL.standardError());
                 double zd = (d.mean() - refD.mean()) / Math.hypot(d.standardError(), refD.standardError());
                 boolean ref = scheme == HorizontalBrownianMotion.Scheme.BROWNIAN;
-                t.row(steps, scheme.toString(), l.mean(), l.standardError(), ref ? null : zl, d.mean(), d.standardError(),
+                t.row(
+                        steps,
+                        scheme.toString(),
+                        l.mean(),
+                        l.standardError(),
+                        ref ? null : zl,
+                        d.mean(),
+                        d.standardError(),
                         ref ? null : zd);
-                if (!ref) result.metric("law.steps_" + steps + "." + scheme.name().toLowerCase(Locale.ROOT) + ".z_distance", zd);
+                if (!ref)
+                    result.metric(
+                            "law.steps_" + steps + "." + scheme.name().toLowerCase(Locale.ROOT) + ".z_distance", zd);
             }
         }
         return t.build();
     }
 
-    private Table driftTable(Sizes sizes, SplittableRandom seeds, Progress.Task task, ExperimentResult.Builder result,
+    private Table driftTable(
+            Sizes sizes,
+            SplittableRandom seeds,
+            Progress.Task task,
+            ExperimentResult.Builder result,
             List<Drift> drifts) {
-        Table.Builder t = Table.builder("drift", "Drift of |x|^2 under lifted horizontal Brownian motion "
-                + "dx = s P_x dW + sign (s^2/2) h dt, s = 1, against Brownian motion on the centred space (s^2 (dN - d)); "
-                + "simulated over T = 0.5 with Euler-Maruyama, mean +- standard error").columns("space", "N",
-                "dynamics", "analytic drift", "simulated drift", "standard error", "target s^2 (dN - d)", "z vs target");
+        Table.Builder t = Table.builder(
+                        "drift",
+                        "Drift of |x|^2 under lifted horizontal Brownian motion "
+                                + "dx = s P_x dW + sign (s^2/2) h dt, s = 1, against Brownian motion on the centred space (s^2 (dN - d)); "
+                                + "simulated over T = 0.5 with Euler-Maruyama, mean +- standard error")
+                .columns(
+                        "space",
+                        "N",
+                        "dynamics",
+                        "analytic drift",
+                        "simulated drift",
+                        "standard error",
+                        "target s^2 (dN - d)",
+                        "z vs target");
         int[][] cases = {{3, 5}, {2, 4}};
         for (int[] c : cases) {
             RigidQuotient q = RigidQuotient.of(c[0]);
@@ -531,23 +656,32 @@ public final class ExactDenoiserToyExperiment implements Experiment {
             SplittableRandom r = new SplittableRandom(seeds.nextLong());
             for (int i = 0; i < x0.length; i++) x0[i] = r.nextGaussian();
             double target = HorizontalBrownianMotion.centredBrownianSquaredNormDrift(q, n, 1);
-            var bm = HorizontalBrownianMotion.simulateCentredBrownian(q, x0, 1, 0.5, sizes.driftSteps(),
-                    sizes.driftPaths(), seeds.nextLong());
-            t.row(q.name(), n, "Brownian motion on the centred space", target, bm.mean(), bm.standardError(), target,
+            var bm = HorizontalBrownianMotion.simulateCentredBrownian(
+                    q, x0, 1, 0.5, sizes.driftSteps(), sizes.driftPaths(), seeds.nextLong());
+            t.row(
+                    q.name(),
+                    n,
+                    "Brownian motion on the centred space",
+                    target,
+                    bm.mean(),
+                    bm.standardError(),
+                    target,
                     bm.zScore(target));
             for (Correction corr : Correction.values()) {
                 double analytic = HorizontalBrownianMotion.analyticSquaredNormDrift(q, x0, 1, corr);
-                var e = HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, 1, 0.5, sizes.driftSteps(),
-                        sizes.driftPaths(), corr, seeds.nextLong());
-                String label = switch (corr) {
-                    case CORRECT -> "lift, -(s^2/2) h (derived)";
-                    case REVERSED -> "lift, +(s^2/2) h (published)";
-                    case NONE -> "lift, no correction";
-                };
+                var e = HorizontalBrownianMotion.simulateSquaredNormDrift(
+                        q, x0, 1, 0.5, sizes.driftSteps(), sizes.driftPaths(), corr, seeds.nextLong());
+                String label =
+                        switch (corr) {
+                            case CORRECT -> "lift, -(s^2/2) h (derived)";
+                            case REVERSED -> "lift, +(s^2/2) h (published)";
+                            case NONE -> "lift, no correction";
+                        };
                 t.row(q.name(), n, label, analytic, e.mean(), e.standardError(), target, e.zScore(target));
                 drifts.add(new Drift(q.name(), n, corr, e.mean(), target, e.zScore(target)));
                 String key = "drift." + slug(q.name()) + "." + corr.name().toLowerCase(Locale.ROOT);
-                result.metric(key + ".analytic", analytic).metric(key + ".simulated", e.mean())
+                result.metric(key + ".analytic", analytic)
+                        .metric(key + ".simulated", e.mean())
                         .metric(key + ".standard_error", e.standardError());
             }
             task.step();

@@ -34,8 +34,7 @@ import java.util.SplittableRandom;
  */
 public final class HorizontalBrownianMotion {
 
-    private HorizontalBrownianMotion() {
-    }
+    private HorizontalBrownianMotion() {}
 
     /** A Monte Carlo estimate of a drift: its mean, standard error and number of paths. */
     public record Estimate(double mean, double standardError, int paths) {
@@ -97,11 +96,18 @@ public final class HorizontalBrownianMotion {
      * Simulates {@code paths} independent paths from {@code x0} for time {@code time} in {@code steps} steps and returns
      * their end points (centred clouds). Each path draws from its own stream split from the seed.
      */
-    public static double[][] endpoints(RigidQuotient geometry, double[] x0, double s, double time, int steps, int paths,
-            Scheme scheme, long seed) {
+    public static double[][] endpoints(
+            RigidQuotient geometry,
+            double[] x0,
+            double s,
+            double time,
+            int steps,
+            int paths,
+            Scheme scheme,
+            long seed) {
         if (paths < 1 || steps < 1 || !(time > 0)) {
-            throw new IllegalArgumentException("need paths >= 1, steps >= 1 and time > 0; got " + paths + ", " + steps
-                    + ", " + time);
+            throw new IllegalArgumentException(
+                    "need paths >= 1, steps >= 1 and time > 0; got " + paths + ", " + steps + ", " + time);
         }
         double[] start = geometry.centred(x0);
         int len = start.length, d = geometry.dimension();
@@ -143,16 +149,24 @@ public final class HorizontalBrownianMotion {
      * {@code steps} Euler-Maruyama steps: the mean of {@code (|x_T|^2 - |x_0|^2) / T}. Because the exact drift is the
      * same constant at every cloud, the estimate has no bias beyond the O(dt) of the scheme.
      */
-    public static Estimate simulateSquaredNormDrift(RigidQuotient geometry, double[] x0, double s, double time,
-            int steps, int paths, Correction correction, long seed) {
-        return squaredNormDrift(geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths,
-                Scheme.projected(correction), seed));
+    public static Estimate simulateSquaredNormDrift(
+            RigidQuotient geometry,
+            double[] x0,
+            double s,
+            double time,
+            int steps,
+            int paths,
+            Correction correction,
+            long seed) {
+        return squaredNormDrift(
+                geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths, Scheme.projected(correction), seed));
     }
 
     /** The same estimate for plain Brownian motion on the centred space, as the reference. */
-    public static Estimate simulateCentredBrownian(RigidQuotient geometry, double[] x0, double s, double time,
-            int steps, int paths, long seed) {
-        return squaredNormDrift(geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths, Scheme.BROWNIAN, seed));
+    public static Estimate simulateCentredBrownian(
+            RigidQuotient geometry, double[] x0, double s, double time, int steps, int paths, long seed) {
+        return squaredNormDrift(
+                geometry, x0, time, endpoints(geometry, x0, s, time, steps, paths, Scheme.BROWNIAN, seed));
     }
 
     /** The mean and standard error of {@code f} over a set of clouds. */

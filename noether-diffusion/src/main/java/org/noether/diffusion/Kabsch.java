@@ -18,8 +18,7 @@ package org.noether.diffusion;
  */
 public final class Kabsch {
 
-    private Kabsch() {
-    }
+    private Kabsch() {}
 
     /** The rotation (d x d, row-major) that best superposes the centred {@code p} on the centred {@code q}. */
     public static double[] rotation(double[] p, double[] q, int dimension) {

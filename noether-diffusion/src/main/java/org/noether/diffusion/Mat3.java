@@ -7,11 +7,11 @@ package org.noether.diffusion;
  */
 final class Mat3 {
 
-    private Mat3() {
-    }
+    private Mat3() {}
 
     static double det(double[] m) {
-        return m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6])
+        return m[0] * (m[4] * m[8] - m[5] * m[7])
+                - m[1] * (m[3] * m[8] - m[5] * m[6])
                 + m[2] * (m[3] * m[7] - m[4] * m[6]);
     }
 
@@ -55,10 +55,22 @@ final class Mat3 {
                 double c = 1 / Math.sqrt(t * t + 1), s = t * c;
                 double n00 = a00 - t * a01, n11 = a11 + t * a01;
                 double n02 = c * a02 - s * a12, n12 = s * a02 + c * a12;
-                a00 = n00; a11 = n11; a01 = 0; a02 = n02; a12 = n12;
-                double r0 = c * v00 - s * v01, r1 = s * v00 + c * v01; v00 = r0; v01 = r1;
-                r0 = c * v10 - s * v11; r1 = s * v10 + c * v11; v10 = r0; v11 = r1;
-                r0 = c * v20 - s * v21; r1 = s * v20 + c * v21; v20 = r0; v21 = r1;
+                a00 = n00;
+                a11 = n11;
+                a01 = 0;
+                a02 = n02;
+                a12 = n12;
+                double r0 = c * v00 - s * v01, r1 = s * v00 + c * v01;
+                v00 = r0;
+                v01 = r1;
+                r0 = c * v10 - s * v11;
+                r1 = s * v10 + c * v11;
+                v10 = r0;
+                v11 = r1;
+                r0 = c * v20 - s * v21;
+                r1 = s * v20 + c * v21;
+                v20 = r0;
+                v21 = r1;
             }
             // (p, q) = (0, 2)
             if (a02 != 0) {
@@ -68,10 +80,22 @@ final class Mat3 {
                 double c = 1 / Math.sqrt(t * t + 1), s = t * c;
                 double n00 = a00 - t * a02, n22 = a22 + t * a02;
                 double n01 = c * a01 - s * a12, n12 = s * a01 + c * a12;
-                a00 = n00; a22 = n22; a02 = 0; a01 = n01; a12 = n12;
-                double r0 = c * v00 - s * v02, r2 = s * v00 + c * v02; v00 = r0; v02 = r2;
-                r0 = c * v10 - s * v12; r2 = s * v10 + c * v12; v10 = r0; v12 = r2;
-                r0 = c * v20 - s * v22; r2 = s * v20 + c * v22; v20 = r0; v22 = r2;
+                a00 = n00;
+                a22 = n22;
+                a02 = 0;
+                a01 = n01;
+                a12 = n12;
+                double r0 = c * v00 - s * v02, r2 = s * v00 + c * v02;
+                v00 = r0;
+                v02 = r2;
+                r0 = c * v10 - s * v12;
+                r2 = s * v10 + c * v12;
+                v10 = r0;
+                v12 = r2;
+                r0 = c * v20 - s * v22;
+                r2 = s * v20 + c * v22;
+                v20 = r0;
+                v22 = r2;
             }
             // (p, q) = (1, 2)
             if (a12 != 0) {
@@ -81,14 +105,36 @@ final class Mat3 {
                 double c = 1 / Math.sqrt(t * t + 1), s = t * c;
                 double n11 = a11 - t * a12, n22 = a22 + t * a12;
                 double n01 = c * a01 - s * a02, n02 = s * a01 + c * a02;
-                a11 = n11; a22 = n22; a12 = 0; a01 = n01; a02 = n02;
-                double r1 = c * v01 - s * v02, r2 = s * v01 + c * v02; v01 = r1; v02 = r2;
-                r1 = c * v11 - s * v12; r2 = s * v11 + c * v12; v11 = r1; v12 = r2;
-                r1 = c * v21 - s * v22; r2 = s * v21 + c * v22; v21 = r1; v22 = r2;
+                a11 = n11;
+                a22 = n22;
+                a12 = 0;
+                a01 = n01;
+                a02 = n02;
+                double r1 = c * v01 - s * v02, r2 = s * v01 + c * v02;
+                v01 = r1;
+                v02 = r2;
+                r1 = c * v11 - s * v12;
+                r2 = s * v11 + c * v12;
+                v11 = r1;
+                v12 = r2;
+                r1 = c * v21 - s * v22;
+                r2 = s * v21 + c * v22;
+                v21 = r1;
+                v22 = r2;
             }
         }
-        w[0] = a00; w[1] = a11; w[2] = a22;
-        v[0] = v00; v[1] = v01; v[2] = v02; v[3] = v10; v[4] = v11; v[5] = v12; v[6] = v20; v[7] = v21; v[8] = v22;
+        w[0] = a00;
+        w[1] = a11;
+        w[2] = a22;
+        v[0] = v00;
+        v[1] = v01;
+        v[2] = v02;
+        v[3] = v10;
+        v[4] = v11;
+        v[5] = v12;
+        v[6] = v20;
+        v[7] = v21;
+        v[8] = v22;
         sortDescending(w, v);
     }
 
@@ -102,9 +148,13 @@ final class Mat3 {
     }
 
     private static void swapColumns(double[] w, double[] v, int i, int j) {
-        double t = w[i]; w[i] = w[j]; w[j] = t;
+        double t = w[i];
+        w[i] = w[j];
+        w[j] = t;
         for (int r = 0; r < 3; r++) {
-            t = v[3 * r + i]; v[3 * r + i] = v[3 * r + j]; v[3 * r + j] = t;
+            t = v[3 * r + i];
+            v[3 * r + i] = v[3 * r + j];
+            v[3 * r + j] = t;
         }
     }
 
@@ -117,7 +167,15 @@ final class Mat3 {
     static void properSvd(double[] a, double[] u, double[] s, double[] v) {
         // columns of b start as the columns of a; v accumulates the right rotations
         double[] b = a.clone();
-        v[0] = 1; v[1] = 0; v[2] = 0; v[3] = 0; v[4] = 1; v[5] = 0; v[6] = 0; v[7] = 0; v[8] = 1;
+        v[0] = 1;
+        v[1] = 0;
+        v[2] = 0;
+        v[3] = 0;
+        v[4] = 1;
+        v[5] = 0;
+        v[6] = 0;
+        v[7] = 0;
+        v[8] = 1;
         for (int sweep = 0; sweep < 64; sweep++) {
             boolean rotated = false;
             for (int p = 0; p < 2; p++) {
@@ -155,10 +213,16 @@ final class Mat3 {
             int best = i;
             for (int j = i + 1; j < 3; j++) if (s[j] > s[best]) best = j;
             if (best != i) {
-                double t = s[i]; s[i] = s[best]; s[best] = t;
+                double t = s[i];
+                s[i] = s[best];
+                s[best] = t;
                 for (int r = 0; r < 3; r++) {
-                    t = b[3 * r + i]; b[3 * r + i] = b[3 * r + best]; b[3 * r + best] = t;
-                    t = v[3 * r + i]; v[3 * r + i] = v[3 * r + best]; v[3 * r + best] = t;
+                    t = b[3 * r + i];
+                    b[3 * r + i] = b[3 * r + best];
+                    b[3 * r + best] = t;
+                    t = v[3 * r + i];
+                    v[3 * r + i] = v[3 * r + best];
+                    v[3 * r + best] = t;
                 }
             }
         }
@@ -167,7 +231,9 @@ final class Mat3 {
         if (s[0] > tiny) {
             for (int r = 0; r < 3; r++) u[3 * r] = b[3 * r] / s[0];
         } else {
-            u[0] = 1; u[3] = 0; u[6] = 0;
+            u[0] = 1;
+            u[3] = 0;
+            u[6] = 0;
         }
         if (s[1] > tiny) {
             for (int r = 0; r < 3; r++) u[3 * r + 1] = b[3 * r + 1] / s[1];
@@ -181,7 +247,9 @@ final class Mat3 {
         u[8] = u[0] * u[4] - u[3] * u[1];
         s[2] = b[2] * u[2] + b[5] * u[5] + b[8] * u[8];
         if (det(v) < 0) {
-            v[2] = -v[2]; v[5] = -v[5]; v[8] = -v[8];
+            v[2] = -v[2];
+            v[5] = -v[5];
+            v[8] = -v[8];
             s[2] = -s[2];
         }
     }
@@ -199,13 +267,21 @@ final class Mat3 {
         double x = m[i], y = m[3 + i], z = m[6 + i];
         double px, py, pz;
         if (Math.abs(x) <= Math.abs(y) && Math.abs(x) <= Math.abs(z)) {
-            px = 0; py = -z; pz = y;
+            px = 0;
+            py = -z;
+            pz = y;
         } else if (Math.abs(y) <= Math.abs(z)) {
-            px = -z; py = 0; pz = x;
+            px = -z;
+            py = 0;
+            pz = x;
         } else {
-            px = -y; py = x; pz = 0;
+            px = -y;
+            py = x;
+            pz = 0;
         }
         double n = Math.sqrt(px * px + py * py + pz * pz);
-        m[j] = px / n; m[3 + j] = py / n; m[6 + j] = pz / n;
+        m[j] = px / n;
+        m[3 + j] = py / n;
+        m[6 + j] = pz / n;
     }
 }

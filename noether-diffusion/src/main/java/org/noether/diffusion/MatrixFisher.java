@@ -30,8 +30,7 @@ final class MatrixFisher {
         gaussLegendre(ORDER, GL_X, GL_W);
     }
 
-    private MatrixFisher() {
-    }
+    private MatrixFisher() {}
 
     /**
      * Log-normalizer and mean parameters of the matrix Fisher distribution with proper singular values {@code s}

@@ -35,7 +35,8 @@ final class PlanarQuotient extends QuotientBase {
         @Override
         public Local moveTo(double[] x) {
             if (x.length % 2 != 0) {
-                throw new IllegalArgumentException("a flat cloud in R^2 needs an even number of coordinates, got " + x.length);
+                throw new IllegalArgumentException(
+                        "a flat cloud in R^2 needs an even number of coordinates, got " + x.length);
             }
             this.x = x;
             int n = x.length / 2;

@@ -42,6 +42,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
     static final int NUMERICS = 1;
     /** Coordinate scale for the network. */
     static final double SCALE = 0.25;
+
     static final String[] METRICS = {"ca_ca_deviation", "ca_ca_within_0.1", "clash_fraction", "radius_of_gyration"};
 
     private final Path dataRoot;
@@ -72,11 +73,21 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 + "radius of gyration and virtual angle/torsion distributions against held-out structures.";
     }
 
-    record Sizes(int length, int seeds, int hidden, int layers, int trainSteps, int batch, float learningRate,
-            int samplerSteps, int generated, double testShare) {}
+    record Sizes(
+            int length,
+            int seeds,
+            int hidden,
+            int layers,
+            int trainSteps,
+            int batch,
+            float learningRate,
+            int samplerSteps,
+            int generated,
+            double testShare) {}
 
     static Sizes sizes(boolean quick) {
-        return quick ? new Sizes(32, 3, 32, 3, 300, 8, 2e-3f, 30, 16, 0.25)
+        return quick
+                ? new Sizes(32, 3, 32, 3, 300, 8, 2e-3f, 30, 16, 0.25)
                 : new Sizes(64, 3, 64, 4, 3000, 16, 1e-3f, 50, 64, 0.25);
     }
 
@@ -99,14 +110,15 @@ public final class ProteinDiffusionExperiment implements Experiment {
         List<Backbone.Fragment> fragments = given != null ? given : load(sizes.length(), ctx);
         ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, sizes, fragments.size());
         Molecule graph = backbone(sizes.length());
-        List<String> groups = new ArrayList<>(new TreeSet<>(fragments.stream()
-                .map(f -> Backbone.splitGroup(f.structure())).toList()));
-        if (groups.size() < 2) throw new IllegalStateException("need fragments of at least 2 structures; got " + groups);
+        List<String> groups = new ArrayList<>(new TreeSet<>(
+                fragments.stream().map(f -> Backbone.splitGroup(f.structure())).toList()));
+        if (groups.size() < 2)
+            throw new IllegalStateException("need fragments of at least 2 structures; got " + groups);
         Objective[] objectives = Objective.values();
         List<ConformerDiffusionExperiment.Method> samplers = ConformerDiffusionExperiment.SAMPLERS;
         int g = sizes.generated(), seeds = sizes.seeds();
-        Map<String, double[][]> perSample = new LinkedHashMap<>();       // metric values over (seed, sample)
-        Map<String, double[][]> w1 = new LinkedHashMap<>();              // {angle, torsion} over seeds
+        Map<String, double[][]> perSample = new LinkedHashMap<>(); // metric values over (seed, sample)
+        Map<String, double[][]> w1 = new LinkedHashMap<>(); // {angle, torsion} over seeds
         double[] referenceRg = new double[seeds];
         int trainCount = 0, testCount = 0;
         try (Progress.Task task = ctx.progress().task("seeds x objectives", (long) seeds * objectives.length * 5)) {
@@ -137,10 +149,17 @@ public final class ProteinDiffusionExperiment implements Experiment {
                     task.message("seed " + s + ", " + objective + ": training");
                     int seedIndex = s;
                     byte[] params = cache.computeIfAbsent("model-" + key, ResultCache.Codec.BYTES, () -> {
-                        try (EgnnDenoiser net = EgnnDenoiser.create(sizes.hidden(), sizes.layers(),
-                                (int) ctx.seed("init " + seedIndex))) {
-                            net.train(List.of(graph), List.of(train), objective, sizes.trainSteps(), sizes.batch(),
-                                    sizes.learningRate(), ctx.seed("train " + seedIndex), null);
+                        try (EgnnDenoiser net = EgnnDenoiser.create(
+                                sizes.hidden(), sizes.layers(), (int) ctx.seed("init " + seedIndex))) {
+                            net.train(
+                                    List.of(graph),
+                                    List.of(train),
+                                    objective,
+                                    sizes.trainSteps(),
+                                    sizes.batch(),
+                                    sizes.learningRate(),
+                                    ctx.seed("train " + seedIndex),
+                                    null);
                             return net.parameters();
                         }
                     });
@@ -156,15 +175,19 @@ public final class ProteinDiffusionExperiment implements Experiment {
                             task.message("seed " + s + ", " + objective + ": " + method.label());
                             long sampleSeed = ctx.seed("sample " + s + " " + method.label());
                             double[] row = cache.doubles("row-" + key + "-" + method.slug(), () -> {
-                                double[][] xs = method.sampler(sizes.samplerSteps()).sample(net.denoiser(graph),
-                                        graph.size(), g, sampleSeed);
+                                double[][] xs = method.sampler(sizes.samplerSteps())
+                                        .sample(net.denoiser(graph), graph.size(), g, sampleSeed);
                                 double[] out = new double[METRICS.length * g + 2];
                                 List<double[]> real = new ArrayList<>();
                                 for (int i = 0; i < g; i++) {
                                     double[] x = scaled(xs[i], 1 / SCALE);
                                     real.add(xs[i]);
-                                    double[] v = {Backbone.bondDeviation(x), Backbone.bondsWithin(x, 0.1),
-                                            Backbone.clashFraction(x), Backbone.radiusOfGyration(x)};
+                                    double[] v = {
+                                        Backbone.bondDeviation(x),
+                                        Backbone.bondsWithin(x, 0.1),
+                                        Backbone.clashFraction(x),
+                                        Backbone.radiusOfGyration(x)
+                                    };
                                     System.arraycopy(v, 0, out, METRICS.length * i, METRICS.length);
                                 }
                                 out[out.length - 2] = Backbone.wasserstein1(pooled(real, true), heldAngles);
@@ -185,23 +208,51 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 }
             }
         }
-        return report(ctx, sizes, fragments, groups.size(), perSample, w1, referenceRg, trainCount / seeds,
-                testCount / seeds, (System.nanoTime() - start) / 1e9);
+        return report(
+                ctx,
+                sizes,
+                fragments,
+                groups.size(),
+                perSample,
+                w1,
+                referenceRg,
+                trainCount / seeds,
+                testCount / seeds,
+                (System.nanoTime() - start) / 1e9);
     }
 
-    private ExperimentResult report(ExperimentContext ctx, Sizes sizes, List<Backbone.Fragment> fragments, int groups,
-            Map<String, double[][]> perSample, Map<String, double[][]> w1, double[] referenceRg, int train, int test,
+    private ExperimentResult report(
+            ExperimentContext ctx,
+            Sizes sizes,
+            List<Backbone.Fragment> fragments,
+            int groups,
+            Map<String, double[][]> perSample,
+            Map<String, double[][]> w1,
+            double[] referenceRg,
+            int train,
+            int test,
             double seconds) {
         long ciSeed = ctx.seed("intervals");
         ExperimentResult.Builder result = ExperimentResult.builder(this);
-        Table.Builder t = Table.builder("backbones", "Generated Cα fragments of " + sizes.length() + " residues, mean "
-                + "[95 % bootstrap interval] over " + sizes.seeds() + " seeds x " + sizes.generated() + " samples: "
-                + "mean |d - 3.80 A| of consecutive Cα, fraction of them within 0.1 A, fraction of nonadjacent pairs under "
-                + "3.0 A, radius of gyration (held-out fragments: " + String.format(Locale.ROOT, "%.2f",
-                        Stats.mean(referenceRg)) + " A), and W1 (degrees) of the virtual bond-angle and torsion "
-                + "distributions to the held-out fragments' (interval over seeds).")
-                .columns("objective", "sampler", "Cα-Cα deviation (A)", "within 0.1 A", "clash fraction", "Rg (A)",
-                        "W1 angles (deg)", "W1 torsions (deg)");
+        Table.Builder t = Table.builder(
+                        "backbones",
+                        "Generated Cα fragments of " + sizes.length() + " residues, mean "
+                                + "[95 % bootstrap interval] over " + sizes.seeds() + " seeds x " + sizes.generated()
+                                + " samples: "
+                                + "mean |d - 3.80 A| of consecutive Cα, fraction of them within 0.1 A, fraction of nonadjacent pairs under "
+                                + "3.0 A, radius of gyration (held-out fragments: "
+                                + String.format(Locale.ROOT, "%.2f", Stats.mean(referenceRg))
+                                + " A), and W1 (degrees) of the virtual bond-angle and torsion "
+                                + "distributions to the held-out fragments' (interval over seeds).")
+                .columns(
+                        "objective",
+                        "sampler",
+                        "Cα-Cα deviation (A)",
+                        "within 0.1 A",
+                        "clash fraction",
+                        "Rg (A)",
+                        "W1 angles (deg)",
+                        "W1 torsions (deg)");
         for (Objective o : Objective.values()) {
             for (ConformerDiffusionExperiment.Method m : ConformerDiffusionExperiment.SAMPLERS) {
                 String k = o + "|" + m.label();
@@ -209,8 +260,15 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 Interval[] iv = new Interval[METRICS.length];
                 for (int i = 0; i < METRICS.length; i++) iv[i] = Stats.meanInterval(u[i], ciSeed);
                 Interval wa = Stats.meanInterval(w[0], ciSeed), wt = Stats.meanInterval(w[1], ciSeed);
-                t.row(o.toString(), m.label(), iv[0].format(3), iv[1].format(3), iv[2].format(4), iv[3].format(2),
-                        wa.format(1), wt.format(1));
+                t.row(
+                        o.toString(),
+                        m.label(),
+                        iv[0].format(3),
+                        iv[1].format(3),
+                        iv[2].format(4),
+                        iv[3].format(2),
+                        wa.format(1),
+                        wt.format(1));
                 String key = o.name().toLowerCase(Locale.ROOT) + "." + m.label().replace(' ', '_');
                 for (int i = 0; i < METRICS.length; i++) result.metric(key + "." + METRICS[i], iv[i].estimate());
                 result.metric(key + ".w1_angles_deg", wa.estimate()).metric(key + ".w1_torsions_deg", wt.estimate());
@@ -222,27 +280,58 @@ public final class ProteinDiffusionExperiment implements Experiment {
             double[][] q = perSample.get(Objective.QUOTIENT + "|" + pair[0].label());
             double[][] c = perSample.get(Objective.CONVENTIONAL + "|" + pair[1].label());
             Interval dev = Stats.pairedDifference(q[0], c[0], ciSeed);
-            Interval tors = Stats.pairedDifference(w1.get(Objective.QUOTIENT + "|" + pair[0].label())[1],
-                    w1.get(Objective.CONVENTIONAL + "|" + pair[1].label())[1], ciSeed);
-            Claim cd = Claim.about(Paper.QUOTIENT_DIFFUSION, "On protein backbones, the quotient objective with the "
-                    + pair[0].label() + " sampler gives more ideal Cα-Cα distances than conventional "
-                    + "training with the plain " + pair[1].label() + " (paired difference of the mean deviation)")
-                    .measured(dev, "A").digits(3).below(0);
-            Claim ct = Claim.about(Paper.QUOTIENT_DIFFUSION, "On protein backbones, the quotient objective with the "
-                    + pair[0].label() + " sampler matches the held-out virtual torsion distribution better "
-                    + "than conventional training with the plain " + pair[1].label() + " (paired over seeds)")
-                    .measured(tors, "degrees W1").digits(1).below(0);
+            Interval tors = Stats.pairedDifference(
+                    w1.get(Objective.QUOTIENT + "|" + pair[0].label())[1],
+                    w1.get(Objective.CONVENTIONAL + "|" + pair[1].label())[1],
+                    ciSeed);
+            Claim cd = Claim.about(
+                            Paper.QUOTIENT_DIFFUSION,
+                            "On protein backbones, the quotient objective with the "
+                                    + pair[0].label() + " sampler gives more ideal Cα-Cα distances than conventional "
+                                    + "training with the plain " + pair[1].label()
+                                    + " (paired difference of the mean deviation)")
+                    .measured(dev, "A")
+                    .digits(3)
+                    .below(0);
+            Claim ct = Claim.about(
+                            Paper.QUOTIENT_DIFFUSION,
+                            "On protein backbones, the quotient objective with the "
+                                    + pair[0].label()
+                                    + " sampler matches the held-out virtual torsion distribution better "
+                                    + "than conventional training with the plain " + pair[1].label()
+                                    + " (paired over seeds)")
+                    .measured(tors, "degrees W1")
+                    .digits(1)
+                    .below(0);
             result.claim(cd).claim(ct);
-            sentences.add(String.format(Locale.ROOT, "quotient + %s against conventional + %s: Cα-Cα deviation "
-                    + "difference %s A (claim %s), torsion W1 difference %s degrees (claim %s)", pair[0].label(),
-                    pair[1].label(), dev.format(3), cd.verdict().toString().toLowerCase(Locale.ROOT), tors.format(1),
+            sentences.add(String.format(
+                    Locale.ROOT,
+                    "quotient + %s against conventional + %s: Cα-Cα deviation "
+                            + "difference %s A (claim %s), torsion W1 difference %s degrees (claim %s)",
+                    pair[0].label(),
+                    pair[1].label(),
+                    dev.format(3),
+                    cd.verdict().toString().toLowerCase(Locale.ROOT),
+                    tors.format(1),
                     ct.verdict().toString().toLowerCase(Locale.ROOT)));
         }
-        return result.summary(String.format(Locale.ROOT, "%d fragments of %d Cα from %d structure groups; per seed about "
-                + "%d training and %d held-out fragments (split by structure). EGNN %d layers x %d features, %d Adam "
-                + "steps of %d; samplers with %d steps. Wall time %.0f s. In the paper's pairing, %s.",
-                fragments.size(), sizes.length(), groups, train, test, sizes.layers(), sizes.hidden(),
-                sizes.trainSteps(), sizes.batch(), sizes.samplerSteps(), seconds, String.join("; ", sentences)))
+        return result.summary(String.format(
+                        Locale.ROOT,
+                        "%d fragments of %d Cα from %d structure groups; per seed about "
+                                + "%d training and %d held-out fragments (split by structure). EGNN %d layers x %d features, %d Adam "
+                                + "steps of %d; samplers with %d steps. Wall time %.0f s. In the paper's pairing, %s.",
+                        fragments.size(),
+                        sizes.length(),
+                        groups,
+                        train,
+                        test,
+                        sizes.layers(),
+                        sizes.hidden(),
+                        sizes.trainSteps(),
+                        sizes.batch(),
+                        sizes.samplerSteps(),
+                        seconds,
+                        String.join("; ", sentences)))
                 .build();
     }
 

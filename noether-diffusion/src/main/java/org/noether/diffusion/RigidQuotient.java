@@ -47,8 +47,9 @@ public interface RigidQuotient {
         return switch (dimension) {
             case 2 -> SE2;
             case 3 -> SE3;
-            default -> throw new IllegalArgumentException("rigid quotients are implemented for point clouds in the plane "
-                    + "(dimension 2, SE(2)) and in space (dimension 3, SE(3)); got dimension " + dimension);
+            default ->
+                throw new IllegalArgumentException("rigid quotients are implemented for point clouds in the plane "
+                        + "(dimension 2, SE(2)) and in space (dimension 3, SE(3)); got dimension " + dimension);
         };
     }
 
@@ -80,8 +81,8 @@ public interface RigidQuotient {
     default int points(double[] x) {
         int d = dimension();
         if (x.length % d != 0) {
-            throw new IllegalArgumentException("a flat cloud in R^" + d + " needs a multiple of " + d
-                    + " coordinates, got " + x.length);
+            throw new IllegalArgumentException(
+                    "a flat cloud in R^" + d + " needs a multiple of " + d + " coordinates, got " + x.length);
         }
         return x.length / d;
     }

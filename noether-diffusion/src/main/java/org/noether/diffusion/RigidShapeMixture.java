@@ -78,7 +78,8 @@ public final class RigidShapeMixture {
                 throw new IllegalArgumentException("all shapes need the same number of points; shape 0 has "
                         + len / dimension + ", shape " + k + " has " + s.length / dimension);
             }
-            if (!(weights[k] > 0)) throw new IllegalArgumentException("weight " + k + " must be positive, got " + weights[k]);
+            if (!(weights[k] > 0))
+                throw new IllegalArgumentException("weight " + k + " must be positive, got " + weights[k]);
             centred.add(geometry.centred(s));
             total += weights[k];
         }
@@ -185,8 +186,8 @@ public final class RigidShapeMixture {
                     throw new IllegalArgumentException("the exact denoiser is defined for t in [0, 1), got " + t);
                 }
                 if (x.length != points * dimension) {
-                    throw new IllegalArgumentException("the target has " + points + " points in R^" + dimension
-                            + " (" + points * dimension + " coordinates); got " + x.length);
+                    throw new IllegalArgumentException("the target has " + points + " points in R^" + dimension + " ("
+                            + points * dimension + " coordinates); got " + x.length);
                 }
                 double[] xt = geometry.centred(x);
                 Posterior post = posterior(xt, schedule.alpha(t), schedule.sigma(t));
@@ -257,7 +258,8 @@ public final class RigidShapeMixture {
                 double[] s = shapes.get(k);
                 for (int i = 0; i < points; i++) {
                     for (int a = 0; a < dimension; a++) {
-                        for (int b = 0; b < dimension; b++) m[dimension * a + b] += sum[dimension * i + a] * s[dimension * i + b];
+                        for (int b = 0; b < dimension; b++)
+                            m[dimension * a + b] += sum[dimension * i + a] * s[dimension * i + b];
                     }
                 }
                 if (dimension == 3) {
@@ -267,7 +269,10 @@ public final class RigidShapeMixture {
                 } else {
                     double ca = m[0] + m[3], sa = m[2] - m[1], rho = Math.hypot(ca, sa);
                     if (rho == 0) continue;
-                    next[0] = ca / rho; next[1] = -sa / rho; next[2] = sa / rho; next[3] = ca / rho;
+                    next[0] = ca / rho;
+                    next[1] = -sa / rho;
+                    next[2] = sa / rho;
+                    next[3] = ca / rho;
                 }
                 for (int i = 0; i < dd; i++) change = Math.max(change, Math.abs(next[i] - rot[k][i]));
                 System.arraycopy(next, 0, rot[k], 0, dd);
@@ -303,6 +308,7 @@ public final class RigidShapeMixture {
 
     @Override
     public String toString() {
-        return size() + " shape(s) of " + points + " points in R^" + dimension + ", weights " + Arrays.toString(weights);
+        return size() + " shape(s) of " + points + " points in R^" + dimension + ", weights "
+                + Arrays.toString(weights);
     }
 }

@@ -40,7 +40,10 @@ final class RotationPosterior {
             double ca = m[0] + m[3], sa = m[2] - m[1];
             double rho = Math.hypot(ca, sa);
             double c = rho == 0 ? 1 : ca / rho, sn = rho == 0 ? 0 : sa / rho;
-            mode[0] = c; mode[1] = -sn; mode[2] = sn; mode[3] = c;
+            mode[0] = c;
+            mode[1] = -sn;
+            mode[2] = sn;
+            mode[3] = c;
             double k = kappa * rho;
             Bessel.scaledI0I1(k, bessel);
             double ratio = bessel[1] / bessel[0];

@@ -130,8 +130,8 @@ public final class Sampler {
      */
     public double[][] sample(Denoiser denoiser, int points, int count, long seed) {
         if (points < 2 || count < 0) {
-            throw new IllegalArgumentException("need at least 2 points and a non-negative count; got points=" + points
-                    + ", count=" + count);
+            throw new IllegalArgumentException(
+                    "need at least 2 points and a non-negative count; got points=" + points + ", count=" + count);
         }
         int d = geometry.dimension(), len = d * points;
         SplittableRandom root = new SplittableRandom(seed);
@@ -201,16 +201,22 @@ public final class Sampler {
      * The drift at every cloud of a batch, without the noise and without the correction: {@code b} (ODE) or
      * {@code b + e s} (SDE), projected horizontally for the quotient samplers.
      */
-    private void driftBatch(Denoiser denoiser, double[][] x, double t, boolean stochastic, double e,
-            RigidQuotient.Local local, double[][] out) {
+    private void driftBatch(
+            Denoiser denoiser,
+            double[][] x,
+            double t,
+            boolean stochastic,
+            double e,
+            RigidQuotient.Local local,
+            double[][] out) {
         double[][] denoised = denoiser.denoiseBatch(x, t);
         double a = schedule.alpha(t), s = schedule.sigma(t);
         double ad = schedule.alphaDot(t), sd = schedule.sigmaDot(t);
         for (int i = 0; i < x.length; i++) {
             double[] xi0 = x[i], dn = denoised[i], dr = out[i];
             if (dn.length != xi0.length) {
-                throw new IllegalStateException("the denoiser returned " + dn.length + " coordinates for a cloud of "
-                        + xi0.length);
+                throw new IllegalStateException(
+                        "the denoiser returned " + dn.length + " coordinates for a cloud of " + xi0.length);
             }
             for (int j = 0; j < xi0.length; j++) {
                 double eps = (xi0[j] - a * dn[j]) / s;

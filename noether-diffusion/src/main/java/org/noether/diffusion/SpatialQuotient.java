@@ -35,7 +35,8 @@ final class SpatialQuotient extends QuotientBase {
         @Override
         public Local moveTo(double[] x) {
             if (x.length % 3 != 0) {
-                throw new IllegalArgumentException("a flat cloud in R^3 needs a multiple of 3 coordinates, got " + x.length);
+                throw new IllegalArgumentException(
+                        "a flat cloud in R^3 needs a multiple of 3 coordinates, got " + x.length);
             }
             this.x = x;
             int n = x.length / 3;
@@ -63,9 +64,15 @@ final class SpatialQuotient extends QuotientBase {
                 syz += b * d;
             }
             double tr = sxx + syy + szz;
-            inertia[0] = tr - sxx; inertia[1] = -sxy; inertia[2] = -sxz;
-            inertia[3] = -sxy; inertia[4] = tr - syy; inertia[5] = -syz;
-            inertia[6] = -sxz; inertia[7] = -syz; inertia[8] = tr - szz;
+            inertia[0] = tr - sxx;
+            inertia[1] = -sxy;
+            inertia[2] = -sxz;
+            inertia[3] = -sxy;
+            inertia[4] = tr - syy;
+            inertia[5] = -syz;
+            inertia[6] = -sxz;
+            inertia[7] = -syz;
+            inertia[8] = tr - szz;
             Mat3.symmetricEigen(inertia, eigenvalues, eigenvectors);
             double delta = relativeDelta * 2 * tr; // tr K = 2 sum |c_n|^2
             double invSum = 0;
@@ -140,7 +147,8 @@ final class SpatialQuotient extends QuotientBase {
             return new double[] {
                 inverse[0] * lx + inverse[1] * ly + inverse[2] * lz,
                 inverse[3] * lx + inverse[4] * ly + inverse[5] * lz,
-                inverse[6] * lx + inverse[7] * ly + inverse[8] * lz};
+                inverse[6] * lx + inverse[7] * ly + inverse[8] * lz
+            };
         }
 
         @Override

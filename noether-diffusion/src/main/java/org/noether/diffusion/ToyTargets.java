@@ -5,8 +5,7 @@ import java.util.List;
 /** The rigid-shape targets of the exact-denoiser toy experiment. */
 final class ToyTargets {
 
-    private ToyTargets() {
-    }
+    private ToyTargets() {}
 
     /** A named target and the index pair whose distance it plots. */
     record Named(String name, String description, RigidShapeMixture mixture, int plotI, int plotJ) {}
@@ -20,8 +19,12 @@ final class ToyTargets {
         double[] torsions = {-60, 180, 60};
         List<double[]> shapes = new java.util.ArrayList<>();
         for (double t : torsions) shapes.add(chain(1.5, Math.toRadians(111), Math.toRadians(t)));
-        return new Named("chain4", "4-point chain, 3 torsional conformers (g-, anti, g+ = 1/4, 1/2, 1/4)",
-                RigidShapeMixture.of(3, shapes, new double[] {0.25, 0.5, 0.25}), 0, 3);
+        return new Named(
+                "chain4",
+                "4-point chain, 3 torsional conformers (g-, anti, g+ = 1/4, 1/2, 1/4)",
+                RigidShapeMixture.of(3, shapes, new double[] {0.25, 0.5, 0.25}),
+                0,
+                3);
     }
 
     /**
@@ -40,8 +43,12 @@ final class ToyTargets {
             for (int i = 0; i < s.length; i++) s[i] *= scale;
             shapes.add(s);
         }
-        return new Named("triangle3", "scalene triangle (sides 1.0, 1.5, 2.0) at sizes 0.85, 1, 1.15 (1/3 each)",
-                RigidShapeMixture.of(3, shapes, new double[] {1, 1, 1}), 0, 2);
+        return new Named(
+                "triangle3",
+                "scalene triangle (sides 1.0, 1.5, 2.0) at sizes 0.85, 1, 1.15 (1/3 each)",
+                RigidShapeMixture.of(3, shapes, new double[] {1, 1, 1}),
+                0,
+                2);
     }
 
     /**
@@ -56,8 +63,12 @@ final class ToyTargets {
             for (int i = 0; i < s.length; i++) s[i] *= scale;
             shapes.add(s);
         }
-        return new Named("planar4", "a 4-point kite in the plane under SO(2) at sizes 0.8 and 1.25 (1/2 each)",
-                RigidShapeMixture.of(2, shapes, new double[] {0.5, 0.5}), 0, 2);
+        return new Named(
+                "planar4",
+                "a 4-point kite in the plane under SO(2) at sizes 0.8 and 1.25 (1/2 each)",
+                RigidShapeMixture.of(2, shapes, new double[] {0.5, 0.5}),
+                0,
+                2);
     }
 
     /** Cartesian coordinates of a 4-point chain with the given bond length, bond angle and torsion. */
@@ -65,9 +76,18 @@ final class ToyTargets {
         // points 1 and 2 on the x axis, point 0 in the xy plane; at torsion 0 point 3 is cis to point 0 (+y side)
         double c = Math.cos(angle), s = Math.sin(angle);
         return new double[] {
-            bond * c, bond * s, 0,
-            0, 0, 0,
-            bond, 0, 0,
-            bond - bond * c, bond * s * Math.cos(torsion), bond * s * Math.sin(torsion)};
+            bond * c,
+            bond * s,
+            0,
+            0,
+            0,
+            0,
+            bond,
+            0,
+            0,
+            bond - bond * c,
+            bond * s * Math.cos(torsion),
+            bond * s * Math.sin(torsion)
+        };
     }
 }

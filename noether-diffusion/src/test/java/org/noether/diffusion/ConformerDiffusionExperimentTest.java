@@ -22,8 +22,8 @@ import org.noether.experiment.ResultCache;
 class ConformerDiffusionExperimentTest {
 
     @Test
-    void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(@TempDir Path dir,
-            @TempDir Path data) throws Exception {
+    void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(
+            @TempDir Path dir, @TempDir Path data) throws Exception {
         assertTrue(Experiments.byName("diffusion.conformers") instanceof ConformerDiffusionExperiment);
         var exp = new ConformerDiffusionExperiment(data);
         List<String> log = new ArrayList<>();
@@ -42,17 +42,24 @@ class ConformerDiffusionExperimentTest {
         var tiny = new ConformerDiffusionExperiment.Sizes(2, 2, 4, 2, 4, 1, 4, 2, 1e-3f, 2, 2, 2, List.of());
         ExperimentResult first = exp.run(ctx, tiny);
         var table = first.tables().get(0);
-        assertEquals(1 + 4 * ConformerDiffusionExperiment.SAMPLERS.size(), table.rows().size());
-        assertTrue(String.valueOf(table.rows().get(1).get(2)).matches("-?\\d+\\.\\d \\[-?\\d+\\.\\d, -?\\d+\\.\\d\\]"),
+        assertEquals(
+                1 + 4 * ConformerDiffusionExperiment.SAMPLERS.size(),
+                table.rows().size());
+        assertTrue(
+                String.valueOf(table.rows().get(1).get(2)).matches("-?\\d+\\.\\d \\[-?\\d+\\.\\d, -?\\d+\\.\\d\\]"),
                 "Cov-R as mean [interval]: " + table.rows().get(1).get(2));
         List<Claim> claims = first.claims();
         assertEquals(1 + 2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size() + 1, claims.size());
-        assertTrue(claims.stream().filter(c -> c.paper() == Paper.QUOTIENT_DIFFUSION).allMatch(c -> c.interval() != null
-                && c.interval().n() == (c.statement().contains("learning") ? 2 : 2 * 2)), claims.toString());
+        assertTrue(
+                claims.stream()
+                        .filter(c -> c.paper() == Paper.QUOTIENT_DIFFUSION)
+                        .allMatch(c -> c.interval() != null
+                                && c.interval().n() == (c.statement().contains("learning") ? 2 : 2 * 2)),
+                claims.toString());
         assertTrue(first.summary().contains(claims.get(1).held() ? "held on Cov-R" : "on Cov-R"), first.summary());
         assertFalse(first.figures().isEmpty());
 
-        ExperimentResult again = exp.run(ctx, tiny);                 // everything read from the cache
+        ExperimentResult again = exp.run(ctx, tiny); // everything read from the cache
         assertEquals(table.rows(), again.tables().get(0).rows());
         assertTrue(log.isEmpty(), log.toString());
 

@@ -14,17 +14,26 @@ import org.noether.diffusion.egnn.EgnnDenoiser;
  */
 public final class EgnnStepCostBenchmark {
 
-    private EgnnStepCostBenchmark() {
-    }
+    private EgnnStepCostBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int hidden = args.length > 0 ? Integer.parseInt(args[0]) : 24;
         int layers = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int batch = 16;
-        System.out.printf(Locale.ROOT, "EGNN %d layers x %d features, batch of %d clouds; per cloud and step (ns)%n",
-                layers, hidden, batch);
-        System.out.printf(Locale.ROOT, "%-10s %5s %14s %16s %12s%n", "molecule", "atoms", "project+corr",
-                "EGNN fwd/cloud", "ratio %");
+        System.out.printf(
+                Locale.ROOT,
+                "EGNN %d layers x %d features, batch of %d clouds; per cloud and step (ns)%n",
+                layers,
+                hidden,
+                batch);
+        System.out.printf(
+                Locale.ROOT,
+                "%-10s %5s %14s %16s %12s%n",
+                "molecule",
+                "atoms",
+                "project+corr",
+                "EGNN fwd/cloud",
+                "ratio %");
         try (EgnnDenoiser net = EgnnDenoiser.create(hidden, layers, 3)) {
             for (String smiles : List.of("CCO", "CCCCO", "CCCCCCCCC")) {
                 Molecule m = Molecule.fromSmiles(smiles);
@@ -35,22 +44,36 @@ public final class EgnnStepCostBenchmark {
                 double[] v = StepCostBenchmark.gaussian(r, 3 * n), w = StepCostBenchmark.gaussian(r, 3 * n);
                 double[] out = new double[3 * n], h = new double[3 * n];
                 RigidQuotient.Local at = RigidQuotient.SE3.at(xs[0]);
-                double lift = StepCostBenchmark.median(() -> {
-                    at.moveTo(xs[0]);
-                    at.project(v, out);
-                    at.project(w, w);
-                    at.correction(h);
-                    return out[0] + h[0] + w[0];
-                }, 20_000);
+                double lift = StepCostBenchmark.median(
+                        () -> {
+                            at.moveTo(xs[0]);
+                            at.project(v, out);
+                            at.project(w, w);
+                            at.correction(h);
+                            return out[0] + h[0] + w[0];
+                        },
+                        20_000);
                 Denoiser d = net.denoiser(m);
                 double forward = StepCostBenchmark.median(() -> d.denoiseBatch(xs, 0.5)[0][0], 5) / batch;
-                System.out.printf(Locale.ROOT, "%-10s %5d %14.0f %16.0f %12.3f%n", smiles, n, lift, forward,
+                System.out.printf(
+                        Locale.ROOT,
+                        "%-10s %5d %14.0f %16.0f %12.3f%n",
+                        smiles,
+                        n,
+                        lift,
+                        forward,
                         100 * lift / forward);
             }
             Molecule m = Molecule.fromSmiles("CCCCO");
             int steps = 20, count = 16;
-            System.out.printf(Locale.ROOT, "%nthroughput, %s (%d atoms), %d conformers, %d steps (Heun ODE: %d)%n",
-                    m.smiles(), m.size(), count, steps, steps / 2);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nthroughput, %s (%d atoms), %d conformers, %d steps (Heun ODE: %d)%n",
+                    m.smiles(),
+                    m.size(),
+                    count,
+                    steps,
+                    steps / 2);
             for (int round = 0; round < 2; round++) {
                 for (ConformerDiffusionExperiment.Method method : ConformerDiffusionExperiment.SAMPLERS) {
                     Sampler s = method.sampler(steps);

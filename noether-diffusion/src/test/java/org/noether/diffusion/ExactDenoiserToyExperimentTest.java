@@ -29,14 +29,16 @@ class ExactDenoiserToyExperimentTest {
         // the analytic drift check is exact whatever the sizes
         assertEquals(12.0, ((Number) r.metrics().get("drift.se_3.correct.analytic")).doubleValue(), 1e-9);
         assertEquals(6.0, ((Number) r.metrics().get("drift.se_3.reversed.analytic")).doubleValue(), 1e-9);
-        var again = exp.run(ctx, TINY);                              // every sampler row read from its checkpoint
+        var again = exp.run(ctx, TINY); // every sampler row read from its checkpoint
         assertEquals(comparable(r.metrics()), comparable(again.metrics()), "same seed, same numbers");
         assertEquals(r.summary(), again.summary());
         assertEquals(4, r.claims().size(), "derived and published sign, in space and in the plane");
-        // a killed run keeps the rows it finished: delete some checkpoints, the rerun recomputes only those, identically
+        // a killed run keeps the rows it finished: delete some checkpoints, the rerun recomputes only those,
+        // identically
         java.nio.file.Path cache = dir.resolve(org.noether.experiment.ResultCache.FOLDER);
         try (var files = java.nio.file.Files.list(cache)) {
-            var rows = files.filter(p -> p.getFileName().toString().startsWith("row-planar4")).toList();
+            var rows = files.filter(p -> p.getFileName().toString().startsWith("row-planar4"))
+                    .toList();
             assertEquals(methods, rows.size());
             for (var p : rows) java.nio.file.Files.delete(p);
         }
@@ -45,8 +47,8 @@ class ExactDenoiserToyExperimentTest {
     }
 
     static ExactDenoiserToyExperiment.Stats row(String method, double rmsd) {
-        return new ExactDenoiserToyExperiment.Stats(method, new double[] {1}, 1, 0, rmsd, new double[] {1}, 0, 1, 1,
-                new double[] {1}, 0);
+        return new ExactDenoiserToyExperiment.Stats(
+                method, new double[] {1}, 1, 0, rmsd, new double[] {1}, 0, 1, 1, new double[] {1}, 0);
     }
 
     @Test
@@ -54,7 +56,9 @@ class ExactDenoiserToyExperimentTest {
         String on = ExactDenoiserToyExperiment.shapeSummary(java.util.List.of(row("a", 1e-7), row("b", 2e-6)));
         assertTrue(on.startsWith("Every sampler ends on a target shape"), on);
         String off = ExactDenoiserToyExperiment.shapeSummary(java.util.List.of(row("a", 1e-7), row("b", 0.2)));
-        assertTrue(off.startsWith("Not every sampler") && off.contains("b (mean RMSD 0.200)") && !off.contains("a ("), off);
+        assertTrue(
+                off.startsWith("Not every sampler") && off.contains("b (mean RMSD 0.200)") && !off.contains("a ("),
+                off);
 
         var published = new ExactDenoiserToyExperiment.Drift("SE(3)", 5, Correction.REVERSED, 5.7, 12, -40);
         var derived = new ExactDenoiserToyExperiment.Drift("SE(3)", 5, Correction.CORRECT, 11.8, 12, -1.2);
@@ -70,15 +74,22 @@ class ExactDenoiserToyExperimentTest {
     /** The metrics with primitive arrays replaced by lists, so that equality compares contents. */
     static java.util.Map<String, Object> comparable(java.util.Map<String, Object> metrics) {
         java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
-        metrics.forEach((k, v) -> out.put(k, v instanceof double[] a ? java.util.Arrays.stream(a).boxed().toList() : v));
+        metrics.forEach((k, v) -> out.put(
+                k, v instanceof double[] a ? java.util.Arrays.stream(a).boxed().toList() : v));
         return out;
     }
 
     @Test
     void wassersteinDistanceToADiscreteLaw() {
         // samples {1, 1, 3, 3} against atoms 1 (weight 1/4) and 3 (weight 3/4): |F_s - F_a| = 1/4 on [1, 3)
-        assertEquals(0.5, ExactDenoiserToyExperiment.wasserstein1(new double[] {1, 3, 1, 3}, new double[] {3, 1},
-                new double[] {0.75, 0.25}), 1e-12);
-        assertEquals(0, ExactDenoiserToyExperiment.wasserstein1(new double[] {2, 2}, new double[] {2}, new double[] {1}), 1e-12);
+        assertEquals(
+                0.5,
+                ExactDenoiserToyExperiment.wasserstein1(
+                        new double[] {1, 3, 1, 3}, new double[] {3, 1}, new double[] {0.75, 0.25}),
+                1e-12);
+        assertEquals(
+                0,
+                ExactDenoiserToyExperiment.wasserstein1(new double[] {2, 2}, new double[] {2}, new double[] {1}),
+                1e-12);
     }
 }

@@ -61,12 +61,14 @@ class ExactPosteriorTest {
             // self-normalized Monte Carlo: errors of order 1/sqrt(ESS); 6 such units as tolerance
             double tol = 6 / Math.sqrt(ref[4]);
             assertEquals(ref[0], logC, tol, "log c at " + java.util.Arrays.toString(s));
-            for (int k = 0; k < 3; k++) assertEquals(ref[1 + k], d[k], tol, "E[Q_kk] at " + java.util.Arrays.toString(s));
+            for (int k = 0; k < 3; k++)
+                assertEquals(ref[1 + k], d[k], tol, "E[Q_kk] at " + java.util.Arrays.toString(s));
         }
     }
 
     @Property(tries = 60)
-    void matrixFisherMeanIsTheGradientOfTheLogNormalizer(@ForAll @DoubleRange(min = -3, max = 6) double logScale,
+    void matrixFisherMeanIsTheGradientOfTheLogNormalizer(
+            @ForAll @DoubleRange(min = -3, max = 6) double logScale,
             @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double scale = Math.pow(10, logScale);
@@ -110,7 +112,8 @@ class ExactPosteriorTest {
         double[] xt = new double[x1.length];
         for (int i = 0; i < xt.length; i++) xt[i] = alpha * x1[i] + sigma * r.nextGaussian();
         xt = RigidQuotient.SE3.centred(xt);
-        double[] exact = target.exactDenoiser(Objective.CONVENTIONAL, Schedule.LINEAR).denoise(xt, t);
+        double[] exact =
+                target.exactDenoiser(Objective.CONVENTIONAL, Schedule.LINEAR).denoise(xt, t);
         double[] exactWeights = target.shapeWeights(xt, alpha, sigma);
         // self-normalized importance sampling over (k, R) with Haar proposals
         int samples = 300_000;
@@ -156,7 +159,8 @@ class ExactPosteriorTest {
             double[] xt = new double[x1.length];
             for (int i = 0; i < xt.length; i++) xt[i] = t * x1[i] + (1 - t) * r.nextGaussian();
             xt = RigidQuotient.SE2.centred(xt);
-            double[] exact = target.exactDenoiser(Objective.CONVENTIONAL, Schedule.LINEAR).denoise(xt, t);
+            double[] exact = target.exactDenoiser(Objective.CONVENTIONAL, Schedule.LINEAR)
+                    .denoise(xt, t);
             int grid = 200_000;
             double[] logw = new double[2 * grid];
             double max = Double.NEGATIVE_INFINITY;

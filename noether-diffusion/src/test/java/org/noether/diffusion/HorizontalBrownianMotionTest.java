@@ -29,7 +29,8 @@ class HorizontalBrownianMotionTest {
 
     @Property(tries = 100)
     void analyticDriftOfSquaredNormHasTheCentredBrownianValueOnlyWithTheMinusSign(
-            @ForAll @IntRange(min = 2, max = 3) int d, @ForAll @IntRange(min = 3, max = 30) int n,
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
             @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         RigidQuotient q = RigidQuotient.of(d);
         double[] x = RigidQuotientTest.cloud(new SplittableRandom(seed), n, d); // not nearly collinear
@@ -37,8 +38,12 @@ class HorizontalBrownianMotionTest {
         double target = HorizontalBrownianMotion.centredBrownianSquaredNormDrift(q, n, s);
         assertEquals(s * s * (d * n - d), target, 1e-12);
         assertEquals(target, HorizontalBrownianMotion.analyticSquaredNormDrift(q, x, s, Correction.CORRECT), 1e-9);
-        assertEquals(target - 2 * r * s * s, HorizontalBrownianMotion.analyticSquaredNormDrift(q, x, s, Correction.REVERSED), 1e-9);
-        assertEquals(target - r * s * s, HorizontalBrownianMotion.analyticSquaredNormDrift(q, x, s, Correction.NONE), 1e-9);
+        assertEquals(
+                target - 2 * r * s * s,
+                HorizontalBrownianMotion.analyticSquaredNormDrift(q, x, s, Correction.REVERSED),
+                1e-9);
+        assertEquals(
+                target - r * s * s, HorizontalBrownianMotion.analyticSquaredNormDrift(q, x, s, Correction.NONE), 1e-9);
     }
 
     @Test
@@ -49,13 +54,18 @@ class HorizontalBrownianMotionTest {
         double s = 1, time = 0.5;
         int steps = 50, paths = 10_000;
         double expected = s * s * (3 * n - 3); // 12
-        var correct = HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.CORRECT, 1);
-        var reversed = HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.REVERSED, 2);
+        var correct =
+                HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.CORRECT, 1);
+        var reversed =
+                HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.REVERSED, 2);
         var plain = HorizontalBrownianMotion.simulateCentredBrownian(q, x0, s, time, steps, paths, 3);
         assertEquals(expected, plain.mean(), 5 * plain.standardError() + 0.02, "reference: Brownian motion on R^3N_0");
         assertEquals(expected, correct.mean(), 5 * correct.standardError() + 0.02, "minus sign: " + correct);
         assertTrue(Math.abs(reversed.zScore(expected)) > 20, "plus sign must fail: " + reversed);
-        assertEquals(s * s * (3 * n - 9), reversed.mean(), 5 * reversed.standardError() + 0.02,
+        assertEquals(
+                s * s * (3 * n - 9),
+                reversed.mean(),
+                5 * reversed.standardError() + 0.02,
                 "plus sign drifts at s^2 (3N - 9): " + reversed);
     }
 
@@ -67,8 +77,10 @@ class HorizontalBrownianMotionTest {
         double s = 1, time = 0.5;
         int steps = 50, paths = 20_000;
         double expected = s * s * (2 * n - 2); // 6
-        var correct = HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.CORRECT, 4);
-        var reversed = HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.REVERSED, 5);
+        var correct =
+                HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.CORRECT, 4);
+        var reversed =
+                HorizontalBrownianMotion.simulateSquaredNormDrift(q, x0, s, time, steps, paths, Correction.REVERSED, 5);
         assertEquals(expected, correct.mean(), 5 * correct.standardError() + 0.02, "minus sign: " + correct);
         assertTrue(Math.abs(reversed.zScore(expected)) > 20, "plus sign must fail: " + reversed);
     }
@@ -83,11 +95,13 @@ class HorizontalBrownianMotionTest {
         RigidQuotient q = RigidQuotient.SE3;
         double[] x0 = cloud(3, 3, 1.0, 5);
         int steps = 20, paths = 6000;
-        var bm = HorizontalBrownianMotion.endpoints(q, x0, 1, 1, steps, paths, HorizontalBrownianMotion.Scheme.BROWNIAN, 1);
-        var sup = HorizontalBrownianMotion.endpoints(q, x0, 1, 1, steps, paths, HorizontalBrownianMotion.Scheme.SUPERPOSED, 2);
+        var bm = HorizontalBrownianMotion.endpoints(
+                q, x0, 1, 1, steps, paths, HorizontalBrownianMotion.Scheme.BROWNIAN, 1);
+        var sup = HorizontalBrownianMotion.endpoints(
+                q, x0, 1, 1, steps, paths, HorizontalBrownianMotion.Scheme.SUPERPOSED, 2);
         java.util.function.ToDoubleFunction<double[]> lambdaMin = x -> q.at(x).inertiaEigenvalues()[2];
-        java.util.function.ToDoubleFunction<double[]> d01 = x -> Math.sqrt(Math.pow(x[0] - x[3], 2)
-                + Math.pow(x[1] - x[4], 2) + Math.pow(x[2] - x[5], 2));
+        java.util.function.ToDoubleFunction<double[]> d01 =
+                x -> Math.sqrt(Math.pow(x[0] - x[3], 2) + Math.pow(x[1] - x[4], 2) + Math.pow(x[2] - x[5], 2));
         for (var f : List.of(lambdaMin, d01)) {
             var a = HorizontalBrownianMotion.mean(bm, f);
             var b = HorizontalBrownianMotion.mean(sup, f);
@@ -100,8 +114,10 @@ class HorizontalBrownianMotionTest {
     @Test
     void simulationIsDeterministicForAGivenSeed() {
         double[] x0 = cloud(4, 3, 1, 9);
-        var a = HorizontalBrownianMotion.simulateSquaredNormDrift(RigidQuotient.SE3, x0, 1, 0.1, 5, 50, Correction.CORRECT, 77);
-        var b = HorizontalBrownianMotion.simulateSquaredNormDrift(RigidQuotient.SE3, x0, 1, 0.1, 5, 50, Correction.CORRECT, 77);
+        var a = HorizontalBrownianMotion.simulateSquaredNormDrift(
+                RigidQuotient.SE3, x0, 1, 0.1, 5, 50, Correction.CORRECT, 77);
+        var b = HorizontalBrownianMotion.simulateSquaredNormDrift(
+                RigidQuotient.SE3, x0, 1, 0.1, 5, 50, Correction.CORRECT, 77);
         assertEquals(a, b);
     }
 }

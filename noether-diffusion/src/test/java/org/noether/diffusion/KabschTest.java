@@ -23,8 +23,10 @@ class KabschTest {
     }
 
     @Property(tries = 60)
-    void kabschBeatsEveryRandomAndPerturbedRotation(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @IntRange(min = 3, max = 8) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void kabschBeatsEveryRandomAndPerturbedRotation(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 8) int n,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] p = new double[n * d], q = new double[n * d];
         for (int i = 0; i < p.length; i++) {
@@ -49,13 +51,16 @@ class KabschTest {
             double[] dr;
             if (d == 3) {
                 double[] ax = {r.nextGaussian(), r.nextGaussian(), r.nextGaussian()};
-                dr = org.noether.group.Orthogonal3.rotation(ax, 1e-3 * r.nextDouble()).matrix();
+                dr = org.noether.group.Orthogonal3.rotation(ax, 1e-3 * r.nextDouble())
+                        .matrix();
             } else {
                 double a = 1e-3 * r.nextGaussian();
                 dr = new double[] {Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a)};
             }
             double[] rot = new double[d * d];
-            for (int i = 0; i < d; i++) for (int j = 0; j < d; j++) for (int m = 0; m < d; m++) rot[d * i + j] += dr[d * i + m] * best[d * m + j];
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++)
+                    for (int m = 0; m < d; m++) rot[d * i + j] += dr[d * i + m] * best[d * m + j];
             assertTrue(opt <= sq(rot, p, q, d) + 1e-12);
         }
     }

@@ -22,8 +22,8 @@ class ObjectiveTest {
     }
 
     @Property(tries = 50)
-    void gradientsMatchFiniteDifferences(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void gradientsMatchFiniteDifferences(
+            @ForAll @IntRange(min = 2, max = 3) int d, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
         int len = 5 * d;
@@ -62,7 +62,8 @@ class ObjectiveTest {
     @Test
     void eachExactDenoiserIsAStationaryPointOfItsExpectedLossInThePlane() {
         double[] square = {1, 1, -1, 1, -1, -1, 1, -1};
-        RigidShapeMixture target = RigidShapeMixture.of(2, List.of(ExactPosteriorTest.KITE, square), new double[] {0.4, 0.6});
+        RigidShapeMixture target =
+                RigidShapeMixture.of(2, List.of(ExactPosteriorTest.KITE, square), new double[] {0.4, 0.6});
         RigidQuotient q = RigidQuotient.SE2;
         SplittableRandom r = new SplittableRandom(31);
         double t = 0.55;
@@ -80,8 +81,8 @@ class ObjectiveTest {
             for (int g = 0; g < grid; g++) {
                 for (int k = 0; k < 2; k++) {
                     double a = 2 * Math.PI * g / grid;
-                    double[] y = ExactPosteriorTest.rotate(new double[] {Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a)},
-                            target.shape(k), 2);
+                    double[] y = ExactPosteriorTest.rotate(
+                            new double[] {Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a)}, target.shape(k), 2);
                     double e = 0;
                     for (int j = 0; j < 8; j++) e += (xt[j] - t * y[j]) * (xt[j] - t * y[j]);
                     logw[2 * g + k] = Math.log(target.weight(k)) - e / (2 * (1 - t) * (1 - t));
@@ -91,8 +92,8 @@ class ObjectiveTest {
             for (int g = 0; g < grid; g++) {
                 for (int k = 0; k < 2; k++) {
                     double a = 2 * Math.PI * g / grid;
-                    double[] y = ExactPosteriorTest.rotate(new double[] {Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a)},
-                            target.shape(k), 2);
+                    double[] y = ExactPosteriorTest.rotate(
+                            new double[] {Math.cos(a), -Math.sin(a), Math.sin(a), Math.cos(a)}, target.shape(k), 2);
                     double w = Math.exp(logw[2 * g + k] - max);
                     total += w;
                     double[] gr = o.gradient(q, d, y, xt);
@@ -122,7 +123,8 @@ class ObjectiveTest {
             }
             assertTrue(LinearAlgebraTest.maxDiff(avg, d) < 1e-7, "t = " + t);
             // and it beats the GeoDiff denoiser on the AF3 objective
-            double[] geo = target.exactDenoiser(Objective.GEODIFF, Schedule.LINEAR).denoise(xt, t);
+            double[] geo =
+                    target.exactDenoiser(Objective.GEODIFF, Schedule.LINEAR).denoise(xt, t);
             double lossAf3 = 0, lossGeo = 0;
             for (int k = 0; k < w.length; k++) {
                 lossAf3 += w[k] * Objective.AF3.loss(RigidQuotient.SE3, d, target.shape(k), xt);

@@ -33,14 +33,20 @@ class ProteinDiffusionExperimentTest {
     void isRegisteredAndATinyRunScoresEverySamplerAndResumes(@TempDir Path dir) {
         assertTrue(Experiments.byName("diffusion.proteins") instanceof ProteinDiffusionExperiment);
         List<Backbone.Fragment> fragments = new ArrayList<>();
-        for (int k = 0; k < 6; k++) fragments.add(new Backbone.Fragment("pdb" + (1 + k % 3) + "abc", "A", 0, helix(8, k)));
+        for (int k = 0; k < 6; k++)
+            fragments.add(new Backbone.Fragment("pdb" + (1 + k % 3) + "abc", "A", 0, helix(8, k)));
         var exp = new ProteinDiffusionExperiment(dir);
         var ctx = new ExperimentContext(Profile.QUICK, 1, dir, Progress.NONE);
         var tiny = new ProteinDiffusionExperiment.Sizes(8, 2, 4, 1, 2, 2, 1e-3f, 2, 3, 0.34);
         ExperimentResult r = exp.run(ctx, tiny, fragments);
-        assertEquals(4 * ConformerDiffusionExperiment.SAMPLERS.size(), r.tables().get(0).rows().size());
-        assertEquals(2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size(), r.claims().size());
-        assertTrue(r.claims().stream().allMatch(c -> c.interval() != null), r.claims().toString());
+        assertEquals(
+                4 * ConformerDiffusionExperiment.SAMPLERS.size(),
+                r.tables().get(0).rows().size());
+        assertEquals(
+                2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size(), r.claims().size());
+        assertTrue(
+                r.claims().stream().allMatch(c -> c.interval() != null),
+                r.claims().toString());
         assertTrue(r.summary().contains("3 structure groups"), r.summary());
         ExperimentResult again = exp.run(ctx, tiny, fragments);
         assertEquals(r.tables().get(0).rows(), again.tables().get(0).rows(), "read back from the cache");

@@ -79,7 +79,9 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 200)
-    void projectionIsIdempotent(@ForAll @IntRange(min = 2, max = 3) int d, @ForAll @IntRange(min = 3, max = 30) int n,
+    void projectionIsIdempotent(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
             @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
@@ -90,8 +92,10 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 200)
-    void projectionKillsRigidRotationsAndTranslations(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @IntRange(min = 3, max = 30) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void projectionKillsRigidRotationsAndTranslations(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
         double[] x = cloud(r, n, d);
@@ -105,8 +109,10 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 200)
-    void projectionKeepsHorizontalVectorsAndIsOrthogonal(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @IntRange(min = 3, max = 30) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void projectionKeepsHorizontalVectorsAndIsOrthogonal(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
         double[] x = cloud(r, n, d);
@@ -132,8 +138,9 @@ class RigidQuotientTest {
             double rel = 1e-8 * tr / lmin;
             angTol += 10 * rel * rel * (tr / lmin) * norm(v) / norm(c);
         }
-        assertTrue(lin < 1e-10 * norm(v) && ang < angTol, "P v has no momentum (" + lin + "), no angular momentum ("
-                + ang + " vs " + angTol + ")");
+        assertTrue(
+                lin < 1e-10 * norm(v) && ang < angTol,
+                "P v has no momentum (" + lin + "), no angular momentum (" + ang + " vs " + angTol + ")");
         // orthogonal projection: <P v, w> = <v, P w>
         double[] pw = at.project(w);
         double a = 0, b = 0;
@@ -147,7 +154,9 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 200)
-    void projectionIsEquivariant(@ForAll @IntRange(min = 2, max = 3) int d, @ForAll @IntRange(min = 3, max = 30) int n,
+    void projectionIsEquivariant(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
             @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
@@ -170,8 +179,10 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 100)
-    void correctionIsMinusHalfTheGradientOfLogDetInertia(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @IntRange(min = 3, max = 12) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void correctionIsMinusHalfTheGradientOfLogDetInertia(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 12) int n,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
         double[] x = cloud(r, n, d);
@@ -187,8 +198,10 @@ class RigidQuotientTest {
     }
 
     @Property(tries = 200)
-    void cloudDotCorrectionIsMinusTheRotationDimension(@ForAll @IntRange(min = 2, max = 3) int d,
-            @ForAll @IntRange(min = 3, max = 30) int n, @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
+    void cloudDotCorrectionIsMinusTheRotationDimension(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 3, max = 30) int n,
+            @ForAll @LongRange(min = 0, max = 1L << 40) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         RigidQuotient q = RigidQuotient.of(d);
         double[] x = cloud(r, n, d);

@@ -17,17 +17,40 @@ class SamplerTest {
                 Sampler.builder(q).steps(steps).gridPower(2).build(),
                 Sampler.builder(q).steps(steps).gridPower(2).heun().build(),
                 Sampler.builder(q).steps(steps).gridPower(2).sde(1).build(),
-                Sampler.builder(q).steps(steps).gridPower(2).quotient(Correction.CORRECT).build(),
-                Sampler.builder(q).steps(steps).gridPower(2).heun().quotient(Correction.CORRECT).build(),
-                Sampler.builder(q).steps(steps).gridPower(2).sde(1).quotient(Correction.CORRECT).build(),
-                Sampler.builder(q).steps(steps).gridPower(2).sde(0.5).quotient(Correction.REVERSED).build());
+                Sampler.builder(q)
+                        .steps(steps)
+                        .gridPower(2)
+                        .quotient(Correction.CORRECT)
+                        .build(),
+                Sampler.builder(q)
+                        .steps(steps)
+                        .gridPower(2)
+                        .heun()
+                        .quotient(Correction.CORRECT)
+                        .build(),
+                Sampler.builder(q)
+                        .steps(steps)
+                        .gridPower(2)
+                        .sde(1)
+                        .quotient(Correction.CORRECT)
+                        .build(),
+                Sampler.builder(q)
+                        .steps(steps)
+                        .gridPower(2)
+                        .sde(0.5)
+                        .quotient(Correction.REVERSED)
+                        .build());
     }
 
     @Test
     void sameSeedSameSamplesAndOtherSeedOtherSamples() {
         RigidShapeMixture target = ToyTargets.chain().mixture();
         Denoiser d = target.exactDenoiser(Objective.QUOTIENT, Schedule.LINEAR);
-        Sampler s = Sampler.builder(RigidQuotient.SE3).steps(12).sde(1).quotient(Correction.CORRECT).build();
+        Sampler s = Sampler.builder(RigidQuotient.SE3)
+                .steps(12)
+                .sde(1)
+                .quotient(Correction.CORRECT)
+                .build();
         double[][] a = s.sample(d, 4, 6, 99), b = s.sample(d, 4, 6, 99), c = s.sample(d, 4, 6, 100);
         for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i]);
         assertFalse(java.util.Arrays.equals(a[0], c[0]));
@@ -55,11 +78,17 @@ class SamplerTest {
             return RigidQuotientTest.rigidVelocityPlus(c, new double[] {0.3, -1, 2});
         };
         // with this "denoiser" the ODE velocity (D - x) / (1 - t) is vertical, so the quotient ODE does not move
-        Sampler quotient = Sampler.builder(RigidQuotient.SE3).steps(10).quotient(Correction.CORRECT).build();
+        Sampler quotient = Sampler.builder(RigidQuotient.SE3)
+                .steps(10)
+                .quotient(Correction.CORRECT)
+                .build();
         Sampler conventional = Sampler.builder(RigidQuotient.SE3).steps(10).build();
         double[][] still = quotient.sample(spin, 5, 3, 7), moved = conventional.sample(spin, 5, 3, 7);
         // both start from the same noise; a one-step run with the identity denoiser returns exactly that noise
-        double[][] initial = Sampler.builder(RigidQuotient.SE3).steps(1).quotient(Correction.CORRECT).build()
+        double[][] initial = Sampler.builder(RigidQuotient.SE3)
+                .steps(1)
+                .quotient(Correction.CORRECT)
+                .build()
                 .sample((x, t) -> RigidQuotient.SE3.centred(x), 5, 3, 7);
         for (int i = 0; i < 3; i++) {
             assertTrue(LinearAlgebraTest.maxDiff(still[i], initial[i]) < 1e-9, "quotient ODE stays put");
@@ -92,7 +121,8 @@ class SamplerTest {
 
     @Test
     void timeGridRunsFromNoiseToData() {
-        double[] t = Sampler.builder(RigidQuotient.SE3).steps(8).gridPower(2).build().times();
+        double[] t =
+                Sampler.builder(RigidQuotient.SE3).steps(8).gridPower(2).build().times();
         assertEquals(0, t[0]);
         assertEquals(1, t[8]);
         for (int k = 0; k < 8; k++) assertTrue(t[k + 1] > t[k]);
@@ -101,9 +131,12 @@ class SamplerTest {
 
     @Test
     void rejectsBadSettings() {
-        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3).steps(0));
-        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3).sde(0));
-        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3).gridPower(0.5));
+        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3)
+                .steps(0));
+        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3)
+                .sde(0));
+        assertThrows(IllegalArgumentException.class, () -> Sampler.builder(RigidQuotient.SE3)
+                .gridPower(0.5));
         Sampler s = Sampler.builder(RigidQuotient.SE3).build();
         assertThrows(IllegalArgumentException.class, () -> s.sample((x, t) -> x, 1, 3, 0));
         assertThrows(IllegalStateException.class, () -> s.sample((x, t) -> new double[2], 3, 2, 0));

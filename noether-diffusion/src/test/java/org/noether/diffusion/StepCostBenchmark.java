@@ -23,43 +23,64 @@ import java.util.SplittableRandom;
  */
 public final class StepCostBenchmark {
 
-    private StepCostBenchmark() {
-    }
+    private StepCostBenchmark() {}
 
     public static void main(String[] args) {
         System.out.println("per-cloud cost of one sampling step, median of 15 rounds (ns)");
-        System.out.printf(Locale.ROOT, "%5s %12s %14s %14s %14s %10s %10s%n", "atoms", "project", "project+corr",
-                "superpose", "EGNN forward", "proj+corr %", "superp. %");
+        System.out.printf(
+                Locale.ROOT,
+                "%5s %12s %14s %14s %14s %10s %10s%n",
+                "atoms",
+                "project",
+                "project+corr",
+                "superpose",
+                "EGNN forward",
+                "proj+corr %",
+                "superp. %");
         for (int n : new int[] {9, 15, 30}) {
             SplittableRandom r = new SplittableRandom(n);
             double[] x = gaussian(r, 3 * n), v = gaussian(r, 3 * n), w = gaussian(r, 3 * n);
             double[] out = new double[3 * n], h = new double[3 * n], prev = x.clone();
             RigidQuotient.Local at = RigidQuotient.SE3.at(x);
-            double project = median(() -> {
-                at.moveTo(x);
-                at.project(v, out);
-                return out[0];
-            }, 20_000);
-            double full = median(() -> {
-                at.moveTo(x);
-                at.project(v, out);
-                at.project(w, w);
-                at.correction(h);
-                return out[0] + h[0] + w[0];
-            }, 20_000);
-            double superpose = median(() -> {
-                System.arraycopy(x, 0, prev, 0, prev.length);
-                at.moveTo(x);
-                at.project(v, out);
-                double[] y = x.clone();
-                for (int i = 0; i < y.length; i++) y[i] += 0.01 * v[i];
-                Kabsch.superposeInPlace(y, prev, 3);
-                return y[0] + out[0];
-            }, 20_000);
+            double project = median(
+                    () -> {
+                        at.moveTo(x);
+                        at.project(v, out);
+                        return out[0];
+                    },
+                    20_000);
+            double full = median(
+                    () -> {
+                        at.moveTo(x);
+                        at.project(v, out);
+                        at.project(w, w);
+                        at.correction(h);
+                        return out[0] + h[0] + w[0];
+                    },
+                    20_000);
+            double superpose = median(
+                    () -> {
+                        System.arraycopy(x, 0, prev, 0, prev.length);
+                        at.moveTo(x);
+                        at.project(v, out);
+                        double[] y = x.clone();
+                        for (int i = 0; i < y.length; i++) y[i] += 0.01 * v[i];
+                        Kabsch.superposeInPlace(y, prev, 3);
+                        return y[0] + out[0];
+                    },
+                    20_000);
             ReferenceEgnn egnn = new ReferenceEgnn(4, 64, 7);
             double forward = median(() -> egnn.denoise(x, 0.5)[0], n <= 15 ? 40 : 6);
-            System.out.printf(Locale.ROOT, "%5d %12.0f %14.0f %14.0f %14.0f %9.3f%% %9.3f%%%n", n, project, full,
-                    superpose, forward, 100 * full / forward, 100 * superpose / forward);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%5d %12.0f %14.0f %14.0f %14.0f %9.3f%% %9.3f%%%n",
+                    n,
+                    project,
+                    full,
+                    superpose,
+                    forward,
+                    100 * full / forward,
+                    100 * superpose / forward);
         }
 
         System.out.println();
@@ -79,8 +100,8 @@ public final class StepCostBenchmark {
                     s.sample(sequential, mix.points(), count, 2);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (pass == 1) {
-                        System.out.printf(Locale.ROOT, "%-8s %-32s %9.0f clouds/s%n", target.name(), m.label(),
-                                count / secs);
+                        System.out.printf(
+                                Locale.ROOT, "%-8s %-32s %9.0f clouds/s%n", target.name(), m.label(), count / secs);
                     }
                 }
             }
@@ -92,9 +113,20 @@ public final class StepCostBenchmark {
         List<Sampler> samplers = new ArrayList<>(List.of(
                 Sampler.builder(RigidQuotient.SE3).steps(20).build(),
                 Sampler.builder(RigidQuotient.SE3).steps(20).sde(1).build(),
-                Sampler.builder(RigidQuotient.SE3).steps(20).quotient(Correction.CORRECT).build(),
-                Sampler.builder(RigidQuotient.SE3).steps(20).sde(1).quotient(Correction.CORRECT).build(),
-                Sampler.builder(RigidQuotient.SE3).steps(20).sde(1).quotientBySuperposition().build()));
+                Sampler.builder(RigidQuotient.SE3)
+                        .steps(20)
+                        .quotient(Correction.CORRECT)
+                        .build(),
+                Sampler.builder(RigidQuotient.SE3)
+                        .steps(20)
+                        .sde(1)
+                        .quotient(Correction.CORRECT)
+                        .build(),
+                Sampler.builder(RigidQuotient.SE3)
+                        .steps(20)
+                        .sde(1)
+                        .quotientBySuperposition()
+                        .build()));
         for (Sampler s : samplers) s.sample(egnn, 15, 4, 1);
         for (Sampler s : samplers) {
             long t0 = System.nanoTime();
@@ -186,7 +218,9 @@ public final class StepCostBenchmark {
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
                         if (i == j) continue;
-                        double ex = x[3 * i] - x[3 * j], ey = x[3 * i + 1] - x[3 * j + 1], ez = x[3 * i + 2] - x[3 * j + 2];
+                        double ex = x[3 * i] - x[3 * j],
+                                ey = x[3 * i + 1] - x[3 * j + 1],
+                                ez = x[3 * i + 2] - x[3 * j + 2];
                         System.arraycopy(h, i * hd, in, 0, hd);
                         System.arraycopy(h, j * hd, in, hd, hd);
                         in[2 * hd] = ex * ex + ey * ey + ez * ez;

@@ -45,7 +45,13 @@ public final class ActionCostExperiment implements Experiment {
     }
 
     /** Median time of each stage, in milliseconds per batch. */
-    record Timing(int size, int width, double encoder, double operators, double action, double decoder,
+    record Timing(
+            int size,
+            int width,
+            double encoder,
+            double operators,
+            double action,
+            double decoder,
             double pairsPerSecond) {}
 
     @Override
@@ -56,14 +62,24 @@ public final class ActionCostExperiment implements Experiment {
         List<Timing> timings = new ArrayList<>();
         try (Progress.Task progress = ctx.progress().task("timing", sizes.length)) {
             for (int size : sizes) {
-                timings.add(time(new RotationPairs("synthetic", data, size, 0), width, batch, reps, steps, ctx.seed("model")));
+                timings.add(time(
+                        new RotationPairs("synthetic", data, size, 0), width, batch, reps, steps, ctx.seed("model")));
                 progress.step();
             }
         }
-        Table.Builder table = Table.builder("stage-times", "Milliseconds per batch of " + batch
-                + " in inference mode (median of " + reps + "), and training throughput")
-                .columns("size", "width", "encoder ms", "operators ms", "latent action ms", "decoder ms",
-                        "action share", "train pairs/s");
+        Table.Builder table = Table.builder(
+                        "stage-times",
+                        "Milliseconds per batch of " + batch + " in inference mode (median of " + reps
+                                + "), and training throughput")
+                .columns(
+                        "size",
+                        "width",
+                        "encoder ms",
+                        "operators ms",
+                        "latent action ms",
+                        "decoder ms",
+                        "action share",
+                        "train pairs/s");
         ExperimentResult.Builder result = ExperimentResult.builder(this);
         String[] cats = new String[timings.size()];
         double[] enc = new double[timings.size()], act = new double[timings.size()], dec = new double[timings.size()];
@@ -72,33 +88,61 @@ public final class ActionCostExperiment implements Experiment {
             Timing t = timings.get(i);
             double total = t.encoder() + t.operators() + t.action() + t.decoder();
             double share = (t.operators() + t.action()) / total;
-            table.row(t.size(), t.width(), t.encoder(), t.operators(), t.action(), t.decoder(), share,
+            table.row(
+                    t.size(),
+                    t.width(),
+                    t.encoder(),
+                    t.operators(),
+                    t.action(),
+                    t.decoder(),
+                    share,
                     t.pairsPerSecond());
             cats[i] = t.size() + "x" + t.size();
             enc[i] = t.encoder();
             act[i] = t.operators() + t.action();
             dec[i] = t.decoder();
             String key = "size" + t.size();
-            result.metric(key + ".encoder_ms", t.encoder()).metric(key + ".operators_ms", t.operators())
-                    .metric(key + ".action_ms", t.action()).metric(key + ".decoder_ms", t.decoder())
-                    .metric(key + ".action_share", share).metric(key + ".train_pairs_per_second", t.pairsPerSecond());
-            summary.append(String.format(Locale.ROOT, "%s%dx%d pictures: encoder %.2f ms, latent action %.2f ms "
-                    + "(of which %.2f ms building operators in Java), decoder %.2f ms per batch of %d, so the action "
-                    + "is %.0f%% of a forward pass; training runs at %.0f pairs/s.", i == 0 ? "" : " ", t.size(),
-                    t.size(), t.encoder(), t.operators() + t.action(), t.operators(), t.decoder(), batch,
-                    100 * share, t.pairsPerSecond()));
+            result.metric(key + ".encoder_ms", t.encoder())
+                    .metric(key + ".operators_ms", t.operators())
+                    .metric(key + ".action_ms", t.action())
+                    .metric(key + ".decoder_ms", t.decoder())
+                    .metric(key + ".action_share", share)
+                    .metric(key + ".train_pairs_per_second", t.pairsPerSecond());
+            summary.append(String.format(
+                    Locale.ROOT,
+                    "%s%dx%d pictures: encoder %.2f ms, latent action %.2f ms "
+                            + "(of which %.2f ms building operators in Java), decoder %.2f ms per batch of %d, so the action "
+                            + "is %.0f%% of a forward pass; training runs at %.0f pairs/s.",
+                    i == 0 ? "" : " ",
+                    t.size(),
+                    t.size(),
+                    t.encoder(),
+                    t.operators() + t.action(),
+                    t.operators(),
+                    t.decoder(),
+                    batch,
+                    100 * share,
+                    t.pairsPerSecond()));
         }
         double[] x = new double[cats.length];
         Arrays.setAll(x, i -> i);
-        Figure figure = Figure.builder("stage-times", Figure.Kind.BAR).caption("Inference time per batch by stage")
-                .yLabel("ms per batch").categories(cats).series(Series.of("encoder", x, enc))
-                .series(Series.of("latent action", x, act)).series(Series.of("decoder", x, dec)).build();
-        return result.summary(summary.toString()).table(table.build()).figure(figure).build();
+        Figure figure = Figure.builder("stage-times", Figure.Kind.BAR)
+                .caption("Inference time per batch by stage")
+                .yLabel("ms per batch")
+                .categories(cats)
+                .series(Series.of("encoder", x, enc))
+                .series(Series.of("latent action", x, act))
+                .series(Series.of("decoder", x, dec))
+                .build();
+        return result.summary(summary.toString())
+                .table(table.build())
+                .figure(figure)
+                .build();
     }
 
     private static Timing time(RotationPairs task, int width, int batch, int reps, int steps, long seed) {
-        LatentAutoencoder.Config config = new LatentAutoencoder.Config(width, 8, 4, false, true, true,
-                LatentAutoencoder.Kind.LATENT_ACTION);
+        LatentAutoencoder.Config config =
+                new LatentAutoencoder.Config(width, 8, 4, false, true, true, LatentAutoencoder.Kind.LATENT_ACTION);
         LatentTrainer.Settings settings = new LatentTrainer.Settings(steps, batch, 1e-3f, 0);
         try (LatentTrainer<O2Element> run = LatentTrainer.create(task, config, settings, seed)) {
             run.train(3, null); // warm-up
@@ -141,8 +185,14 @@ public final class ActionCostExperiment implements Experiment {
                 }
                 return null;
             });
-            return new Timing(s, width, median(samples[0]), median(samples[1]), median(samples[2]),
-                    median(samples[3]), pairsPerSecond);
+            return new Timing(
+                    s,
+                    width,
+                    median(samples[0]),
+                    median(samples[1]),
+                    median(samples[2]),
+                    median(samples[3]),
+                    pairsPerSecond);
         }
     }
 

@@ -63,8 +63,7 @@ public final class ContrastPairs implements PairTask<DihedralElement> {
     public float[] render(float[] picture, int level) {
         float c = (Math.floorMod(level, levels()) + 1f) / levels();
         float[] out = picture.clone();
-        for (int i = 0; i < size; i++)
-            for (int j = size / 2; j < size; j++) out[i * size + j] *= c;
+        for (int i = 0; i < size; i++) for (int j = size / 2; j < size; j++) out[i * size + j] *= c;
         return out;
     }
 
@@ -72,8 +71,7 @@ public final class ContrastPairs implements PairTask<DihedralElement> {
     @Override
     public boolean[] alteredRegion() {
         boolean[] m = new boolean[size * size];
-        for (int i = 0; i < size; i++)
-            for (int j = size / 2; j < size; j++) m[i * size + j] = true;
+        for (int i = 0; i < size; i++) for (int j = size / 2; j < size; j++) m[i * size + j] = true;
         return m;
     }
 

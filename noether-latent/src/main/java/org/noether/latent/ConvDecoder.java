@@ -35,13 +35,14 @@ public final class ConvDecoder extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = act(first.forward(ps, new NDList(inputs.get(0)), training).singletonOrThrow());
         if (upsample) h = h.repeat(2, 2).repeat(3, 2);
         h = act(second.forward(ps, new NDList(h), training).singletonOrThrow());
         if (skip) {
-            h = act(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training).singletonOrThrow());
+            h = act(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training)
+                    .singletonOrThrow());
         }
         return new NDList(out.forward(ps, new NDList(h), training).singletonOrThrow());
     }

@@ -29,13 +29,17 @@ public final class ConvEncoder extends AbstractBlock {
     }
 
     static Conv2d conv(int filters, int stride) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).optPadding(new Shape(1, 1))
-                .optStride(new Shape(stride, stride)).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .setFilters(filters)
+                .optPadding(new Shape(1, 1))
+                .optStride(new Shape(stride, stride))
+                .build();
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray skip = act(first.forward(ps, inputs, training).singletonOrThrow());
         NDArray h = act(second.forward(ps, new NDList(skip), training).singletonOrThrow());
         NDArray z = latent.forward(ps, new NDList(h), training).singletonOrThrow();

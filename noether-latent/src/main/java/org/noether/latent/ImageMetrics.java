@@ -16,6 +16,7 @@ public final class ImageMetrics {
     public static final double PSNR_CAP = 100;
     /** SSIM window side. */
     public static final int WINDOW = 7;
+
     static final double C1 = 0.01 * 0.01, C2 = 0.03 * 0.03;
 
     private ImageMetrics() {}
@@ -39,7 +40,8 @@ public final class ImageMetrics {
     /** Structural similarity of two {@code h x w} images. */
     public static double ssim(float[] a, float[] b, int h, int w) {
         check(a, b);
-        if (a.length != h * w) throw new IllegalArgumentException("expected " + h + "x" + w + " values, got " + a.length);
+        if (a.length != h * w)
+            throw new IllegalArgumentException("expected " + h + "x" + w + " values, got " + a.length);
         int win = Math.min(WINDOW, Math.min(h, w));
         if (win % 2 == 0) win--;
         int n = win * win;

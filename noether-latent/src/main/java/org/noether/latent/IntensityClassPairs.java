@@ -71,8 +71,8 @@ public final class IntensityClassPairs implements PairTask<DihedralElement> {
         float[] out = new float[picture.length];
         for (int i = 0; i < picture.length; i++) {
             double v = Math.max(0, Math.min(1, picture[i]));
-            out[i] = (float) (v < EDGE ? t[0] + (t[1] - t[0]) * v / EDGE
-                    : t[1] + (t[2] - t[1]) * (v - EDGE) / (1 - EDGE));
+            out[i] = (float)
+                    (v < EDGE ? t[0] + (t[1] - t[0]) * v / EDGE : t[1] + (t[2] - t[1]) * (v - EDGE) / (1 - EDGE));
         }
         return out;
     }

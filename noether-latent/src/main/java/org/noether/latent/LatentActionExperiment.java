@@ -51,11 +51,27 @@ abstract class LatentActionExperiment implements Experiment {
      * @param ablations    whether the ablations are trained (otherwise only the full model and the baselines)
      * @param learningRate Adam's learning rate
      */
-    record Plan(int size, int width, int steps, int batch, int seeds, int evalPairs, boolean ablations,
+    record Plan(
+            int size,
+            int width,
+            int steps,
+            int batch,
+            int seeds,
+            int evalPairs,
+            boolean ablations,
             float learningRate) {
         String describe() {
-            return String.format(Locale.ROOT, "%dx%d pictures, width %d, %d steps of %d pairs, Adam lr %g, %d seeds, "
-                    + "%d held-out pairs", size, size, width, steps, batch, learningRate, seeds, evalPairs);
+            return String.format(
+                    Locale.ROOT,
+                    "%dx%d pictures, width %d, %d steps of %d pairs, Adam lr %g, %d seeds, " + "%d held-out pairs",
+                    size,
+                    size,
+                    width,
+                    steps,
+                    batch,
+                    learningRate,
+                    seeds,
+                    evalPairs);
         }
     }
 
@@ -73,8 +89,8 @@ abstract class LatentActionExperiment implements Experiment {
         }
 
         LatentAutoencoder.Config config(int width, boolean downsample) {
-            LatentAutoencoder.Config base = new LatentAutoencoder.Config(width, 8, 4, downsample, true, true,
-                    LatentAutoencoder.Kind.LATENT_ACTION);
+            LatentAutoencoder.Config base = new LatentAutoencoder.Config(
+                    width, 8, 4, downsample, true, true, LatentAutoencoder.Kind.LATENT_ACTION);
             return switch (this) {
                 case LATENT -> base;
                 case NO_ATTENTION -> base.withAttention(false);
@@ -171,9 +187,12 @@ abstract class LatentActionExperiment implements Experiment {
             try {
                 DataStore.fetch(dataset(), root, null);
             } catch (IOException | RuntimeException e) {
-                throw new NoetherUserException(dataset() + " is not in " + DataStore.folder(dataset(), root)
-                        + " and fetching it failed (" + e.getMessage() + "); run 'noether data fetch " + dataset()
-                        + "'", e);
+                throw new NoetherUserException(
+                        dataset() + " is not in " + DataStore.folder(dataset(), root)
+                                + " and fetching it failed (" + e.getMessage() + "); run 'noether data fetch "
+                                + dataset()
+                                + "'",
+                        e);
             }
         }
         return DataStore.load(dataset(), root);
@@ -183,8 +202,8 @@ abstract class LatentActionExperiment implements Experiment {
      * Scores of one trained model, and its parameters ({@code Block.saveParameters}); {@code regions} holds the PSNR
      * on the altered and on the unaltered pixels when the task has an {@link PairTask#alteredRegion()}, else nothing.
      */
-    record Score(double psnr, double ssim, double[] regions, double pairsPerSecond, float[] losses,
-            byte[] parameters) {}
+    record Score(
+            double psnr, double ssim, double[] regions, double pairsPerSecond, float[] losses, byte[] parameters) {}
 
     private <G> ExperimentResult run(ExperimentContext ctx, Plan p, PairTask<G> task) {
         ResultCache cache = ResultCache.open(ctx, name(), NUMERICS, p, task.name(), config(Variant.LATENT, p));
@@ -203,8 +222,8 @@ abstract class LatentActionExperiment implements Experiment {
                 for (int k = 0; k < p.seeds(); k++) {
                     progress.message(v.label + " seed " + k);
                     // every variant of replicate k starts from the same seed: the comparison is paired by seed
-                    scores.computeIfAbsent(v, x -> new ArrayList<>()).add(trainOrResume(ctx, cache, task, v, p, settings,
-                            ctx.seed("model " + k), k, eval));
+                    scores.computeIfAbsent(v, x -> new ArrayList<>())
+                            .add(trainOrResume(ctx, cache, task, v, p, settings, ctx.seed("model " + k), k, eval));
                     progress.step();
                 }
             }
@@ -226,8 +245,16 @@ abstract class LatentActionExperiment implements Experiment {
     }
 
     /** The model of {@code v}, replicate {@code k}: from the cache when a valid entry exists, else trained now. */
-    private <G> Score trainOrResume(ExperimentContext ctx, ResultCache cache, PairTask<G> task, Variant v, Plan p,
-            LatentTrainer.Settings settings, long seed, int k, List<Pair<G>> eval) {
+    private <G> Score trainOrResume(
+            ExperimentContext ctx,
+            ResultCache cache,
+            PairTask<G> task,
+            Variant v,
+            Plan p,
+            LatentTrainer.Settings settings,
+            long seed,
+            int k,
+            List<Pair<G>> eval) {
         String key = v.label + "-seed" + k;
         Optional<byte[]> params = cache.read(key + "-params");
         Optional<byte[]> stored = params.isPresent() ? cache.read(key + "-scores") : Optional.empty();
@@ -254,8 +281,7 @@ abstract class LatentActionExperiment implements Experiment {
             double[] s = scoreOf(predictions, eval, task.size());
             double[] regions = regionScores(predictions, eval, task.alteredRegion());
             byte[] parameters = run.parameterBytes();
-            Score score = new Score(s[0], s[1], regions, p.steps() * (double) p.batch() / seconds, losses,
-                    parameters);
+            Score score = new Score(s[0], s[1], regions, p.steps() * (double) p.batch() / seconds, losses, parameters);
             int r = regions.length;
             double[] row = new double[4 + r + losses.length];
             row[0] = score.psnr();
@@ -304,14 +330,21 @@ abstract class LatentActionExperiment implements Experiment {
         return out;
     }
 
-    private <G> void writeGrids(Path out, PairTask<G> task, Plan p, List<Variant> variants, List<Pair<G>> eval,
-            Map<Variant, List<Score>> scores, LatentTrainer.Settings settings) throws IOException {
+    private <G> void writeGrids(
+            Path out,
+            PairTask<G> task,
+            Plan p,
+            List<Variant> variants,
+            List<Pair<G>> eval,
+            Map<Variant, List<Score>> scores,
+            LatentTrainer.Settings settings)
+            throws IOException {
         int rows = Math.min(8, eval.size());
         List<Pair<G>> shown = eval.subList(0, rows);
         List<float[][]> predictions = new ArrayList<>();
         for (Variant v : variants) {
-            try (LatentTrainer<G> m = LatentTrainer.load(task, config(v, p), settings,
-                    scores.get(v).get(0).parameters())) {
+            try (LatentTrainer<G> m = LatentTrainer.load(
+                    task, config(v, p), settings, scores.get(v).get(0).parameters())) {
                 predictions.add(m.predict(shown));
             }
         }
@@ -329,7 +362,10 @@ abstract class LatentActionExperiment implements Experiment {
         Grids.write(out.resolve("predictions.png"), grid, task.size(), 4);
 
         Variant swapModel = variants.contains(Variant.NO_SKIP) ? Variant.NO_SKIP : Variant.LATENT;
-        try (LatentTrainer<G> m = LatentTrainer.load(task, config(swapModel, p), settings,
+        try (LatentTrainer<G> m = LatentTrainer.load(
+                task,
+                config(swapModel, p),
+                settings,
                 scores.get(swapModel).get(0).parameters())) {
             List<float[]> a = new ArrayList<>(), b = new ArrayList<>();
             for (int r = 0; r < rows; r++) {
@@ -351,23 +387,50 @@ abstract class LatentActionExperiment implements Experiment {
         return s.stream().mapToDouble(Score::ssim).toArray();
     }
 
-    private <G> ExperimentResult report(ExperimentContext ctx, Plan p, PairTask<G> task, List<Variant> variants,
-            Map<Variant, List<Score>> scores, double[] dataSpace) {
+    private <G> ExperimentResult report(
+            ExperimentContext ctx,
+            Plan p,
+            PairTask<G> task,
+            List<Variant> variants,
+            Map<Variant, List<Score>> scores,
+            double[] dataSpace) {
         long statsSeed = ctx.seed("bootstrap");
-        Table.Builder table = Table.builder("scores", "PSNR (dB) and SSIM of the predicted target on "
-                + p.evalPairs() + " held-out pairs of " + task.name() + ": mean over seeds with its 95 % bootstrap "
-                + "interval")
-                .columns("dataset", "model", "PSNR", "PSNR low", "PSNR high", "SSIM", "SSIM low", "SSIM high",
-                        "seeds", "train pairs/s");
+        Table.Builder table = Table.builder(
+                        "scores",
+                        "PSNR (dB) and SSIM of the predicted target on "
+                                + p.evalPairs() + " held-out pairs of " + task.name()
+                                + ": mean over seeds with its 95 % bootstrap "
+                                + "interval")
+                .columns(
+                        "dataset",
+                        "model",
+                        "PSNR",
+                        "PSNR low",
+                        "PSNR high",
+                        "SSIM",
+                        "SSIM low",
+                        "SSIM high",
+                        "seeds",
+                        "train pairs/s");
         Map<String, Object> metrics = new LinkedHashMap<>();
         List<String> labels = new ArrayList<>();
         List<Interval> psnr = new ArrayList<>(), ssim = new ArrayList<>();
         for (Variant v : variants) {
             List<Score> s = scores.get(v);
             Interval pi = Stats.meanInterval(psnrs(s), statsSeed), si = Stats.meanInterval(ssims(s), statsSeed);
-            double thr = Stats.mean(s.stream().mapToDouble(Score::pairsPerSecond).toArray());
-            table.row(task.name(), v.label, pi.estimate(), pi.lower(), pi.upper(), si.estimate(), si.lower(),
-                    si.upper(), s.size(), thr);
+            double thr =
+                    Stats.mean(s.stream().mapToDouble(Score::pairsPerSecond).toArray());
+            table.row(
+                    task.name(),
+                    v.label,
+                    pi.estimate(),
+                    pi.lower(),
+                    pi.upper(),
+                    si.estimate(),
+                    si.lower(),
+                    si.upper(),
+                    s.size(),
+                    thr);
             labels.add(v.label);
             psnr.add(pi);
             ssim.add(si);
@@ -378,8 +441,17 @@ abstract class LatentActionExperiment implements Experiment {
             metrics.put("pairs_per_second." + v.label, thr);
         }
         if (dataSpace != null) {
-            table.row(task.name(), DATA_SPACE, dataSpace[0], dataSpace[0], dataSpace[0], dataSpace[1], dataSpace[1],
-                    dataSpace[1], 1, null);
+            table.row(
+                    task.name(),
+                    DATA_SPACE,
+                    dataSpace[0],
+                    dataSpace[0],
+                    dataSpace[0],
+                    dataSpace[1],
+                    dataSpace[1],
+                    dataSpace[1],
+                    1,
+                    null);
             labels.add(DATA_SPACE);
             psnr.add(Interval.exact(dataSpace[0]));
             ssim.add(Interval.exact(dataSpace[1]));
@@ -389,37 +461,62 @@ abstract class LatentActionExperiment implements Experiment {
 
         List<Claim> claims = new ArrayList<>();
         List<Score> latent = scores.get(Variant.LATENT);
-        claims.addAll(beats(task, latent, scores.get(Variant.CONDITIONAL), "the latent action",
-                "the conditional autoencoder (g given as input)", statsSeed));
+        claims.addAll(beats(
+                task,
+                latent,
+                scores.get(Variant.CONDITIONAL),
+                "the latent action",
+                "the conditional autoencoder (g given as input)",
+                statsSeed));
         if (p.ablations()) {
-            claims.addAll(beats(task, latent, scores.get(Variant.NO_ATTENTION), "the full latent model",
-                    "its ablation without attention", statsSeed));
-            claims.addAll(beats(task, latent, scores.get(Variant.NO_SKIP), "the full latent model",
-                    "its ablation without skip connections", statsSeed));
+            claims.addAll(beats(
+                    task,
+                    latent,
+                    scores.get(Variant.NO_ATTENTION),
+                    "the full latent model",
+                    "its ablation without attention",
+                    statsSeed));
+            claims.addAll(beats(
+                    task,
+                    latent,
+                    scores.get(Variant.NO_SKIP),
+                    "the full latent model",
+                    "its ablation without skip connections",
+                    statsSeed));
         }
         if (dataSpace != null && occluded()) {
             double[] psnrConst = new double[latent.size()], ssimConst = new double[latent.size()];
             Arrays.fill(psnrConst, dataSpace[0]);
             Arrays.fill(ssimConst, dataSpace[1]);
-            claims.add(Claim.about(Paper.LATENT_ACTIONS, "Under occlusion (" + task.name() + "), the latent action "
-                    + "beats rotating the source pixels (data-space action) in PSNR")
+            claims.add(Claim.about(
+                            Paper.LATENT_ACTIONS,
+                            "Under occlusion (" + task.name() + "), the latent action "
+                                    + "beats rotating the source pixels (data-space action) in PSNR")
                     .measured(Stats.pairedDifference(psnrs(latent), psnrConst, statsSeed), "dB, latent - data-space")
-                    .digits(2).positive());
-            claims.add(Claim.about(Paper.LATENT_ACTIONS, "Under occlusion (" + task.name() + "), the latent action "
-                    + "beats rotating the source pixels (data-space action) in SSIM")
+                    .digits(2)
+                    .positive());
+            claims.add(Claim.about(
+                            Paper.LATENT_ACTIONS,
+                            "Under occlusion (" + task.name() + "), the latent action "
+                                    + "beats rotating the source pixels (data-space action) in SSIM")
                     .measured(Stats.pairedDifference(ssims(latent), ssimConst, statsSeed), "SSIM, latent - data-space")
-                    .digits(3).positive());
+                    .digits(3)
+                    .positive());
         }
 
         Table regionTable = null;
         String regionSentence = "";
         if (task.alteredRegion() != null) {
-            Table.Builder rt = Table.builder("regions", "PSNR (dB) on the pixels the group changes and on those it "
-                    + "leaves alone, mean over seeds with its 95 % bootstrap interval")
+            Table.Builder rt = Table.builder(
+                            "regions",
+                            "PSNR (dB) on the pixels the group changes and on those it "
+                                    + "leaves alone, mean over seeds with its 95 % bootstrap interval")
                     .columns("dataset", "model", "PSNR altered", "low", "high", "PSNR unaltered", "low", "high");
             for (Variant v : variants) {
-                double[] alt = scores.get(v).stream().mapToDouble(x -> x.regions()[0]).toArray();
-                double[] una = scores.get(v).stream().mapToDouble(x -> x.regions()[1]).toArray();
+                double[] alt =
+                        scores.get(v).stream().mapToDouble(x -> x.regions()[0]).toArray();
+                double[] una =
+                        scores.get(v).stream().mapToDouble(x -> x.regions()[1]).toArray();
                 Interval a = Stats.meanInterval(alt, statsSeed), u = Stats.meanInterval(una, statsSeed);
                 rt.row(task.name(), v.label, a.estimate(), a.lower(), a.upper(), u.estimate(), u.lower(), u.upper());
                 metrics.put("psnr_altered." + v.label, a.estimate());
@@ -429,53 +526,86 @@ abstract class LatentActionExperiment implements Experiment {
             double[][] lat = regionColumns(latent), con = regionColumns(scores.get(Variant.CONDITIONAL));
             Interval dAlt = Stats.pairedDifference(lat[0], con[0], statsSeed);
             Interval dUna = Stats.pairedDifference(lat[1], con[1], statsSeed);
-            claims.add(Claim.about(Paper.LATENT_ACTIONS, "On the pixels the group changes (" + task.name() + "), the "
-                    + "latent action beats the conditional autoencoder in PSNR")
-                    .measured(dAlt, "dB (paired difference over seeds)").digits(2).positive());
-            regionSentence = String.format(Locale.ROOT, " Scored apart, latent minus conditional is %s dB on the "
-                    + "altered pixels and %s dB on the unaltered ones: the unaltered part %s the difference.",
-                    dAlt.format(2), dUna.format(2), Math.abs(dUna.estimate()) < Math.abs(dAlt.estimate())
-                            ? "dilutes" : "does not dilute");
+            claims.add(Claim.about(
+                            Paper.LATENT_ACTIONS,
+                            "On the pixels the group changes (" + task.name() + "), the "
+                                    + "latent action beats the conditional autoencoder in PSNR")
+                    .measured(dAlt, "dB (paired difference over seeds)")
+                    .digits(2)
+                    .positive());
+            regionSentence = String.format(
+                    Locale.ROOT,
+                    " Scored apart, latent minus conditional is %s dB on the "
+                            + "altered pixels and %s dB on the unaltered ones: the unaltered part %s the difference.",
+                    dAlt.format(2),
+                    dUna.format(2),
+                    Math.abs(dUna.estimate()) < Math.abs(dAlt.estimate()) ? "dilutes" : "does not dilute");
         }
 
-        StringBuilder summary = new StringBuilder(String.format(Locale.ROOT, "%s (%s). Latent action: PSNR %s dB, "
-                + "SSIM %s; conditional autoencoder: PSNR %s dB, SSIM %s (means over %d seeds, 95 %% intervals).",
-                task.name(), p.describe(), psnr.get(0).format(2), ssim.get(0).format(3),
+        StringBuilder summary = new StringBuilder(String.format(
+                Locale.ROOT,
+                "%s (%s). Latent action: PSNR %s dB, "
+                        + "SSIM %s; conditional autoencoder: PSNR %s dB, SSIM %s (means over %d seeds, 95 %% intervals).",
+                task.name(),
+                p.describe(),
+                psnr.get(0).format(2),
+                ssim.get(0).format(3),
                 psnr.get(variants.indexOf(Variant.CONDITIONAL)).format(2),
-                ssim.get(variants.indexOf(Variant.CONDITIONAL)).format(3), p.seeds()));
+                ssim.get(variants.indexOf(Variant.CONDITIONAL)).format(3),
+                p.seeds()));
         if (dataSpace != null) {
-            summary.append(String.format(Locale.ROOT, " Rotating the source pixels (data-space action) gives "
-                    + "%.2f dB / %.3f.", dataSpace[0], dataSpace[1]));
+            summary.append(String.format(
+                    Locale.ROOT,
+                    " Rotating the source pixels (data-space action) gives " + "%.2f dB / %.3f.",
+                    dataSpace[0],
+                    dataSpace[1]));
         } else {
             summary.append(" The group has no action on pixels here, so there is no data-space baseline.");
         }
         summary.append(regionSentence);
         long held = claims.stream().filter(Claim::held).count();
-        summary.append(String.format(Locale.ROOT, " %d of %d claims held (paired differences over seeds):", held,
-                claims.size()));
+        summary.append(String.format(
+                Locale.ROOT, " %d of %d claims held (paired differences over seeds):", held, claims.size()));
         for (Claim c : claims)
-            summary.append("\n- ").append(c.statement()).append(": ").append(c.verdict()).append(", ")
+            summary.append("\n- ")
+                    .append(c.statement())
+                    .append(": ")
+                    .append(c.verdict())
+                    .append(", ")
                     .append(c.ours());
         summary.append("\n\npredictions.png in the output folder shows source, target, ");
         if (dataSpace != null) summary.append("data-space rotation, ");
-        summary.append("then ").append(String.join(", ", variants.stream().map(v -> v.label).toList()))
+        summary.append("then ")
+                .append(String.join(", ", variants.stream().map(v -> v.label).toList()))
                 .append(" (seed 0); latent-swap.png shows, per row, the picture giving the invariant part, the one "
                         + "giving the varying part, and the decoded swap (")
-                .append(variants.contains(Variant.NO_SKIP) ? "latent-no-skip" : "latent, with the varying "
-                        + "picture's skip features")
+                .append(
+                        variants.contains(Variant.NO_SKIP)
+                                ? "latent-no-skip"
+                                : "latent, with the varying " + "picture's skip features")
                 .append(").");
         metrics.put("plan", p.describe());
 
         String[] cats = labels.toArray(String[]::new);
-        Figure psnrFigure = Figure.builder("psnr", Figure.Kind.BAR).caption("PSNR of the predicted target, "
-                + task.name() + " (bars: half the width of the 95 % interval over seeds)").yLabel("PSNR (dB)")
-                .categories(cats).series(errors(psnr)).build();
-        Figure ssimFigure = Figure.builder("ssim", Figure.Kind.BAR).caption("SSIM of the predicted target, "
-                + task.name() + " (bars: half the width of the 95 % interval over seeds)").yLabel("SSIM")
-                .categories(cats).series(errors(ssim)).build();
+        Figure psnrFigure = Figure.builder("psnr", Figure.Kind.BAR)
+                .caption("PSNR of the predicted target, " + task.name()
+                        + " (bars: half the width of the 95 % interval over seeds)")
+                .yLabel("PSNR (dB)")
+                .categories(cats)
+                .series(errors(psnr))
+                .build();
+        Figure ssimFigure = Figure.builder("ssim", Figure.Kind.BAR)
+                .caption("SSIM of the predicted target, " + task.name()
+                        + " (bars: half the width of the 95 % interval over seeds)")
+                .yLabel("SSIM")
+                .categories(cats)
+                .series(errors(ssim))
+                .build();
         Figure.Builder loss = Figure.builder("training-loss", Figure.Kind.LINE)
                 .caption("Training loss (MSE of both reconstructions, mean over windows of 10 steps), seed 0")
-                .xLabel("step").yLabel("loss").logY();
+                .xLabel("step")
+                .yLabel("loss")
+                .logY();
         for (Variant v : variants) {
             float[] l = scores.get(v).get(0).losses();
             int windows = l.length / 10;
@@ -488,29 +618,41 @@ abstract class LatentActionExperiment implements Experiment {
             }
             loss.series(v.label, x, y);
         }
-        ExperimentResult.Builder result = ExperimentResult.builder(this).summary(summary.toString())
-                .table(table.build());
+        ExperimentResult.Builder result =
+                ExperimentResult.builder(this).summary(summary.toString()).table(table.build());
         if (regionTable != null) result.table(regionTable);
-        return result.figure(psnrFigure).figure(ssimFigure).figure(loss.build()).metrics(metrics).claims(claims)
+        return result.figure(psnrFigure)
+                .figure(ssimFigure)
+                .figure(loss.build())
+                .metrics(metrics)
+                .claims(claims)
                 .build();
     }
 
     /** "a beats b" in PSNR and in SSIM, each judged on the paired difference over seeds. */
-    private static List<Claim> beats(PairTask<?> task, List<Score> a, List<Score> b, String aName, String bName,
-            long seed) {
+    private static List<Claim> beats(
+            PairTask<?> task, List<Score> a, List<Score> b, String aName, String bName, long seed) {
         return List.of(
-                Claim.about(Paper.LATENT_ACTIONS, "On " + task.name() + ", " + aName + " beats " + bName
-                        + " in PSNR").measured(Stats.pairedDifference(psnrs(a), psnrs(b), seed), "dB (paired "
-                        + "difference over seeds)").digits(2).positive(),
-                Claim.about(Paper.LATENT_ACTIONS, "On " + task.name() + ", " + aName + " beats " + bName
-                        + " in SSIM").measured(Stats.pairedDifference(ssims(a), ssims(b), seed), "SSIM (paired "
-                        + "difference over seeds)").digits(3).positive());
+                Claim.about(Paper.LATENT_ACTIONS, "On " + task.name() + ", " + aName + " beats " + bName + " in PSNR")
+                        .measured(
+                                Stats.pairedDifference(psnrs(a), psnrs(b), seed),
+                                "dB (paired " + "difference over seeds)")
+                        .digits(2)
+                        .positive(),
+                Claim.about(Paper.LATENT_ACTIONS, "On " + task.name() + ", " + aName + " beats " + bName + " in SSIM")
+                        .measured(
+                                Stats.pairedDifference(ssims(a), ssims(b), seed),
+                                "SSIM (paired " + "difference over seeds)")
+                        .digits(3)
+                        .positive());
     }
 
     /** Per seed, the altered-region and the unaltered-region PSNR. */
     private static double[][] regionColumns(List<Score> s) {
-        return new double[][] {s.stream().mapToDouble(x -> x.regions()[0]).toArray(),
-                s.stream().mapToDouble(x -> x.regions()[1]).toArray()};
+        return new double[][] {
+            s.stream().mapToDouble(x -> x.regions()[0]).toArray(),
+            s.stream().mapToDouble(x -> x.regions()[1]).toArray()
+        };
     }
 
     private static Series errors(List<Interval> intervals) {

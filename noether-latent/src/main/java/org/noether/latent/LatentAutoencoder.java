@@ -59,8 +59,15 @@ public final class LatentAutoencoder extends AbstractBlock {
      * @param skip              skip connection at full resolution
      * @param kind              latent action or conditional baseline
      */
-    public record Config(int width, int varyingChannels, int invariantChannels, boolean downsample,
-            boolean attention, boolean skip, Kind kind, boolean vector) {
+    public record Config(
+            int width,
+            int varyingChannels,
+            int invariantChannels,
+            boolean downsample,
+            boolean attention,
+            boolean skip,
+            Kind kind,
+            boolean vector) {
         public Config {
             if (width < 1 || varyingChannels < 1 || invariantChannels < 0)
                 throw new IllegalArgumentException("need width >= 1, varyingChannels >= 1, invariantChannels >= 0; "
@@ -69,8 +76,14 @@ public final class LatentAutoencoder extends AbstractBlock {
         }
 
         /** A latent grid (not a vector). */
-        public Config(int width, int varyingChannels, int invariantChannels, boolean downsample, boolean attention,
-                boolean skip, Kind kind) {
+        public Config(
+                int width,
+                int varyingChannels,
+                int invariantChannels,
+                boolean downsample,
+                boolean attention,
+                boolean skip,
+                Kind kind) {
             this(width, varyingChannels, invariantChannels, downsample, attention, skip, kind, false);
         }
 
@@ -118,8 +131,12 @@ public final class LatentAutoencoder extends AbstractBlock {
 
     /** The default convolutional encoder and decoder. */
     public LatentAutoencoder(LatentAction<?> action, Config config, int imageChannels) {
-        this(action, config, imageChannels, new ConvEncoder(config.width(), config.latentChannels(),
-                config.downsample()), new ConvDecoder(config.width(), imageChannels, config.downsample(), config.skip()));
+        this(
+                action,
+                config,
+                imageChannels,
+                new ConvEncoder(config.width(), config.latentChannels(), config.downsample()),
+                new ConvDecoder(config.width(), imageChannels, config.downsample(), config.skip()));
     }
 
     /** Any encoder ({@code x -> [z, skip]}) and decoder ({@code [z(, skip)] -> x-hat}). */
@@ -135,7 +152,10 @@ public final class LatentAutoencoder extends AbstractBlock {
     }
 
     private static Conv2d gate(int channels) {
-        return Conv2d.builder().setKernelShape(new Shape(1, 1)).setFilters(channels).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(1, 1))
+                .setFilters(channels)
+                .build();
     }
 
     public Config config() {
@@ -157,8 +177,8 @@ public final class LatentAutoencoder extends AbstractBlock {
      * The model's inputs for {@code n} images of side {@code size} ({@code images} holds them one after another,
      * channel-major) and one group element each, on {@code manager}.
      */
-    public <G> NDList inputs(NDManager manager, LatentAction<G> action, float[] images, int n, int size,
-            List<G> elements) {
+    public <G> NDList inputs(
+            NDManager manager, LatentAction<G> action, float[] images, int n, int size, List<G> elements) {
         if (action != this.action)
             throw new IllegalArgumentException("inputs must be built with the model's own action " + this.action);
         if (elements.size() != n)
@@ -179,8 +199,8 @@ public final class LatentAutoencoder extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDList enc = encode(ps, inputs.get(0), training);
         return decode(ps, transform(ps, enc, inputs, training), training);
     }
@@ -227,8 +247,8 @@ public final class LatentAutoencoder extends AbstractBlock {
     }
 
     private static NDArray mix(ParameterStore ps, Conv2d gate, NDArray moved, NDArray still, boolean training) {
-        NDArray a = Activation.sigmoid(gate.forward(ps, new NDList(moved.concat(still, 1)), training)
-                .singletonOrThrow());
+        NDArray a = Activation.sigmoid(
+                gate.forward(ps, new NDList(moved.concat(still, 1)), training).singletonOrThrow());
         return a.mul(moved).add(a.neg().add(1).mul(still));
     }
 

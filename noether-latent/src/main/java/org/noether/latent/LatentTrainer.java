@@ -12,9 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -80,7 +80,10 @@ public final class LatentTrainer<G> implements AutoCloseable {
         Engines.pytorch();
         if (seed != null) Engines.seed((int) (seed ^ (seed >>> 32)));
         this.net = config.vector()
-                ? new LatentAutoencoder(task.latentAction(), config, 1,
+                ? new LatentAutoencoder(
+                        task.latentAction(),
+                        config,
+                        1,
                         new VectorEncoder(config.width(), config.latentChannels()),
                         new VectorDecoder(config.width(), 1, task.size(), config.skip()))
                 : new LatentAutoencoder(task.latentAction(), config, 1);
@@ -89,12 +92,14 @@ public final class LatentTrainer<G> implements AutoCloseable {
     }
 
     /** A fresh model with seeded initial parameters, ready to train. */
-    public static <G> LatentTrainer<G> create(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
-            long seed) {
+    public static <G> LatentTrainer<G> create(
+            PairTask<G> task, LatentAutoencoder.Config config, Settings settings, long seed) {
         LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, seed);
         DefaultTrainingConfig tc = new DefaultTrainingConfig(new ReconstructionLoss(settings.ssimWeight()))
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(settings.learningRate())).build());
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(settings.learningRate()))
+                        .build());
         t.trainer = t.model.newTrainer(tc);
         t.trainer.initialize(t.inputShapes(2 * settings.batch()));
         t.loop = new TrainingLoop(t.trainer);
@@ -102,8 +107,8 @@ public final class LatentTrainer<G> implements AutoCloseable {
     }
 
     /** A model with the parameters saved by {@link #save}; it can predict but not train. */
-    public static <G> LatentTrainer<G> load(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
-            Path file) throws IOException {
+    public static <G> LatentTrainer<G> load(
+            PairTask<G> task, LatentAutoencoder.Config config, Settings settings, Path file) throws IOException {
         try {
             return load(task, config, settings, Files.readAllBytes(file));
         } catch (IOException e) {
@@ -112,8 +117,9 @@ public final class LatentTrainer<G> implements AutoCloseable {
     }
 
     /** A model with the parameters of {@link #parameterBytes()}; it can predict but not train. */
-    public static <G> LatentTrainer<G> load(PairTask<G> task, LatentAutoencoder.Config config, Settings settings,
-            byte[] parameters) throws IOException {
+    public static <G> LatentTrainer<G> load(
+            PairTask<G> task, LatentAutoencoder.Config config, Settings settings, byte[] parameters)
+            throws IOException {
         LatentTrainer<G> t = new LatentTrainer<>(task, config, settings, null);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(parameters))) {
             t.net.initialize(t.model.getNDManager(), DataType.FLOAT32, t.inputShapes(1));
@@ -127,8 +133,12 @@ public final class LatentTrainer<G> implements AutoCloseable {
 
     private Shape[] inputShapes(int n) {
         int s = task.size();
-        return new Shape[] {new Shape(n, 1, s, s), new Shape(n, 1, 1), new Shape(n, 1, 1),
-                new Shape(n, task.latentAction().codeSize())};
+        return new Shape[] {
+            new Shape(n, 1, s, s),
+            new Shape(n, 1, 1),
+            new Shape(n, 1, 1),
+            new Shape(n, task.latentAction().codeSize())
+        };
     }
 
     public LatentAutoencoder network() {
@@ -185,7 +195,8 @@ public final class LatentTrainer<G> implements AutoCloseable {
                 gs.add(c.get(i).element());
             }
             NDList in = net.inputs(scope, task.latentAction(), x, c.size(), s, gs);
-            return split(net.forward(new ParameterStore(scope, false), in, false).singletonOrThrow(), c.size());
+            return split(
+                    net.forward(new ParameterStore(scope, false), in, false).singletonOrThrow(), c.size());
         });
         float[][] out = new float[pairs.size()][];
         int k = 0;
@@ -198,15 +209,17 @@ public final class LatentTrainer<G> implements AutoCloseable {
         int n = invariantSources.size(), s = task.size(), px = s * s;
         if (varyingSources.size() != n) throw new IllegalArgumentException("need as many varying as invariant sources");
         return Inference.map(model.getNDManager(), List.of(0), (scope, ignored) -> {
-            float[] a = new float[n * px], b = new float[n * px];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(invariantSources.get(i), 0, a, i * px, px);
-                System.arraycopy(varyingSources.get(i), 0, b, i * px, px);
-            }
-            Shape shape = new Shape(n, 1, s, s);
-            NDArray out = net.swap(new ParameterStore(scope, false), scope.create(a, shape), scope.create(b, shape));
-            return split(out, n);
-        }).get(0);
+                    float[] a = new float[n * px], b = new float[n * px];
+                    for (int i = 0; i < n; i++) {
+                        System.arraycopy(invariantSources.get(i), 0, a, i * px, px);
+                        System.arraycopy(varyingSources.get(i), 0, b, i * px, px);
+                    }
+                    Shape shape = new Shape(n, 1, s, s);
+                    NDArray out =
+                            net.swap(new ParameterStore(scope, false), scope.create(a, shape), scope.create(b, shape));
+                    return split(out, n);
+                })
+                .get(0);
     }
 
     private static float[][] split(NDArray batch, int n) {

@@ -56,6 +56,7 @@ public final class MeshRenderer {
 
     /** Fraction of the half-side that the unit ball fills. */
     private static final double SCALE = 0.95;
+
     private static final double[] LIGHT = normalize(0.35, 0.55, 0.76);
     private static final double AMBIENT = 0.15;
     private static final int SUPER = 2;

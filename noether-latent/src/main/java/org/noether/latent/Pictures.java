@@ -11,15 +11,14 @@ final class Pictures {
     static float[] read(Idx.Images images, int n, int size) {
         int side = images.rows();
         if (images.columns() != side || side % size != 0)
-            throw new IllegalArgumentException("pictures are " + images.rows() + "x" + images.columns()
-                    + "; size " + size + " must divide the side of square pictures");
+            throw new IllegalArgumentException("pictures are " + images.rows() + "x" + images.columns() + "; size "
+                    + size + " must divide the side of square pictures");
         int f = side / size;
         float[] out = new float[size * size];
         for (int i = 0; i < size; i++)
             for (int j = 0; j < size; j++) {
                 float s = 0;
-                for (int u = 0; u < f; u++)
-                    for (int v = 0; v < f; v++) s += images.value(n, i * f + u, j * f + v);
+                for (int u = 0; u < f; u++) for (int v = 0; v < f; v++) s += images.value(n, i * f + u, j * f + v);
                 out[i * size + j] = s / (f * f);
             }
         return out;

@@ -32,7 +32,8 @@ public final class ReconstructionLoss extends Loss {
 
     /** Mean SSIM of two {@code (N, C, H, W)} batches, differentiable. */
     static NDArray ssim(NDArray a, NDArray b) {
-        int win = (int) Math.min(ImageMetrics.WINDOW, Math.min(a.getShape().get(2), a.getShape().get(3)));
+        int win = (int) Math.min(
+                ImageMetrics.WINDOW, Math.min(a.getShape().get(2), a.getShape().get(3)));
         Shape k = new Shape(win, win), one = new Shape(1, 1), zero = new Shape(0, 0);
         NDArray ma = Pool.avgPool2d(a, k, one, zero, false, true), mb = Pool.avgPool2d(b, k, one, zero, false, true);
         NDArray va = Pool.avgPool2d(a.mul(a), k, one, zero, false, true).sub(ma.mul(ma));
@@ -40,7 +41,8 @@ public final class ReconstructionLoss extends Loss {
         NDArray cov = Pool.avgPool2d(a.mul(b), k, one, zero, false, true).sub(ma.mul(mb));
         NDArray two = Scalars.like(a, 2);
         NDArray num = ma.mul(mb).mul(two).add(ImageMetrics.C1).mul(cov.mul(two).add(ImageMetrics.C2));
-        NDArray den = ma.square().add(mb.square()).add(ImageMetrics.C1).mul(va.add(vb).add(ImageMetrics.C2));
+        NDArray den =
+                ma.square().add(mb.square()).add(ImageMetrics.C1).mul(va.add(vb).add(ImageMetrics.C2));
         return num.div(den).mean();
     }
 }

@@ -41,8 +41,8 @@ public final class RenderedPairs implements PairTask<Orthogonal3> {
 
     RenderedPairs(String name, List<Mesh> train, List<Mesh> test, MeshRenderer renderer, So3Irreps action) {
         if (train.isEmpty() || test.isEmpty())
-            throw new IllegalArgumentException(name + ": need meshes for training and test, got " + train.size()
-                    + " and " + test.size());
+            throw new IllegalArgumentException(
+                    name + ": need meshes for training and test, got " + train.size() + " and " + test.size());
         this.name = name;
         this.train = List.copyOf(train);
         this.test = List.copyOf(test);
@@ -61,13 +61,15 @@ public final class RenderedPairs implements PairTask<Orthogonal3> {
                 log.accept("skipping mesh " + e.getMessage());
                 continue;
             }
-            if (usable(m)) families.computeIfAbsent(family(m.name()), k -> new ArrayList<>()).add(prepared(m, size));
+            if (usable(m))
+                families.computeIfAbsent(family(m.name()), k -> new ArrayList<>())
+                        .add(prepared(m, size));
         }
         List<Mesh> train = new ArrayList<>(), test = new ArrayList<>();
         int k = 0;
         for (List<Mesh> fam : families.values()) (k++ % 5 == 4 ? test : train).addAll(fam);
-        return new RenderedPairs("so3-objects", train, test, new MeshRenderer(size, MeshRenderer.Background.BLACK),
-                action);
+        return new RenderedPairs(
+                "so3-objects", train, test, new MeshRenderer(size, MeshRenderer.Background.BLACK), action);
     }
 
     /**
@@ -75,12 +77,18 @@ public final class RenderedPairs implements PairTask<Orthogonal3> {
      * poses. The package holds no aircraft, so an animal with an unmistakable silhouette stands in for the plane.
      */
     static RenderedPairs plane(Path root, int size, So3Irreps action) throws IOException {
-        Path file = Meshes.files(root).stream().filter(p -> p.getFileName().toString().equals(PLANE)).findFirst()
+        Path file = Meshes.files(root).stream()
+                .filter(p -> p.getFileName().toString().equals(PLANE))
+                .findFirst()
                 .orElseThrow(() -> new NoetherUserException("no " + PLANE + " in " + Meshes.folder(root)
                         + "; fetch the meshes again ('noether data fetch meshes')"));
         Mesh plane = prepared(MeshReader.read(file).normalized(), size);
-        return new RenderedPairs("so3-plane", List.of(plane), List.of(plane),
-                new MeshRenderer(size, MeshRenderer.Background.SKY), action);
+        return new RenderedPairs(
+                "so3-plane",
+                List.of(plane),
+                List.of(plane),
+                new MeshRenderer(size, MeshRenderer.Background.SKY),
+                action);
     }
 
     /** Meshes with more triangles are simplified by vertex clustering before use (for rendering speed). */
@@ -193,7 +201,6 @@ public final class RenderedPairs implements PairTask<Orthogonal3> {
 
     @Override
     public String toString() {
-        return name + ": " + train.size() + " training and " + test.size() + " test meshes, " + size() + "x"
-                + size();
+        return name + ": " + train.size() + " training and " + test.size() + " test meshes, " + size() + "x" + size();
     }
 }

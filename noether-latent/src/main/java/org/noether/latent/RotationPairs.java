@@ -78,7 +78,8 @@ public final class RotationPairs implements PairTask<O2Element> {
 
     /** The picture rotated by {@code angle}, with the block painted at ({@code row}, {@code col}) if row >= 0. */
     public float[] render(float[] picture, double angle, int row, int col) {
-        float[] out = rotate.act(new O2Element(angle, false), Pictures.image(picture, size)).data();
+        float[] out = rotate.act(new O2Element(angle, false), Pictures.image(picture, size))
+                .data();
         if (row >= 0) {
             for (int i = row; i < row + blockSide; i++)
                 for (int j = col; j < col + blockSide; j++) out[i * size + j] = BLOCK_VALUE;

@@ -33,9 +33,7 @@ abstract class So3Experiment extends LatentActionExperiment {
 
     @Override
     Plan defaultPlan(boolean quick) {
-        return quick
-                ? new Plan(32, 8, 200, 12, 3, 96, true, 3e-3f)
-                : new Plan(64, 16, 1500, 16, 3, 500, true, 1e-3f);
+        return quick ? new Plan(32, 8, 200, 12, 3, 96, true, 3e-3f) : new Plan(64, 16, 1500, 16, 3, 500, true, 1e-3f);
     }
 
     /**
@@ -59,8 +57,10 @@ abstract class So3Experiment extends LatentActionExperiment {
             try {
                 Meshes.fetch(root, null);
             } catch (IOException | RuntimeException e) {
-                throw new NoetherUserException("the meshes are not in " + Meshes.folder(root) + " and fetching them "
-                        + "failed (" + e.getMessage() + ")", e);
+                throw new NoetherUserException(
+                        "the meshes are not in " + Meshes.folder(root) + " and fetching them " + "failed ("
+                                + e.getMessage() + ")",
+                        e);
             }
         }
         return task(ctx, root, p.size());

@@ -121,7 +121,10 @@ public final class SpatialRotation implements LatentAction<O2Element> {
         Shape o = operator.getShape();
         if (o.dimension() != 3 || o.get(1) != n || o.get(2) != 4 * hw)
             throw new IllegalArgumentException("operator " + o + " does not fit feature map " + s);
-        NDArray index = operator.get(0).toType(DataType.INT64, false).reshape(n, 1, 4 * hw).broadcast(n, c, 4 * hw);
+        NDArray index = operator.get(0)
+                .toType(DataType.INT64, false)
+                .reshape(n, 1, 4 * hw)
+                .broadcast(n, c, 4 * hw);
         NDArray weights = operator.get(1).reshape(n, 1, 4, hw);
         NDArray corners = z.reshape(n, c, hw).gather(index, 2).reshape(n, c, 4, hw);
         return corners.mul(weights).sum(new int[] {2}).reshape(s);
@@ -138,8 +141,7 @@ public final class SpatialRotation implements LatentAction<O2Element> {
     }
 
     static void checkShape(Shape s, int batch) {
-        if (s.dimension() != 4)
-            throw new IllegalArgumentException("feature maps must be (N, C, H, W), got " + s);
+        if (s.dimension() != 4) throw new IllegalArgumentException("feature maps must be (N, C, H, W), got " + s);
         if (s.get(0) != batch)
             throw new IllegalArgumentException("feature batch " + s.get(0) + " but " + batch + " group elements");
     }

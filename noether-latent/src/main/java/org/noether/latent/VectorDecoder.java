@@ -29,12 +29,16 @@ public final class VectorDecoder extends AbstractBlock {
 
     /** @param side the picture side, a multiple of 4 */
     public VectorDecoder(int width, int imageChannels, int side, boolean skip) {
-        if (side % 4 != 0) throw new IllegalArgumentException("a vector latent needs a picture side divisible by 4, got "
-                + side);
+        if (side % 4 != 0)
+            throw new IllegalArgumentException("a vector latent needs a picture side divisible by 4, got " + side);
         this.width = width;
         this.side = side;
         this.skip = skip;
-        grid = addChildBlock("grid", Linear.builder().setUnits((long) width * (side / 4) * (side / 4)).build());
+        grid = addChildBlock(
+                "grid",
+                Linear.builder()
+                        .setUnits((long) width * (side / 4) * (side / 4))
+                        .build());
         first = addChildBlock("first", ConvEncoder.conv(width, 1));
         second = addChildBlock("second", ConvEncoder.conv(width, 1));
         merge = skip ? addChildBlock("merge", ConvEncoder.conv(width, 1)) : null;
@@ -42,18 +46,20 @@ public final class VectorDecoder extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray z = inputs.get(0);
         long n = z.getShape().get(0);
-        NDArray h = ConvEncoder.act(grid.forward(ps, new NDList(z.reshape(n, -1)), training).singletonOrThrow())
+        NDArray h = ConvEncoder.act(
+                        grid.forward(ps, new NDList(z.reshape(n, -1)), training).singletonOrThrow())
                 .reshape(n, width, side / 4, side / 4);
         h = h.repeat(2, 2).repeat(3, 2);
         h = ConvEncoder.act(first.forward(ps, new NDList(h), training).singletonOrThrow());
         h = h.repeat(2, 2).repeat(3, 2);
         h = ConvEncoder.act(second.forward(ps, new NDList(h), training).singletonOrThrow());
-        if (skip) h = ConvEncoder.act(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training)
-                .singletonOrThrow());
+        if (skip)
+            h = ConvEncoder.act(merge.forward(ps, new NDList(h.concat(inputs.get(1), 1)), training)
+                    .singletonOrThrow());
         return new NDList(out.forward(ps, new NDList(h), training).singletonOrThrow());
     }
 

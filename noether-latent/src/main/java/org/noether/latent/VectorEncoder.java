@@ -30,14 +30,16 @@ public final class VectorEncoder extends AbstractBlock {
         first = addChildBlock("first", ConvEncoder.conv(width, 1));
         second = addChildBlock("second", ConvEncoder.conv(width, 2));
         third = addChildBlock("third", ConvEncoder.conv(width, 2));
-        latent = addChildBlock("latent", Linear.builder().setUnits(latentChannels).build());
+        latent = addChildBlock(
+                "latent", Linear.builder().setUnits(latentChannels).build());
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray skip = ConvEncoder.act(first.forward(ps, inputs, training).singletonOrThrow());
-        NDArray h = ConvEncoder.act(second.forward(ps, new NDList(skip), training).singletonOrThrow());
+        NDArray h =
+                ConvEncoder.act(second.forward(ps, new NDList(skip), training).singletonOrThrow());
         h = ConvEncoder.act(third.forward(ps, new NDList(h), training).singletonOrThrow());
         long n = h.getShape().get(0);
         NDArray z = latent.forward(ps, new NDList(h.reshape(n, -1)), training).singletonOrThrow();

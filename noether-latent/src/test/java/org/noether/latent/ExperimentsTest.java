@@ -32,9 +32,15 @@ class ExperimentsTest {
     @Test
     void experimentsAreRegistered() {
         List<String> names = Experiments.all().stream().map(Experiment::name).toList();
-        for (String n : List.of("latent.rotated-mnist", "latent.blocked-mnist", "latent.rotated-fashion-mnist",
-                "latent.contrast-mnist", "latent.contrast-classes-mnist", "latent.action-cost", "latent.so3-objects", "latent.so3-plane"))
-            assertTrue(names.contains(n), n + " in " + names);
+        for (String n : List.of(
+                "latent.rotated-mnist",
+                "latent.blocked-mnist",
+                "latent.rotated-fashion-mnist",
+                "latent.contrast-mnist",
+                "latent.contrast-classes-mnist",
+                "latent.action-cost",
+                "latent.so3-objects",
+                "latent.so3-plane")) assertTrue(names.contains(n), n + " in " + names);
     }
 
     @Test
@@ -50,8 +56,12 @@ class ExperimentsTest {
         assertEquals(3, first.figures().size());
         // latent vs conditional, vs each ablation and vs data space under occlusion, each in PSNR and SSIM
         assertEquals(8, first.claims().size());
-        assertTrue(first.claims().stream().allMatch(c -> c.paper() == Paper.LATENT_ACTIONS && c.interval() != null
-                && c.interval().n() == 2), first.claims().toString());
+        assertTrue(
+                first.claims().stream()
+                        .allMatch(c -> c.paper() == Paper.LATENT_ACTIONS
+                                && c.interval() != null
+                                && c.interval().n() == 2),
+                first.claims().toString());
         assertTrue(first.claims().stream().anyMatch(c -> c.statement().contains("data-space")));
         for (String f : List.of("predictions.png", "latent-swap.png", "cache/latent-seed1-params.entry"))
             assertTrue(Files.size(out.resolve(f)) > 0, f);
@@ -72,10 +82,13 @@ class ExperimentsTest {
         ExperimentResult resumed = new RotatedMnistExperiment(root, plan).run(ctx(0, out, log));
         Path fresh = Files.createDirectories(tmp.resolve("fresh"));
         ExperimentResult seed0 = new RotatedMnistExperiment(root, plan).run(ctx(0, fresh, new ArrayList<>()));
-        assertEquals(seed0.metrics().get("psnr.latent"), resumed.metrics().get("psnr.latent"),
+        assertEquals(
+                seed0.metrics().get("psnr.latent"),
+                resumed.metrics().get("psnr.latent"),
                 "seed 0 in a seed-5 folder gives seed 0's numbers");
         assertNotEquals(seed5.metrics().get("psnr.latent"), resumed.metrics().get("psnr.latent"));
-        assertTrue(log.stream().anyMatch(l -> l.contains("latent-seed0-params") && l.contains("another run")),
+        assertTrue(
+                log.stream().anyMatch(l -> l.contains("latent-seed0-params") && l.contains("another run")),
                 log.toString());
     }
 
@@ -93,7 +106,9 @@ class ExperimentsTest {
         ExperimentResult again = new RotatedMnistExperiment(root, plan).run(ctx(2, out, log));
         assertEquals(1, log.size(), log.toString());
         assertTrue(log.get(0).contains(entry.toString()) && log.get(0).contains("truncated"), log.get(0));
-        assertEquals(first.metrics().get("psnr.conditional"), again.metrics().get("psnr.conditional"),
+        assertEquals(
+                first.metrics().get("psnr.conditional"),
+                again.metrics().get("psnr.conditional"),
                 "retrained with the same seed, the same numbers");
         assertTrue(Files.size(entry) == bytes.length, "entry rewritten whole");
     }
@@ -102,13 +117,13 @@ class ExperimentsTest {
     void so3ExperimentsRunOnInstalledMeshesWithoutADataSpaceRow(@TempDir Path tmp) throws Exception {
         Path from = Files.createDirectories(tmp.resolve("from"));
         String[] names = {"apple", "bell", "cup", "drum", "egg", "fork", "gear", "horn", "iris", "jug", "kite", "cow"};
-        for (int i = 0; i < names.length; i++) writeOff(from.resolve(names[i] + ".off"),
-                MeshRendererTest.blob(names[i], i, 12, 20));
+        for (int i = 0; i < names.length; i++)
+            writeOff(from.resolve(names[i] + ".off"), MeshRendererTest.blob(names[i], i, 12, 20));
         Path root = tmp.resolve("data");
         Meshes.fetch(root, from);
         var plan = new LatentActionExperiment.Plan(16, 4, 3, 4, 2, 8, true, 5e-3f);
-        for (LatentActionExperiment e : List.of(new So3PlaneExperiment(root, plan),
-                new So3ObjectsExperiment(root, plan))) {
+        for (LatentActionExperiment e :
+                List.of(new So3PlaneExperiment(root, plan), new So3ObjectsExperiment(root, plan))) {
             Path out = Files.createDirectories(tmp.resolve(e.name()));
             ExperimentResult r = e.run(ctx(1, out, new ArrayList<>()));
             assertEquals(4, r.tables().get(0).rows().size(), e.name());
@@ -119,17 +134,30 @@ class ExperimentsTest {
         // the objects set holds out every fifth family in alphabetical order (apple, bell, cow, cup, drum, ...)
         RenderedPairs objects = RenderedPairs.objects(root, 16, So3Experiment.ACTION, line -> {});
         assertEquals(10, objects.meshes(false).size());
-        assertEquals(List.of("drum.off", "iris.off"), objects.meshes(true).stream().map(Mesh::name).toList());
+        assertEquals(
+                List.of("drum.off", "iris.off"),
+                objects.meshes(true).stream().map(Mesh::name).toList());
     }
 
     static void writeOff(Path file, Mesh m) throws IOException {
         StringBuilder sb = new StringBuilder("OFF\n" + m.vertexCount() + " " + m.triangleCount() + " 0\n");
         double[] v = m.vertices();
         for (int i = 0; i < m.vertexCount(); i++)
-            sb.append(v[3 * i]).append(' ').append(v[3 * i + 1]).append(' ').append(v[3 * i + 2]).append('\n');
+            sb.append(v[3 * i])
+                    .append(' ')
+                    .append(v[3 * i + 1])
+                    .append(' ')
+                    .append(v[3 * i + 2])
+                    .append('\n');
         int[] t = m.triangles();
-        for (int i = 0; i < t.length; i += 3) sb.append("3 ").append(t[i]).append(' ').append(t[i + 1]).append(' ')
-                .append(t[i + 2]).append('\n');
+        for (int i = 0; i < t.length; i += 3)
+            sb.append("3 ")
+                    .append(t[i])
+                    .append(' ')
+                    .append(t[i + 1])
+                    .append(' ')
+                    .append(t[i + 2])
+                    .append('\n');
         Files.writeString(file, sb);
     }
 
@@ -181,7 +209,8 @@ class ExperimentsTest {
         // every protocol differs from every other on some class
         for (int a = 0; a < 4; a++)
             for (int b = a + 1; b < 4; b++)
-                assertNotEquals(Arrays.toString(IntensityClassPairs.render(picture, a)),
+                assertNotEquals(
+                        Arrays.toString(IntensityClassPairs.render(picture, a)),
                         Arrays.toString(IntensityClassPairs.render(picture, b)));
         assertEquals(0.30f, IntensityClassPairs.render(picture, 2)[0], 1e-6, "protocol 2 brightens the background");
     }

@@ -19,8 +19,7 @@ class FiniteAndIrrepActionsTest {
     static float[] product(float[] a, float[] b, int n) {
         float[] c = new float[n * n];
         for (int i = 0; i < n; i++)
-            for (int k = 0; k < n; k++)
-                for (int j = 0; j < n; j++) c[i * n + j] += a[i * n + k] * b[k * n + j];
+            for (int k = 0; k < n; k++) for (int j = 0; j < n; j++) c[i * n + j] += a[i * n + k] * b[k * n + j];
         return c;
     }
 
@@ -50,12 +49,15 @@ class FiniteAndIrrepActionsTest {
             // block h moves to block h + 1: the new block 1 is the old block 0
             for (int i = 0; i < 8; i++) assertEquals(z[i], once[8 + i]);
             for (int i = 0; i < 8; i++) assertEquals(z[24 + i], once[i]);
-            float[] twice = reg.apply(reg.apply(x, reg.operator(m, c4.rotation(1), shape)),
-                    reg.operator(m, c4.rotation(1), shape)).toFloatArray();
-            assertArrayEquals(reg.apply(x, reg.operator(m, c4.rotation(2), shape)).toFloatArray(), twice);
-            assertArrayEquals(z, reg.apply(x, reg.operator(m, c4.identity(), shape)).toFloatArray());
-            assertThrows(IllegalArgumentException.class,
-                    () -> reg.operator(m, c4.rotation(1), new Shape(1, 6, 2, 2)));
+            float[] twice = reg.apply(
+                            reg.apply(x, reg.operator(m, c4.rotation(1), shape)),
+                            reg.operator(m, c4.rotation(1), shape))
+                    .toFloatArray();
+            assertArrayEquals(
+                    reg.apply(x, reg.operator(m, c4.rotation(2), shape)).toFloatArray(), twice);
+            assertArrayEquals(
+                    z, reg.apply(x, reg.operator(m, c4.identity(), shape)).toFloatArray());
+            assertThrows(IllegalArgumentException.class, () -> reg.operator(m, c4.rotation(1), new Shape(1, 6, 2, 2)));
         }
         assertArrayEquals(new float[] {0, 0, 1, 0}, reg.code(c4.rotation(2)));
     }
@@ -69,12 +71,15 @@ class FiniteAndIrrepActionsTest {
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             Shape shape = new Shape(1, 6, 1, 1);
             NDArray x = m.create(new float[] {1, 0, 1, 0, 3, 4}, shape);
-            float[] y = irreps.apply(x, irreps.operator(m, new O2Element(Math.PI / 2, false), shape)).toFloatArray();
+            float[] y = irreps.apply(x, irreps.operator(m, new O2Element(Math.PI / 2, false), shape))
+                    .toFloatArray();
             // frequency 1 turns (1, 0) into (0, 1); frequency 2 into (-1, 0); frequency 0 leaves (3, 4)
             float[] expected = {0, 1, -1, 0, 3, 4};
             for (int i = 0; i < 6; i++) assertEquals(expected[i], y[i], 1e-6);
-            assertArrayEquals(x.toFloatArray(),
-                    irreps.apply(x, irreps.operator(m, new O2Element(0, false), shape)).toFloatArray());
+            assertArrayEquals(
+                    x.toFloatArray(),
+                    irreps.apply(x, irreps.operator(m, new O2Element(0, false), shape))
+                            .toFloatArray());
         }
     }
 }

@@ -21,12 +21,12 @@ import org.noether.nn.util.LiveArrays;
 class LatentTrainerTest {
     static final ImageDataset DATA = SyntheticDigits.create(64, 16, 21);
     static final RotationPairs BLOCKED = new RotationPairs("blocked", DATA, 14, 5);
-    static final LatentAutoencoder.Config TINY = new LatentAutoencoder.Config(6, 4, 2, false, true, true,
-            LatentAutoencoder.Kind.LATENT_ACTION);
+    static final LatentAutoencoder.Config TINY =
+            new LatentAutoencoder.Config(6, 4, 2, false, true, true, LatentAutoencoder.Kind.LATENT_ACTION);
 
     /** The regular representation of C4 acts on the latent and skip channels, so both are multiples of 4. */
-    static final LatentAutoencoder.Config CONTRAST = new LatentAutoencoder.Config(8, 4, 2, false, true, true,
-            LatentAutoencoder.Kind.LATENT_ACTION);
+    static final LatentAutoencoder.Config CONTRAST =
+            new LatentAutoencoder.Config(8, 4, 2, false, true, true, LatentAutoencoder.Kind.LATENT_ACTION);
 
     static LatentTrainer.Settings settings(int steps) {
         return new LatentTrainer.Settings(steps, 8, 5e-3f, 0);
@@ -74,8 +74,8 @@ class LatentTrainerTest {
     }
 
     private static float[] trained(long seed) {
-        try (LatentTrainer<O2Element> run = LatentTrainer.create(BLOCKED, TINY.withDownsample(true), settings(5),
-                seed)) {
+        try (LatentTrainer<O2Element> run =
+                LatentTrainer.create(BLOCKED, TINY.withDownsample(true), settings(5), seed)) {
             run.train(null);
             return run.parameters();
         }
@@ -98,7 +98,8 @@ class LatentTrainerTest {
         try (LatentTrainer<O2Element> loaded = LatentTrainer.load(BLOCKED, config, settings(5), file)) {
             float[][] after = loaded.predict(pairs);
             for (int i = 0; i < pairs.size(); i++) assertArrayEquals(before[i], after[i]);
-            float[][] swapped = loaded.swap(List.of(pairs.get(0).source(), pairs.get(1).source()),
+            float[][] swapped = loaded.swap(
+                    List.of(pairs.get(0).source(), pairs.get(1).source()),
                     List.of(pairs.get(2).source(), pairs.get(3).source()));
             assertEquals(2, swapped.length);
             assertEquals(14 * 14, swapped[0].length);
@@ -114,8 +115,8 @@ class LatentTrainerTest {
             Pair<O2Element> p = BLOCKED.sample(true, new SplittableRandom(1));
             Pair<O2Element> still = new Pair<>(p.source(), p.source(), new O2Element(0, false), p.item(), p.factors());
             float[] withGate = run.predict(List.of(still))[0];
-            float[] byQuarterTurns = run.predict(List.of(new Pair<>(p.source(), p.source(),
-                    new O2Element(2 * Math.PI, false), p.item(), p.factors())))[0];
+            float[] byQuarterTurns = run.predict(List.of(
+                    new Pair<>(p.source(), p.source(), new O2Element(2 * Math.PI, false), p.item(), p.factors())))[0];
             assertArrayEquals(withGate, byQuarterTurns);
         }
     }

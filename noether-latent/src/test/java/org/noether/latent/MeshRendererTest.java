@@ -109,8 +109,10 @@ class MeshRendererTest {
         MeshRenderer r = new MeshRenderer(16, MeshRenderer.Background.SKY);
         Orthogonal3 g = O3.SO3.sample(new SplittableRandom(2));
         float[] a = r.render(MeshRenderer.Posed.of(BLOB).rotated(g));
-        assertArrayEquals(a, new MeshRenderer(16, MeshRenderer.Background.SKY).render(
-                MeshRenderer.Posed.of(BLOB).rotated(g)));
+        assertArrayEquals(
+                a,
+                new MeshRenderer(16, MeshRenderer.Background.SKY)
+                        .render(MeshRenderer.Posed.of(BLOB).rotated(g)));
         for (float v : a) assertTrue(v >= 0 && v <= 1, "value " + v);
         // the sky brightens towards the horizon: the top-left corner is darker than the bottom-left one
         assertTrue(a[0] < a[15 * 16], a[0] + " vs " + a[15 * 16]);

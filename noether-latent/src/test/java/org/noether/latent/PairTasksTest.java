@@ -30,7 +30,8 @@ class PairTasksTest {
             double a = p.factors()[0];
             ImageDataset.Split split = n % 2 == 0 ? DATA.test() : DATA.train();
             float[] digit = Pictures.read(split.images(), p.item(), size);
-            float[] x1 = rotate.act(new O2Element(a, false), new Image(size, size, 1, digit)).data();
+            float[] x1 = rotate.act(new O2Element(a, false), new Image(size, size, 1, digit))
+                    .data();
             float[] x2 = rotate.act(new O2Element(a + p.element().angle(), false), new Image(size, size, 1, digit))
                     .data();
             for (int i = 0; i < size; i++)
@@ -54,7 +55,9 @@ class PairTasksTest {
         int size = 14;
         RotationPairs task = new RotationPairs("blocked", DATA, size, 5);
         Pair<O2Element> p = task.sample(false, new SplittableRandom(5));
-        float[] expected = ImageActions.resampled(O2.SO2).act(p.element(), new Image(size, size, 1, p.source())).data();
+        float[] expected = ImageActions.resampled(O2.SO2)
+                .act(p.element(), new Image(size, size, 1, p.source()))
+                .data();
         assertArrayEquals(expected, task.dataSpacePrediction(p));
     }
 
@@ -111,7 +114,7 @@ class PairTasksTest {
         float[] half = Pictures.read(DATA.train().images(), 0, 14);
         assertEquals((full[0] + full[1] + full[28] + full[29]) / 4, half[0], 1e-6);
         int k = 5 * 14 + 7;
-        assertEquals((full[10 * 28 + 14] + full[10 * 28 + 15] + full[11 * 28 + 14] + full[11 * 28 + 15]) / 4, half[k],
-                1e-6);
+        assertEquals(
+                (full[10 * 28 + 14] + full[10 * 28 + 15] + full[11 * 28 + 14] + full[11 * 28 + 15]) / 4, half[k], 1e-6);
     }
 }

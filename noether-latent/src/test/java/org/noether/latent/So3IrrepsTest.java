@@ -82,8 +82,9 @@ class So3IrrepsTest {
                 after += once[k * 9] * once[k * 9];
             }
             assertEquals(before, after, 1e-4);
-            assertThrows(IllegalArgumentException.class, () -> IRREPS.operator(m,
-                    List.of(O3.SO3.identity().negate(), O3.SO3.identity()), shape));
+            assertThrows(
+                    IllegalArgumentException.class,
+                    () -> IRREPS.operator(m, List.of(O3.SO3.identity().negate(), O3.SO3.identity()), shape));
         }
         assertEquals(9, IRREPS.code(O3.SO3.identity()).length);
     }

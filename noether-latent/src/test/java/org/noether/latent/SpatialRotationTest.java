@@ -98,7 +98,8 @@ class SpatialRotationTest {
                 norm += (double) z[i] * z[i];
             }
             double relative = Math.sqrt(err / norm);
-            assertTrue(relative < 0.05 && worst < 0.08,
+            assertTrue(
+                    relative < 0.05 && worst < 0.08,
                     "a=" + ab[0] + " b=" + ab[1] + ": relative error " + relative + ", max error " + worst);
         }
     }
@@ -164,12 +165,15 @@ class SpatialRotationTest {
             for (double angle : new double[] {0.7, Math.PI / 2, Math.PI}) {
                 NDArray op = ROT.operator(m, rot(angle), shape);
                 NDArray mixThenRotate = ROT.apply(w.matMul(x.reshape(c, s * s)).reshape(shape), op);
-                NDArray rotateThenMix = w.matMul(ROT.apply(x, op).reshape(c, s * s)).reshape(shape);
+                NDArray rotateThenMix =
+                        w.matMul(ROT.apply(x, op).reshape(c, s * s)).reshape(shape);
                 float[] a = mixThenRotate.toFloatArray(), b = rotateThenMix.toFloatArray();
                 for (int i = 0; i < a.length; i++) assertEquals(a[i], b[i], 1e-5);
             }
             NDArray op = ROT.operator(m, rot(3 * Math.PI / 2), shape);
-            assertArrayEquals(ROT.apply(x.maximum(0), op).toFloatArray(), ROT.apply(x, op).maximum(0).toFloatArray());
+            assertArrayEquals(
+                    ROT.apply(x.maximum(0), op).toFloatArray(),
+                    ROT.apply(x, op).maximum(0).toFloatArray());
         }
     }
 
@@ -200,8 +204,7 @@ class SpatialRotationTest {
     void rejectsReflectionsAndMismatchedShapes() {
         try (NDManager m = manager.newSubManager()) {
             Shape shape = new Shape(1, 1, 4, 4);
-            assertThrows(IllegalArgumentException.class,
-                    () -> ROT.operator(m, new O2Element(0.1, true), shape));
+            assertThrows(IllegalArgumentException.class, () -> ROT.operator(m, new O2Element(0.1, true), shape));
             assertThrows(IllegalArgumentException.class, () -> ROT.operator(m, List.of(rot(0), rot(1)), shape));
             NDArray op = ROT.operator(m, rot(0.2), shape);
             assertThrows(IllegalArgumentException.class, () -> ROT.apply(m.zeros(new Shape(1, 1, 5, 5)), op));

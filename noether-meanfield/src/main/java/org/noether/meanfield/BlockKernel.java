@@ -22,16 +22,23 @@ public interface BlockKernel {
      * inputs, and fills {@code cache[cacheOffset .. cacheOffset + L * count * cacheWidth)} with what
      * {@link #backward} needs. The sum over particles is taken in a fixed order that depends only on L.
      */
-    void forward(double[] theta, int particles, double[] inputs, int count, double[] sum, double[] cache,
-                 int cacheOffset);
+    void forward(
+            double[] theta, int particles, double[] inputs, int count, double[] sum, double[] cache, int cacheOffset);
 
     /**
      * Writes, for each particle i, sum_k D_theta sigma_*(x_k; theta_i)^T upstream_k into
      * {@code gradient[p * L + i]} (overwriting it), from the cache {@link #forward} filled for the same block and
      * inputs. It may overwrite that cache: call it once per {@link #forward}.
      */
-    void backward(double[] theta, int particles, double[] inputs, int count, double[] upstream, double[] cache,
-                  int cacheOffset, double[] gradient);
+    void backward(
+            double[] theta,
+            int particles,
+            double[] inputs,
+            int count,
+            double[] upstream,
+            double[] cache,
+            int cacheOffset,
+            double[] gradient);
 
     /** The block kernel of any unit: per-particle calls on a copy of each particle's coordinates. */
     static BlockKernel perParticle(Unit unit) {
@@ -42,8 +49,14 @@ public interface BlockKernel {
             final double[] grad = new double[dz];
 
             @Override
-            public void forward(double[] theta, int particles, double[] inputs, int count, double[] sum,
-                                double[] cache, int cacheOffset) {
+            public void forward(
+                    double[] theta,
+                    int particles,
+                    double[] inputs,
+                    int count,
+                    double[] sum,
+                    double[] cache,
+                    int cacheOffset) {
                 for (int i = 0; i < particles; i++) {
                     for (int p = 0; p < dz; p++) one[p] = theta[p * particles + i];
                     unit.forward(one, 0, inputs, count, sum, cache, cacheOffset + i * count * cw);
@@ -51,8 +64,15 @@ public interface BlockKernel {
             }
 
             @Override
-            public void backward(double[] theta, int particles, double[] inputs, int count, double[] upstream,
-                                 double[] cache, int cacheOffset, double[] gradient) {
+            public void backward(
+                    double[] theta,
+                    int particles,
+                    double[] inputs,
+                    int count,
+                    double[] upstream,
+                    double[] cache,
+                    int cacheOffset,
+                    double[] gradient) {
                 for (int i = 0; i < particles; i++) {
                     for (int p = 0; p < dz; p++) one[p] = theta[p * particles + i];
                     unit.backward(one, 0, inputs, count, upstream, cache, cacheOffset + i * count * cw, grad, 0);

@@ -14,7 +14,8 @@ public final class ClassicUnit implements Unit {
 
     /** Smooth activations with their derivatives. */
     public enum Activation {
-        SIGMOID, TANH;
+        SIGMOID,
+        TANH;
 
         double value(double t) {
             return this == SIGMOID ? 1 / (1 + Math.exp(-t)) : Math.tanh(t);
@@ -32,8 +33,8 @@ public final class ClassicUnit implements Unit {
 
     public ClassicUnit(int inputDimension, int outputDimension, Activation activation) {
         if (inputDimension < 1 || outputDimension < 1)
-            throw new IllegalArgumentException("dimensions must be >= 1, got dx=" + inputDimension + ", dy="
-                    + outputDimension);
+            throw new IllegalArgumentException(
+                    "dimensions must be >= 1, got dx=" + inputDimension + ", dy=" + outputDimension);
         this.dx = inputDimension;
         this.dy = outputDimension;
         this.activation = activation;
@@ -76,8 +77,8 @@ public final class ClassicUnit implements Unit {
     }
 
     @Override
-    public void backward(double[] t, int to, double[] xs, int count, double[] up, double[] cache, int co,
-                         double[] g, int go) {
+    public void backward(
+            double[] t, int to, double[] xs, int count, double[] up, double[] cache, int co, double[] g, int go) {
         java.util.Arrays.fill(g, go, go + dx + dy, 0);
         for (int k = 0; k < count; k++) {
             double v = cache[co + k];

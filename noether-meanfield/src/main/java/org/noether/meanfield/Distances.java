@@ -47,8 +47,8 @@ public final class Distances {
 
     /** RMD(mu, mu^G), an N vs N|G| transport problem: how far the cloud is from being weakly invariant. */
     public static double rmdToSymmetrization(Symmetry symmetry, double[] particles, int n) {
-        return rmd(particles, n, symmetry.symmetrize(particles, n), n * symmetry.order(),
-                symmetry.parameterDimension());
+        return rmd(
+                particles, n, symmetry.symmetrize(particles, n), n * symmetry.order(), symmetry.parameterDimension());
     }
 
     /** sqrt((1/n) sum_i |theta_i - P theta_i|^2) / sqrt(M2): the relative root-mean-square escape from a subspace. */

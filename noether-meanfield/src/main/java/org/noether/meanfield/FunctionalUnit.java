@@ -12,16 +12,16 @@ final class FunctionalUnit implements Unit {
 
     FunctionalUnit(String name, int dx, int dy, int dz, Evaluation value, Pullback gradient) {
         if (dx <= 0 || dy <= 0 || dz <= 0)
-            throw new IllegalArgumentException("unit '" + name + "' needs positive dimensions; got dx=" + dx + ", dy="
-                    + dy + ", dz=" + dz);
+            throw new IllegalArgumentException(
+                    "unit '" + name + "' needs positive dimensions; got dx=" + dx + ", dy=" + dy + ", dz=" + dz);
         this.name = name;
         this.dx = dx;
         this.dy = dy;
         this.dz = dz;
         this.value = value;
         this.gradient = gradient;
-        this.scratch = ThreadLocal.withInitial(() -> new double[][] {new double[dx], new double[dz], new double[dy],
-            new double[dy], new double[dz]});
+        this.scratch = ThreadLocal.withInitial(
+                () -> new double[][] {new double[dx], new double[dz], new double[dy], new double[dy], new double[dz]});
     }
 
     @Override
@@ -45,8 +45,14 @@ final class FunctionalUnit implements Unit {
     }
 
     @Override
-    public void forward(double[] theta, int thetaOffset, double[] inputs, int count, double[] sum, double[] cache,
-                        int cacheOffset) {
+    public void forward(
+            double[] theta,
+            int thetaOffset,
+            double[] inputs,
+            int count,
+            double[] sum,
+            double[] cache,
+            int cacheOffset) {
         double[][] s = scratch.get();
         double[] x = s[0], t = s[1], out = s[2];
         System.arraycopy(theta, thetaOffset, t, 0, dz);
@@ -58,8 +64,16 @@ final class FunctionalUnit implements Unit {
     }
 
     @Override
-    public void backward(double[] theta, int thetaOffset, double[] inputs, int count, double[] upstream,
-                         double[] cache, int cacheOffset, double[] grad, int gradientOffset) {
+    public void backward(
+            double[] theta,
+            int thetaOffset,
+            double[] inputs,
+            int count,
+            double[] upstream,
+            double[] cache,
+            int cacheOffset,
+            double[] grad,
+            int gradientOffset) {
         double[][] s = scratch.get();
         double[] x = s[0], t = s[1], up = s[3], g = s[4];
         System.arraycopy(theta, thetaOffset, t, 0, dz);

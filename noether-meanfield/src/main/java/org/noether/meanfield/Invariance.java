@@ -6,7 +6,9 @@ package org.noether.meanfield;
  * supported on the fixed-point space E^G).
  */
 public enum Invariance {
-    ARBITRARY("arbitrary"), WEAKLY_INVARIANT("WI"), STRONGLY_INVARIANT("SI");
+    ARBITRARY("arbitrary"),
+    WEAKLY_INVARIANT("WI"),
+    STRONGLY_INVARIANT("SI");
 
     private final String label;
 

@@ -40,8 +40,8 @@ public final class MeanFieldBenchmark {
      * @param wallSeconds wall time
      * @param cpuSeconds process CPU time over the same interval
      */
-    public record StepRate(String engine, int n, Scheme scheme, int threads, long steps, double wallSeconds,
-                           double cpuSeconds) {
+    public record StepRate(
+            String engine, int n, Scheme scheme, int threads, long steps, double wallSeconds, double cpuSeconds) {
         public double stepsPerSecond() {
             return steps / wallSeconds;
         }
@@ -61,9 +61,10 @@ public final class MeanFieldBenchmark {
      */
     public static StepRate stepsPerSecond(int n, Scheme scheme, int threads, double minSeconds) {
         MeanFieldSetting s = MeanFieldSetting.paper();
-        double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
-                new SplittableRandom(1));
-        TrainingConfig base = TrainingConfig.paper().withNoiseSubspace(s.symmetry().fixedSubspace())
+        double[] init =
+                Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(), new SplittableRandom(1));
+        TrainingConfig base = TrainingConfig.paper()
+                .withNoiseSubspace(s.symmetry().fixedSubspace())
                 .withThreads(threads);
         Teacher teacher = s.teacher(Invariance.WEAKLY_INVARIANT);
         long steps = 16;
@@ -90,14 +91,16 @@ public final class MeanFieldBenchmark {
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         double w2 = Transport.w2Squared(a, n, b, n * multiple, 4);
-        return new TransportTiming(n, n * multiple, (System.nanoTime() - t0) / 1e9,
-                (processCpuNanos() - cpu0) / 1e9, w2);
+        return new TransportTiming(
+                n, n * multiple, (System.nanoTime() - t0) / 1e9, (processCpuNanos() - cpu0) / 1e9, w2);
     }
 
     /** Whether {@code python3 -c "import torch"} succeeds. */
     public static boolean torchAvailable() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import torch").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("python3", "-c", "import torch")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
@@ -121,18 +124,33 @@ public final class MeanFieldBenchmark {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             StringBuilder list = new StringBuilder();
             for (int n : sizes) list.append(list.length() > 0 ? "," : "").append(n);
-            Process p = new ProcessBuilder("python3", script.toString(), "--sizes", list.toString(), "--seconds",
-                    String.valueOf(seconds), "--threads", String.valueOf(threads)).redirectErrorStream(true).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            Process p = new ProcessBuilder(
+                            "python3",
+                            script.toString(),
+                            "--sizes",
+                            list.toString(),
+                            "--seconds",
+                            String.valueOf(seconds),
+                            "--threads",
+                            String.valueOf(threads))
+                    .redirectErrorStream(true)
+                    .start();
+            try (BufferedReader r =
+                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
                     String[] f = line.trim().split("\\s+");
                     if (f.length == 3 && f[0].equals("steps_per_second") && f[1].startsWith("N=")) {
                         int n = Integer.parseInt(f[1].substring(2));
                         double rate = Double.parseDouble(f[2]);
-                        out.add(new StepRate("pytorch", n, Scheme.VANILLA, threads, Math.round(rate * seconds),
-                                seconds, Double.NaN));
+                        out.add(new StepRate(
+                                "pytorch",
+                                n,
+                                Scheme.VANILLA,
+                                threads,
+                                Math.round(rate * seconds),
+                                seconds,
+                                Double.NaN));
                     }
                 }
             }
@@ -168,9 +186,13 @@ public final class MeanFieldBenchmark {
         int[] sizes = {50, 500, 5000};
         StringBuilder md = new StringBuilder();
         int cores = Runtime.getRuntime().availableProcessors();
-        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f, %d rounds of %.1f s per "
-                + "measurement%n%n", cores, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                rounds, seconds));
+        md.append(String.format(
+                Locale.ROOT,
+                "cores: %d, load average at start: %.1f, %d rounds of %.1f s per " + "measurement%n%n",
+                cores,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                rounds,
+                seconds));
         boolean torch = torchAvailable();
         int[] threadCounts = cores >= 2 ? new int[] {1, 2} : new int[] {1};
         if (torch) {
@@ -187,12 +209,16 @@ public final class MeanFieldBenchmark {
                     progress.printf(Locale.ROOT, "round %d/%d, %d thread(s)%n", r + 1, rounds, threads);
                     double[] j = new double[sizes.length];
                     for (int i = 0; i < sizes.length; i++)
-                        j[i] = stepsPerSecond(sizes[i], Scheme.VANILLA, threads, seconds).stepsPerSecond();
+                        j[i] = stepsPerSecond(sizes[i], Scheme.VANILLA, threads, seconds)
+                                .stepsPerSecond();
                     List<StepRate> t = torchStepsPerSecond(sizes, threads, seconds);
                     for (int i = 0; i < sizes.length; i++) {
                         final int n = sizes[i];
-                        double p = t.stream().filter(x -> x.n() == n).mapToDouble(StepRate::stepsPerSecond)
-                                .findFirst().orElse(Double.NaN);
+                        double p = t.stream()
+                                .filter(x -> x.n() == n)
+                                .mapToDouble(StepRate::stepsPerSecond)
+                                .findFirst()
+                                .orElse(Double.NaN);
                         java.get(i).add(j[i]);
                         py.get(i).add(p);
                         ratio.get(i).add(j[i] / p);
@@ -200,10 +226,17 @@ public final class MeanFieldBenchmark {
                 }
                 for (int i = 0; i < sizes.length; i++) {
                     StringBuilder all = new StringBuilder();
-                    for (double x : ratio.get(i)) all.append(all.length() > 0 ? ", " : "").append(
-                            String.format(Locale.ROOT, "%.1f", x));
-                    md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | **%.1fx** | %s |%n", sizes[i],
-                            threads, median(java.get(i)), median(py.get(i)), median(ratio.get(i)), all));
+                    for (double x : ratio.get(i))
+                        all.append(all.length() > 0 ? ", " : "").append(String.format(Locale.ROOT, "%.1f", x));
+                    md.append(String.format(
+                            Locale.ROOT,
+                            "| %d | %d | %.0f | %.0f | **%.1fx** | %s |%n",
+                            sizes[i],
+                            threads,
+                            median(java.get(i)),
+                            median(py.get(i)),
+                            median(ratio.get(i)),
+                            all));
                 }
             }
             md.append("\n");
@@ -215,16 +248,29 @@ public final class MeanFieldBenchmark {
         for (int n : sizes) {
             for (Scheme sc : Scheme.values()) {
                 StepRate r = stepsPerSecond(n, sc, 1, seconds);
-                md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.0f |%n", r.scheme().label(),
-                        r.n(), r.threads(), r.steps(), r.stepsPerSecond(), r.stepsPerCpuSecond()));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d | %d | %.0f | %.0f |%n",
+                        r.scheme().label(),
+                        r.n(),
+                        r.threads(),
+                        r.steps(),
+                        r.stepsPerSecond(),
+                        r.stepsPerCpuSecond()));
             }
         }
         progress.println("exact W2");
         md.append("\n| W2 | wall s | CPU s | W2^2 |\n|---|---|---|---|\n");
         for (int n : new int[] {500, 5000}) {
             TransportTiming t = transport(n, 2, 1);
-            md.append(String.format(Locale.ROOT, "| %d vs %d | %.2f | %.2f | %.6f |%n", t.n(), t.m(), t.wallSeconds(),
-                    t.cpuSeconds(), t.w2Squared()));
+            md.append(String.format(
+                    Locale.ROOT,
+                    "| %d vs %d | %.2f | %.2f | %.6f |%n",
+                    t.n(),
+                    t.m(),
+                    t.wallSeconds(),
+                    t.cpuSeconds(),
+                    t.w2Squared()));
         }
         return md.toString();
     }
@@ -236,14 +282,16 @@ public final class MeanFieldBenchmark {
      * with one thread per block.
      */
     public static String scaling(int[] sizes, int[] threadCounts, double seconds, java.io.PrintStream progress) {
-        for (int n : sizes)
-            if (n < 1) throw new IllegalArgumentException("--n values must be >= 1, got " + n);
+        for (int n : sizes) if (n < 1) throw new IllegalArgumentException("--n values must be >= 1, got " + n);
         for (int t : threadCounts)
             if (t < 1) throw new IllegalArgumentException("--threads values must be >= 1, got " + t);
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "cores: %d, load average at start: %.1f, %.1f s per measurement, "
-                + "vanilla scheme%n%n", Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), seconds));
+        md.append(String.format(
+                Locale.ROOT,
+                "cores: %d, load average at start: %.1f, %.1f s per measurement, " + "vanilla scheme%n%n",
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                seconds));
         md.append("| N | threads | steps/s (wall) | steps per CPU-s | vs 1 thread |\n|---|---|---|---|---|\n");
         for (int n : sizes) {
             double one = Double.NaN;
@@ -251,9 +299,14 @@ public final class MeanFieldBenchmark {
                 progress.printf(Locale.ROOT, "N = %d, %d thread(s)%n", n, t);
                 StepRate r = stepsPerSecond(n, Scheme.VANILLA, t, seconds);
                 if (t == 1) one = r.stepsPerSecond();
-                md.append(String.format(Locale.ROOT, "| %d | %d | %.0f | %.0f | %s |%n", n, t, r.stepsPerSecond(),
-                        r.stepsPerCpuSecond(), Double.isNaN(one) ? "" : String.format(Locale.ROOT, "%.2fx",
-                                r.stepsPerSecond() / one)));
+                md.append(String.format(
+                        Locale.ROOT,
+                        "| %d | %d | %.0f | %.0f | %s |%n",
+                        n,
+                        t,
+                        r.stepsPerSecond(),
+                        r.stepsPerCpuSecond(),
+                        Double.isNaN(one) ? "" : String.format(Locale.ROOT, "%.2fx", r.stepsPerSecond() / one)));
             }
         }
         return md.toString();

@@ -46,9 +46,15 @@ final class MeanFieldClaims {
      * @param discoverySettings settings the heuristic ran on
      * @param discoveries its results, one per setting
      */
-    record Measurements(int[] sizes, List<Invariance> teachers, List<Scheme> schemes, Map<String, double[]> projection,
-                        List<String> pairNames, Map<String, double[]> pairs, List<MeanFieldSetting> discoverySettings,
-                        List<SubspaceDiscovery.Result> discoveries) {}
+    record Measurements(
+            int[] sizes,
+            List<Invariance> teachers,
+            List<Scheme> schemes,
+            Map<String, double[]> projection,
+            List<String> pairNames,
+            Map<String, double[]> pairs,
+            List<MeanFieldSetting> discoverySettings,
+            List<SubspaceDiscovery.Result> discoveries) {}
 
     /** The checked claims, keyed by a short id (also the metric name {@code claim.<id>}). */
     static Map<String, Claim> check(Measurements m, long seed) {
@@ -72,31 +78,61 @@ final class MeanFieldClaims {
                         worst = i.upper();
                         worstInterval = i;
                     }
-                ev.append(String.format(Locale.ROOT, "%s: DA %.3g -> %s (slope %.2f), FA %s; ", t.label(), da[0],
-                        fmt(daEnd), slope(sizes, da), fmt(faEnd)));
+                ev.append(String.format(
+                        Locale.ROOT,
+                        "%s: DA %.3g -> %s (slope %.2f), FA %s; ",
+                        t.label(),
+                        da[0],
+                        fmt(daEnd),
+                        slope(sizes, da),
+                        fmt(faEnd)));
             }
-            out.put("DA-FA-near-EG", Claim.about(Paper.MEAN_FIELD, "DA and FA stay near E^G as N grows (RMD to "
-                    + "the projection <= " + NEAR + " at the largest N, not increasing with N)")
-                    .paperFigure("Figure 2").measured(worstInterval, "largest RMD at N=" + nMax)
-                    .judged(holds, "held iff for every teacher the interval of DA's and of FA's RMD at N=" + nMax
-                            + " lies at or below " + NEAR + " and DA's log-log slope is <= 0; " + trim(ev)));
+            out.put(
+                    "DA-FA-near-EG",
+                    Claim.about(
+                                    Paper.MEAN_FIELD,
+                                    "DA and FA stay near E^G as N grows (RMD to " + "the projection <= " + NEAR
+                                            + " at the largest N, not increasing with N)")
+                            .paperFigure("Figure 2")
+                            .measured(worstInterval, "largest RMD at N=" + nMax)
+                            .judged(
+                                    holds,
+                                    "held iff for every teacher the interval of DA's and of FA's RMD at N=" + nMax
+                                            + " lies at or below " + NEAR + " and DA's log-log slope is <= 0; "
+                                            + trim(ev)));
         }
-        if (teachers.contains(Invariance.ARBITRARY) && schemes.contains(Scheme.VANILLA)
+        if (teachers.contains(Invariance.ARBITRARY)
+                && schemes.contains(Scheme.VANILLA)
                 && schemes.contains(Scheme.DA)) {
-            String vk = Invariance.ARBITRARY + "|" + Scheme.VANILLA + "|", dk = Invariance.ARBITRARY + "|" + Scheme.DA
-                    + "|";
+            String vk = Invariance.ARBITRARY + "|" + Scheme.VANILLA + "|",
+                    dk = Invariance.ARBITRARY + "|" + Scheme.DA + "|";
             double lowest = Double.POSITIVE_INFINITY;
-            for (int n : sizes) lowest = Math.min(lowest, Stats.meanInterval(m.projection().get(vk + n), seed).lower());
+            for (int n : sizes)
+                lowest = Math.min(
+                        lowest,
+                        Stats.meanInterval(m.projection().get(vk + n), seed).lower());
             double[] v = m.projection().get(vk + nMax), da = m.projection().get(dk + nMax);
             double[] fiveDa = Arrays.stream(da).map(x -> 5 * x).toArray();
             Interval margin = Stats.pairedDifference(v, fiveDa, seed);
-            out.put("vanilla-leaves-arbitrary", Claim.about(Paper.MEAN_FIELD, "Under an arbitrary teacher vanilla "
-                    + "training leaves E^G (RMD >= 0.1 at every N and >= 5x DA's at the largest N)")
-                    .paperFigure("Figure 2").measured(Stats.meanInterval(v, seed), "vanilla RMD at N=" + nMax)
-                    .judged(lowest >= 0.1 && margin.lower() >= 0, String.format(Locale.ROOT, "held iff the lowest "
-                            + "interval end of vanilla's RMD over N is >= 0.1 (it is %.3g) and vanilla - 5 DA at "
-                            + "N=%d lies at or above 0 (it is %s); vanilla RMD %s", lowest, nMax, fmt(margin),
-                            fmt(means(m.projection(), vk, sizes)))));
+            out.put(
+                    "vanilla-leaves-arbitrary",
+                    Claim.about(
+                                    Paper.MEAN_FIELD,
+                                    "Under an arbitrary teacher vanilla "
+                                            + "training leaves E^G (RMD >= 0.1 at every N and >= 5x DA's at the largest N)")
+                            .paperFigure("Figure 2")
+                            .measured(Stats.meanInterval(v, seed), "vanilla RMD at N=" + nMax)
+                            .judged(
+                                    lowest >= 0.1 && margin.lower() >= 0,
+                                    String.format(
+                                            Locale.ROOT,
+                                            "held iff the lowest "
+                                                    + "interval end of vanilla's RMD over N is >= 0.1 (it is %.3g) and vanilla - 5 DA at "
+                                                    + "N=%d lies at or above 0 (it is %s); vanilla RMD %s",
+                                            lowest,
+                                            nMax,
+                                            fmt(margin),
+                                            fmt(means(m.projection(), vk, sizes)))));
         }
         if (schemes.contains(Scheme.VANILLA)) {
             boolean holds = true;
@@ -106,19 +142,36 @@ final class MeanFieldClaims {
                 if (t == Invariance.ARBITRARY) continue;
                 String k = t + "|" + Scheme.VANILLA + "|";
                 double[] v = means(m.projection(), k, sizes);
-                Interval drop = Stats.pairedDifference(m.projection().get(k + nMax), m.projection().get(k + nMin),
-                        seed);
+                Interval drop = Stats.pairedDifference(
+                        m.projection().get(k + nMax), m.projection().get(k + nMin), seed);
                 holds &= slope(sizes, v) < 0 && drop.below(0);
                 checked++;
-                ev.append(String.format(Locale.ROOT, "%s: %s (slope %.2f, N=%d minus N=%d %s); ", t.label(), fmt(v),
-                        slope(sizes, v), nMax, nMin, fmt(drop)));
+                ev.append(String.format(
+                        Locale.ROOT,
+                        "%s: %s (slope %.2f, N=%d minus N=%d %s); ",
+                        t.label(),
+                        fmt(v),
+                        slope(sizes, v),
+                        nMax,
+                        nMin,
+                        fmt(drop)));
             }
             if (checked > 0)
-                out.put("vanilla-drift-shrinks", Claim.about(Paper.MEAN_FIELD, "With WI/SI teachers vanilla's "
-                        + "drift away from E^G shrinks with N (negative log-log slope, N=" + nMax + " below N=" + nMin
-                        + ")").paperFigure("Figure 2").ours(trim(ev))
-                        .judged(holds, "held iff for every WI/SI teacher the log-log slope of the mean is < 0 and "
-                                + "the paired difference N=" + nMax + " minus N=" + nMin + " lies below 0"));
+                out.put(
+                        "vanilla-drift-shrinks",
+                        Claim.about(
+                                        Paper.MEAN_FIELD,
+                                        "With WI/SI teachers vanilla's "
+                                                + "drift away from E^G shrinks with N (negative log-log slope, N="
+                                                + nMax + " below N=" + nMin
+                                                + ")")
+                                .paperFigure("Figure 2")
+                                .ours(trim(ev))
+                                .judged(
+                                        holds,
+                                        "held iff for every WI/SI teacher the log-log slope of the mean is < 0 and "
+                                                + "the paired difference N=" + nMax + " minus N=" + nMin
+                                                + " lies below 0"));
         }
         List<String> wanted = new ArrayList<>();
         for (String p : m.pairNames()) if (!p.contains("EA")) wanted.add(p);
@@ -130,29 +183,56 @@ final class MeanFieldClaims {
                 for (String p : wanted) {
                     String k = t + "|" + p + "|";
                     double[] y = means(m.pairs(), k, sizes);
-                    Interval drop = Stats.pairedDifference(m.pairs().get(k + nMax), m.pairs().get(k + nMin), seed);
+                    Interval drop = Stats.pairedDifference(
+                            m.pairs().get(k + nMax), m.pairs().get(k + nMin), seed);
                     holds &= slope(sizes, y) < 0 && drop.below(0);
-                    ev.append(String.format(Locale.ROOT, "%s %s: %.3g -> %.3g (slope %.2f); ", t.label(), p, y[0],
-                            y[last], slope(sizes, y)));
+                    ev.append(String.format(
+                            Locale.ROOT,
+                            "%s %s: %.3g -> %.3g (slope %.2f); ",
+                            t.label(),
+                            p,
+                            y[0],
+                            y[last],
+                            slope(sizes, y)));
                 }
             }
-            out.put("schemes-converge", Claim.about(Paper.MEAN_FIELD, "With WI/SI teachers DA, FA and vanilla "
-                    + "approach one another as N grows (pairwise RMD: negative slope, smaller at N=" + nMax + ")")
-                    .paperFigure("Figure 2").ours(trim(ev))
-                    .judged(holds, "held iff for every WI/SI teacher and pair the log-log slope of the mean RMD is "
-                            + "< 0 and the paired difference N=" + nMax + " minus N=" + nMin + " lies below 0"));
-            if (teachers.contains(Invariance.ARBITRARY) && m.pairNames().contains("DA-FA")
+            out.put(
+                    "schemes-converge",
+                    Claim.about(
+                                    Paper.MEAN_FIELD,
+                                    "With WI/SI teachers DA, FA and vanilla "
+                                            + "approach one another as N grows (pairwise RMD: negative slope, smaller at N="
+                                            + nMax + ")")
+                            .paperFigure("Figure 2")
+                            .ours(trim(ev))
+                            .judged(
+                                    holds,
+                                    "held iff for every WI/SI teacher and pair the log-log slope of the mean RMD is "
+                                            + "< 0 and the paired difference N=" + nMax + " minus N=" + nMin
+                                            + " lies below 0"));
+            if (teachers.contains(Invariance.ARBITRARY)
+                    && m.pairNames().contains("DA-FA")
                     && m.pairNames().contains("vanilla-DA")) {
                 String a = Invariance.ARBITRARY + "|";
                 double[] y = means(m.pairs(), a + "DA-FA|", sizes), v = means(m.pairs(), a + "vanilla-DA|", sizes);
-                Interval gap = Stats.pairedDifference(m.pairs().get(a + "DA-FA|" + nMax),
-                        m.pairs().get(a + "vanilla-DA|" + nMax), seed);
-                out.put("DA-FA-arbitrary", Claim.about(Paper.MEAN_FIELD, "Under the arbitrary teacher DA and FA "
-                        + "still approach each other while vanilla stays apart (our additional check)")
-                        .ours(String.format(Locale.ROOT, "DA-FA %s (slope %.2f); vanilla-DA %s", fmt(y),
-                                slope(sizes, y), fmt(v)))
-                        .judged(slope(sizes, y) < 0 && gap.below(0), "held iff DA-FA's log-log slope is < 0 and "
-                                + "DA-FA minus vanilla-DA at N=" + nMax + " lies below 0; it is " + fmt(gap)));
+                Interval gap = Stats.pairedDifference(
+                        m.pairs().get(a + "DA-FA|" + nMax), m.pairs().get(a + "vanilla-DA|" + nMax), seed);
+                out.put(
+                        "DA-FA-arbitrary",
+                        Claim.about(
+                                        Paper.MEAN_FIELD,
+                                        "Under the arbitrary teacher DA and FA "
+                                                + "still approach each other while vanilla stays apart (our additional check)")
+                                .ours(String.format(
+                                        Locale.ROOT,
+                                        "DA-FA %s (slope %.2f); vanilla-DA %s",
+                                        fmt(y),
+                                        slope(sizes, y),
+                                        fmt(v)))
+                                .judged(
+                                        slope(sizes, y) < 0 && gap.below(0),
+                                        "held iff DA-FA's log-log slope is < 0 and " + "DA-FA minus vanilla-DA at N="
+                                                + nMax + " lies below 0; it is " + fmt(gap)));
             }
         }
         if (schemes.contains(Scheme.EA) && schemes.contains(Scheme.FA)) {
@@ -167,25 +247,44 @@ final class MeanFieldClaims {
                         where = " (" + t.label() + " teacher, N=" + n + ")";
                     }
                 }
-            out.put("EA-FA-exact", Claim.about(Paper.MEAN_FIELD, "EA and FA started SI never leave E^G (largest RMD "
-                    + "to the projection over every run: EA < 1e-12, FA < 1e-10, i.e. "
-                    + "rounding only; FA sums a sample and its mirror in different orders, so rounding is not exactly "
-                    + "symmetric, and at small N the unstable dynamics can amplify it past this bound)")
-                    .ours(String.format(Locale.ROOT, "largest RMD: EA %.2g, FA %.2g%s", worstEa, worstFa, where))
-                    .judged(worstEa < EA_TOLERANCE && worstFa < FA_TOLERANCE, "held iff the largest RMD of every EA "
-                            + "run is < 1e-12 and of every FA run is < 1e-10"));
+            out.put(
+                    "EA-FA-exact",
+                    Claim.about(
+                                    Paper.MEAN_FIELD,
+                                    "EA and FA started SI never leave E^G (largest RMD "
+                                            + "to the projection over every run: EA < 1e-12, FA < 1e-10, i.e. "
+                                            + "rounding only; FA sums a sample and its mirror in different orders, so rounding is not exactly "
+                                            + "symmetric, and at small N the unstable dynamics can amplify it past this bound)")
+                            .ours(String.format(
+                                    Locale.ROOT, "largest RMD: EA %.2g, FA %.2g%s", worstEa, worstFa, where))
+                            .judged(
+                                    worstEa < EA_TOLERANCE && worstFa < FA_TOLERANCE,
+                                    "held iff the largest RMD of every EA "
+                                            + "run is < 1e-12 and of every FA run is < 1e-10"));
         }
         for (int d = 0; d < m.discoveries().size(); d++) {
             SubspaceDiscovery.Result r = m.discoveries().get(d);
             MeanFieldSetting ds = m.discoverySettings().get(d);
             int target = ds.symmetry().fixedSubspace().dimension();
             boolean holds = r.converged() && r.found().dimension() == target && r.distanceToFixed() < 0.1;
-            out.put("discovery-" + ds.symmetry().name(), Claim.about(Paper.MEAN_FIELD, "The heuristic recovers E^G "
-                    + "(dimension " + target + ") from a " + ds.start().dimension() + "-dimensional start on "
-                    + ds.name()).ours(String.format(Locale.ROOT, "found dimension %d after %d round(s), distance to "
-                    + "E^G %.3g", r.found().dimension(), r.iterations().size(), r.distanceToFixed()))
-                    .judged(holds, "held iff the heuristic converged to dimension " + target
-                            + " at distance < 0.1 from E^G (one run)"));
+            out.put(
+                    "discovery-" + ds.symmetry().name(),
+                    Claim.about(
+                                    Paper.MEAN_FIELD,
+                                    "The heuristic recovers E^G "
+                                            + "(dimension " + target + ") from a "
+                                            + ds.start().dimension() + "-dimensional start on "
+                                            + ds.name())
+                            .ours(String.format(
+                                    Locale.ROOT,
+                                    "found dimension %d after %d round(s), distance to " + "E^G %.3g",
+                                    r.found().dimension(),
+                                    r.iterations().size(),
+                                    r.distanceToFixed()))
+                            .judged(
+                                    holds,
+                                    "held iff the heuristic converged to dimension " + target
+                                            + " at distance < 0.1 from E^G (one run)"));
         }
         return out;
     }

@@ -28,8 +28,15 @@ import org.noether.representation.Representations;
  * @param initStd standard deviation of the entries of initial particles
  * @param start the subspace the discovery heuristic starts from
  */
-public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputDistribution inputs,
-                               double[] teacherBase, int teacherBaseCount, double initStd, Subspace start) {
+public record MeanFieldSetting(
+        String name,
+        Unit unit,
+        Symmetry symmetry,
+        InputDistribution inputs,
+        double[] teacherBase,
+        int teacherBaseCount,
+        double initStd,
+        Subspace start) {
 
     public MeanFieldSetting {
         symmetry.requireCompatible(unit);
@@ -59,14 +66,17 @@ public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputD
         Representation<Permutation> p = Representations.permutation(c2);
         Symmetry sym = Symmetry.of(c2, p, p, p.times(p)).withName("C2");
         double[] base = {
-            2.0, -1.0, 0.5, 1.0,
-            -1.5, 0.5, 2.0, -0.5,
-            1.0, 2.0, -1.0, 0.0,
-            0.0, -2.0, 1.5, 2.0,
-            -2.0, 1.0, -0.5, -1.5};
+            2.0, -1.0, 0.5, 1.0, -1.5, 0.5, 2.0, -0.5, 1.0, 2.0, -1.0, 0.0, 0.0, -2.0, 1.5, 2.0, -2.0, 1.0, -0.5, -1.5
+        };
         for (int i = 0; i < base.length; i++) base[i] *= PAPER_TEACHER_SCALE;
-        return new MeanFieldSetting("C2 swap, sigmoid(z x), z in R^2x2", new SigmoidMatrixUnit(2), sym,
-                InputDistribution.gaussian(2, PAPER_INPUT_STD), base, 5, PAPER_INIT_STD,
+        return new MeanFieldSetting(
+                "C2 swap, sigmoid(z x), z in R^2x2",
+                new SigmoidMatrixUnit(2),
+                sym,
+                InputDistribution.gaussian(2, PAPER_INPUT_STD),
+                base,
+                5,
+                PAPER_INIT_STD,
                 Subspace.span(4, new double[] {1, 0, 0, 1}));
     }
 
@@ -85,8 +95,14 @@ public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputD
         double[] base = Particles.gaussian(3, k * k, 1.0, new SplittableRandom(20240530L));
         double[] identity = new double[k * k];
         for (int i = 0; i < k; i++) identity[i * k + i] = 1;
-        return new MeanFieldSetting("D" + k + " on polygon vertices, sigmoid(z x), z in R^" + k + "x" + k,
-                new SigmoidMatrixUnit(k), sym, InputDistribution.gaussian(k, 1.0), base, 3, PAPER_INIT_STD,
+        return new MeanFieldSetting(
+                "D" + k + " on polygon vertices, sigmoid(z x), z in R^" + k + "x" + k,
+                new SigmoidMatrixUnit(k),
+                sym,
+                InputDistribution.gaussian(k, 1.0),
+                base,
+                3,
+                PAPER_INIT_STD,
                 Subspace.span(k * k, identity));
     }
 
@@ -96,15 +112,21 @@ public record MeanFieldSetting(String name, Unit unit, Symmetry symmetry, InputD
      * x ~ N(0, I); the heuristic starts from the output weights' first axis, which lies in E^G when the outputs
      * are invariant (trivial {@code outputs}).
      */
-    public static <G> MeanFieldSetting classic(FiniteGroup<G> group, Representation<G> inputs,
-                                               Representation<G> outputs) {
+    public static <G> MeanFieldSetting classic(
+            FiniteGroup<G> group, Representation<G> inputs, Representation<G> outputs) {
         int dx = inputs.dimension(), dy = outputs.dimension();
         Symmetry sym = Symmetry.classic(group, inputs, outputs);
         double[] base = Particles.gaussian(3, dx + dy, 1.0, new SplittableRandom(20240531L));
         double[] axis = new double[dx + dy];
         axis[dx] = 1;
-        return new MeanFieldSetting(group.name() + ", a tanh(w.x)", new ClassicUnit(dx, dy,
-                ClassicUnit.Activation.TANH), sym, InputDistribution.gaussian(dx, 1.0), base, 3, PAPER_INIT_STD,
+        return new MeanFieldSetting(
+                group.name() + ", a tanh(w.x)",
+                new ClassicUnit(dx, dy, ClassicUnit.Activation.TANH),
+                sym,
+                InputDistribution.gaussian(dx, 1.0),
+                base,
+                3,
+                PAPER_INIT_STD,
                 Subspace.span(dx + dy, axis));
     }
 

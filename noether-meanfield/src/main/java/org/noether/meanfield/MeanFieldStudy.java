@@ -67,17 +67,27 @@ public final class MeanFieldStudy {
      * @param discovery settings the subspace-discovery heuristic is run on (from their 1-dimensional start)
      * @param discoveryParticles N for the heuristic
      */
-    public record Plan(Profile profile, MeanFieldSetting setting, TrainingConfig config, int[] sizes, int seeds,
-                       List<Invariance> teachers, List<Scheme> schemes, Invariance initialization, int riskSamples,
-                       int workers, List<MeanFieldSetting> discovery, int discoveryParticles) {
+    public record Plan(
+            Profile profile,
+            MeanFieldSetting setting,
+            TrainingConfig config,
+            int[] sizes,
+            int seeds,
+            List<Invariance> teachers,
+            List<Scheme> schemes,
+            Invariance initialization,
+            int riskSamples,
+            int workers,
+            List<MeanFieldSetting> discovery,
+            int discoveryParticles) {
 
         public Plan {
             if (sizes.length == 0 || seeds < 1 || workers < 1)
                 throw new IllegalArgumentException("need at least one size, one seed and one worker");
             for (int i = 0; i < sizes.length; i++)
                 if (sizes[i] < 1 || (i > 0 && sizes[i] <= sizes[i - 1]))
-                    throw new IllegalArgumentException("sizes must be positive and increasing: "
-                            + Arrays.toString(sizes));
+                    throw new IllegalArgumentException(
+                            "sizes must be positive and increasing: " + Arrays.toString(sizes));
             if (initialization == Invariance.WEAKLY_INVARIANT)
                 for (int n : sizes)
                     if (n % setting.symmetry().order() != 0)
@@ -91,38 +101,103 @@ public final class MeanFieldStudy {
          */
         public static Plan of(Profile profile) {
             MeanFieldSetting s = MeanFieldSetting.paper();
-            TrainingConfig c = TrainingConfig.paper().withNoiseSubspace(s.symmetry().fixedSubspace());
+            TrainingConfig c =
+                    TrainingConfig.paper().withNoiseSubspace(s.symmetry().fixedSubspace());
             boolean quick = profile == Profile.QUICK;
             int[] sizes = quick ? new int[] {5, 10, 50, 100, 500} : new int[] {5, 10, 50, 100, 500, 1000, 5000};
-            return new Plan(profile, s, c, sizes, quick ? 1 : 5, List.of(Invariance.values()),
-                    List.of(Scheme.values()), Invariance.STRONGLY_INVARIANT, quick ? 2000 : 10000,
+            return new Plan(
+                    profile,
+                    s,
+                    c,
+                    sizes,
+                    quick ? 1 : 5,
+                    List.of(Invariance.values()),
+                    List.of(Scheme.values()),
+                    Invariance.STRONGLY_INVARIANT,
+                    quick ? 2000 : 10000,
                     Math.max(1, Runtime.getRuntime().availableProcessors()),
-                    List.of(s, MeanFieldSetting.dihedralMatrices(4)), quick ? 200 : 500);
+                    List.of(s, MeanFieldSetting.dihedralMatrices(4)),
+                    quick ? 200 : 500);
         }
 
         public Plan withSizes(int... n) {
-            return new Plan(profile, setting, config, n.clone(), seeds, teachers, schemes, initialization,
-                    riskSamples, workers, discovery, discoveryParticles);
+            return new Plan(
+                    profile,
+                    setting,
+                    config,
+                    n.clone(),
+                    seeds,
+                    teachers,
+                    schemes,
+                    initialization,
+                    riskSamples,
+                    workers,
+                    discovery,
+                    discoveryParticles);
         }
 
         public Plan withSeeds(int k) {
-            return new Plan(profile, setting, config, sizes, k, teachers, schemes, initialization, riskSamples,
-                    workers, discovery, discoveryParticles);
+            return new Plan(
+                    profile,
+                    setting,
+                    config,
+                    sizes,
+                    k,
+                    teachers,
+                    schemes,
+                    initialization,
+                    riskSamples,
+                    workers,
+                    discovery,
+                    discoveryParticles);
         }
 
         public Plan withWorkers(int w) {
-            return new Plan(profile, setting, config, sizes, seeds, teachers, schemes, initialization, riskSamples,
-                    w, discovery, discoveryParticles);
+            return new Plan(
+                    profile,
+                    setting,
+                    config,
+                    sizes,
+                    seeds,
+                    teachers,
+                    schemes,
+                    initialization,
+                    riskSamples,
+                    w,
+                    discovery,
+                    discoveryParticles);
         }
 
         public Plan withConfig(TrainingConfig c) {
-            return new Plan(profile, setting, c, sizes, seeds, teachers, schemes, initialization, riskSamples,
-                    workers, discovery, discoveryParticles);
+            return new Plan(
+                    profile,
+                    setting,
+                    c,
+                    sizes,
+                    seeds,
+                    teachers,
+                    schemes,
+                    initialization,
+                    riskSamples,
+                    workers,
+                    discovery,
+                    discoveryParticles);
         }
 
         public Plan withDiscovery(List<MeanFieldSetting> settings, int particles) {
-            return new Plan(profile, setting, config, sizes, seeds, teachers, schemes, initialization, riskSamples,
-                    workers, List.copyOf(settings), particles);
+            return new Plan(
+                    profile,
+                    setting,
+                    config,
+                    sizes,
+                    seeds,
+                    teachers,
+                    schemes,
+                    initialization,
+                    riskSamples,
+                    workers,
+                    List.copyOf(settings),
+                    particles);
         }
 
         /** What every cached training run depends on besides its teacher, scheme, N and seed index. */
@@ -133,8 +208,18 @@ public final class MeanFieldStudy {
     }
 
     /** One finished training run with its measurements. */
-    record Outcome(Invariance teacher, Scheme scheme, int n, int seedIndex, long steps, double seconds, double risk,
-                   double rmdProjection, double rmdSymmetrization, double[] particles, boolean reused) {}
+    record Outcome(
+            Invariance teacher,
+            Scheme scheme,
+            int n,
+            int seedIndex,
+            long steps,
+            double seconds,
+            double risk,
+            double rmdProjection,
+            double rmdSymmetrization,
+            double[] particles,
+            boolean reused) {}
 
     /**
      * Runs a plan for {@code experiment} and returns its tables, figures and checked claims; finished pieces found
@@ -146,8 +231,11 @@ public final class MeanFieldStudy {
         ResultCache cache = ResultCache.open(ctx, experiment.name(), NUMERICS, plan.runConfiguration());
         ResultCache pairCache = cache.child("pairs", plan.schemes());
         List<ResultCache> discoveryCaches = new ArrayList<>();
-        SubspaceDiscovery.Options options = plan.discovery().isEmpty() ? null : SubspaceDiscovery.Options.defaults()
-                .withParticles(plan.discoveryParticles()).withSeed(ctx.seed("subspace discovery"));
+        SubspaceDiscovery.Options options = plan.discovery().isEmpty()
+                ? null
+                : SubspaceDiscovery.Options.defaults()
+                        .withParticles(plan.discoveryParticles())
+                        .withSeed(ctx.seed("subspace discovery"));
         for (MeanFieldSetting ds : plan.discovery())
             discoveryCaches.add(cache.child("discovery", ds.name(), options.toString()));
         Symmetry sym = plan.setting().symmetry();
@@ -159,14 +247,16 @@ public final class MeanFieldStudy {
                         final int seedIndex = s;
                         double cost = (double) n * n * (scheme == Scheme.FA ? sym.order() : 1);
                         String label = teacher.label() + " " + scheme.label() + " N=" + n + " seed " + s;
-                        tasks.add(new Task<>(cost, label, () -> trainOrLoad(plan, ctx, cache, teacher, scheme, n,
-                                seedIndex)));
+                        tasks.add(new Task<>(
+                                cost, label, () -> trainOrLoad(plan, ctx, cache, teacher, scheme, n, seedIndex)));
                     }
         List<Task<SubspaceDiscovery.Result>> discoveries = new ArrayList<>();
         for (int d = 0; d < plan.discovery().size(); d++) {
             MeanFieldSetting ds = plan.discovery().get(d);
             ResultCache dc = discoveryCaches.get(d);
-            double cost = (double) plan.discoveryParticles() * plan.discoveryParticles() * ds.unit().parameterDimension();
+            double cost = (double) plan.discoveryParticles()
+                    * plan.discoveryParticles()
+                    * ds.unit().parameterDimension();
             discoveries.add(new Task<>(cost, "discovery on " + ds.name(), () -> discoverOrLoad(options, dc, ds)));
         }
         double total = 0;
@@ -194,8 +284,14 @@ public final class MeanFieldStudy {
         }
     }
 
-    private static Outcome trainOrLoad(Plan plan, ExperimentContext ctx, ResultCache cache, Invariance teacherKind,
-                                       Scheme scheme, int n, int seedIndex) {
+    private static Outcome trainOrLoad(
+            Plan plan,
+            ExperimentContext ctx,
+            ResultCache cache,
+            Invariance teacherKind,
+            Scheme scheme,
+            int n,
+            int seedIndex) {
         MeanFieldSetting setting = plan.setting();
         String key = teacherKind.label() + "_" + scheme.label() + "_N" + n + "_s" + seedIndex;
         boolean[] computed = {false};
@@ -204,10 +300,10 @@ public final class MeanFieldStudy {
             Symmetry sym = setting.symmetry();
             // every scheme and teacher of one (N, seed index) starts from the same cloud, data stream and noise
             String cell = " N=" + n + " seed " + seedIndex;
-            double[] init = Particles.initial(plan.initialization(), sym, n, setting.initStd(),
-                    ctx.random("initial cloud" + cell));
-            MeanFieldTrainer trainer = new MeanFieldTrainer(setting, scheme, setting.teacher(teacherKind),
-                    plan.config().withThreads(1));
+            double[] init = Particles.initial(
+                    plan.initialization(), sym, n, setting.initStd(), ctx.random("initial cloud" + cell));
+            MeanFieldTrainer trainer = new MeanFieldTrainer(
+                    setting, scheme, setting.teacher(teacherKind), plan.config().withThreads(1));
             TrainingResult r = trainer.train(init, n, ctx.seed("training" + cell));
             double risk = trainer.risk(r.particles(), n, plan.riskSamples(), ctx.seed("risk"));
             double proj = Distances.rmdToProjection(sym, r.particles(), n);
@@ -221,13 +317,23 @@ public final class MeanFieldStudy {
             System.arraycopy(r.particles(), 0, v, 5, r.particles().length);
             return v;
         });
-        return new Outcome(teacherKind, scheme, n, seedIndex, (long) stored[0], stored[1], stored[2], stored[3],
-                stored[4], Arrays.copyOfRange(stored, 5, stored.length), !computed[0]);
+        return new Outcome(
+                teacherKind,
+                scheme,
+                n,
+                seedIndex,
+                (long) stored[0],
+                stored[1],
+                stored[2],
+                stored[3],
+                stored[4],
+                Arrays.copyOfRange(stored, 5, stored.length),
+                !computed[0]);
     }
 
     /** The subspace-discovery heuristic on one setting, or its saved result. */
-    private static SubspaceDiscovery.Result discoverOrLoad(SubspaceDiscovery.Options options, ResultCache cache,
-                                                           MeanFieldSetting ds) {
+    private static SubspaceDiscovery.Result discoverOrLoad(
+            SubspaceDiscovery.Options options, ResultCache cache, MeanFieldSetting ds) {
         int dz = ds.unit().parameterDimension();
         String key = "discovery_" + ds.symmetry().name() + "_dz" + dz;
         Subspace fixed = ds.symmetry().fixedSubspace();
@@ -257,8 +363,8 @@ public final class MeanFieldStudy {
         int rounds = (int) v[1], at = 2;
         for (int j = 0; j < rounds; j++) {
             double[] spectrum = Arrays.copyOfRange(v, at + 5, at + 5 + dz);
-            its.add(new SubspaceDiscovery.Iteration((int) v[at], v[at + 1], spectrum, (int) v[at + 2], v[at + 3],
-                    v[at + 4]));
+            its.add(new SubspaceDiscovery.Iteration(
+                    (int) v[at], v[at + 1], spectrum, (int) v[at + 2], v[at + 3], v[at + 4]));
             at += 5 + dz;
         }
         double[][] vectors = new double[(v.length - at) / dz][];
@@ -268,8 +374,8 @@ public final class MeanFieldStudy {
     }
 
     /** RMD between every pair of schemes, per teacher, N and seed; keyed "teacher|n|seed". */
-    private static Map<String, double[]> pairDistances(Plan plan, ResultCache cache, List<Outcome> outcomes,
-                                                       ExecutorService pool, Tracker tracker)
+    private static Map<String, double[]> pairDistances(
+            Plan plan, ResultCache cache, List<Outcome> outcomes, ExecutorService pool, Tracker tracker)
             throws InterruptedException {
         Map<String, Map<Scheme, Outcome>> byCell = new LinkedHashMap<>();
         for (Outcome o : outcomes)
@@ -287,7 +393,9 @@ public final class MeanFieldStudy {
             Outcome any = runs.values().iterator().next();
             String key = "pairs_" + any.teacher().label() + "_N" + any.n() + "_s" + any.seedIndex();
             keys.add(cell.getKey());
-            tasks.add(new Task<>(share * total / 1.15, "between-scheme distances " + cell.getKey(),
+            tasks.add(new Task<>(
+                    share * total / 1.15,
+                    "between-scheme distances " + cell.getKey(),
                     () -> cache.doubles(key, () -> {
                         double[] d = new double[schemes.size() * (schemes.size() - 1) / 2];
                         int k = 0;
@@ -376,9 +484,13 @@ public final class MeanFieldStudy {
     }
 
     /** Tables, figures, claims and metrics of a finished study. */
-    private static ExperimentResult assemble(MeanFieldExperiment experiment, ExperimentContext ctx, Plan plan,
-                                             List<Outcome> outcomes, Map<String, double[]> pairs,
-                                             List<SubspaceDiscovery.Result> discoveries) {
+    private static ExperimentResult assemble(
+            MeanFieldExperiment experiment,
+            ExperimentContext ctx,
+            Plan plan,
+            List<Outcome> outcomes,
+            Map<String, double[]> pairs,
+            List<SubspaceDiscovery.Result> discoveries) {
         int[] sizes = plan.sizes();
         Map<String, double[]> proj = perSeed(plan, outcomes, Outcome::rmdProjection);
         Map<String, double[]> symm = perSeed(plan, outcomes, Outcome::rmdSymmetrization);
@@ -386,17 +498,37 @@ public final class MeanFieldStudy {
         Map<String, double[]> secs = perSeed(plan, outcomes, Outcome::seconds);
         Map<String, Long> steps = new LinkedHashMap<>();
         for (Outcome o : outcomes) steps.putIfAbsent(o.teacher() + "|" + o.scheme() + "|" + o.n(), o.steps());
-        Table.Builder sweep = Table.builder("sweep", "Final student clouds (SI initialization), mean and standard "
-                + "deviation over " + plan.seeds() + " seed(s): RMD to the projection onto E^G, RMD to the "
-                + "symmetrized law, population risk, training wall time.")
-                .columns("teacher", "scheme", "N", "steps", "RMD(mu, P mu)", "sd", "RMD(mu, mu^G)", "sd", "risk",
+        Table.Builder sweep = Table.builder(
+                        "sweep",
+                        "Final student clouds (SI initialization), mean and standard "
+                                + "deviation over " + plan.seeds()
+                                + " seed(s): RMD to the projection onto E^G, RMD to the "
+                                + "symmetrized law, population risk, training wall time.")
+                .columns(
+                        "teacher",
+                        "scheme",
+                        "N",
+                        "steps",
+                        "RMD(mu, P mu)",
+                        "sd",
+                        "RMD(mu, mu^G)",
+                        "sd",
+                        "risk",
                         "seconds");
         for (Invariance t : plan.teachers())
             for (Scheme s : plan.schemes())
                 for (int n : sizes) {
                     String k = t + "|" + s + "|" + n;
-                    sweep.row(t.label(), s.label(), n, steps.get(k), Stats.mean(proj.get(k)), Stats.sd(proj.get(k)),
-                            Stats.mean(symm.get(k)), Stats.sd(symm.get(k)), Stats.mean(risk.get(k)),
+                    sweep.row(
+                            t.label(),
+                            s.label(),
+                            n,
+                            steps.get(k),
+                            Stats.mean(proj.get(k)),
+                            Stats.sd(proj.get(k)),
+                            Stats.mean(symm.get(k)),
+                            Stats.sd(symm.get(k)),
+                            Stats.mean(risk.get(k)),
                             Stats.mean(secs.get(k)));
                 }
         List<Scheme> schemes = plan.schemes();
@@ -405,8 +537,10 @@ public final class MeanFieldStudy {
             for (int b = a + 1; b < schemes.size(); b++)
                 pairNames.add(schemes.get(a).label() + "-" + schemes.get(b).label());
         Map<String, double[]> pairValues = new LinkedHashMap<>();
-        Table.Builder between = Table.builder("between-schemes", "RMD between the final clouds of two schemes "
-                + "trained from the same initialization, data stream and noise.")
+        Table.Builder between = Table.builder(
+                        "between-schemes",
+                        "RMD between the final clouds of two schemes "
+                                + "trained from the same initialization, data stream and noise.")
                 .columns("teacher", "N", "pair", "RMD", "sd");
         for (Invariance t : plan.teachers())
             for (int n : sizes)
@@ -419,12 +553,18 @@ public final class MeanFieldStudy {
         List<Figure> figures = new ArrayList<>();
         double[] xs = Arrays.stream(sizes).asDoubleStream().toArray();
         for (Invariance t : plan.teachers()) {
-            Figure.Builder fp = line("rmd-projection-" + t.label(), t.label() + " teacher: RMD(mu, P_E^G mu) "
-                    + "against N; values below 1e-16 are drawn at 1e-16.", "RMD to P_E^G mu");
-            Figure.Builder fs = line("rmd-symmetrized-" + t.label(), t.label() + " teacher: RMD(mu, mu^G) against N;"
-                    + " values below 1e-16 are drawn at 1e-16.", "RMD to mu^G");
-            Figure.Builder fb = line("rmd-between-" + t.label(), t.label() + " teacher: RMD between schemes "
-                    + "against N; values below 1e-16 are drawn at 1e-16.", "RMD");
+            Figure.Builder fp = line(
+                    "rmd-projection-" + t.label(),
+                    t.label() + " teacher: RMD(mu, P_E^G mu) " + "against N; values below 1e-16 are drawn at 1e-16.",
+                    "RMD to P_E^G mu");
+            Figure.Builder fs = line(
+                    "rmd-symmetrized-" + t.label(),
+                    t.label() + " teacher: RMD(mu, mu^G) against N;" + " values below 1e-16 are drawn at 1e-16.",
+                    "RMD to mu^G");
+            Figure.Builder fb = line(
+                    "rmd-between-" + t.label(),
+                    t.label() + " teacher: RMD between schemes " + "against N; values below 1e-16 are drawn at 1e-16.",
+                    "RMD");
             for (Scheme s : schemes) {
                 double[][] a = meanAndSd(proj, t + "|" + s + "|", sizes), b = meanAndSd(symm, t + "|" + s + "|", sizes);
                 fp.series(s.label(), xs, a[0], a[1]);
@@ -438,28 +578,38 @@ public final class MeanFieldStudy {
             figures.add(fs.build());
             figures.add(fb.build());
         }
-        Table.Builder disc = Table.builder("discovery", "Subspace discovery (N = " + plan.discoveryParticles()
-                + ", WI teacher, free training with noise projected on E_j): per round, dim E_j, relative RMS "
-                + "escape, largest per-direction escape, directions added, and distance of E_j to E^G.")
-                .columns("setting", "dim E^G", "round", "dim E_j", "escape", "top direction", "added",
-                        "dist(E_j, E^G)");
+        Table.Builder disc = Table.builder(
+                        "discovery",
+                        "Subspace discovery (N = " + plan.discoveryParticles()
+                                + ", WI teacher, free training with noise projected on E_j): per round, dim E_j, relative RMS "
+                                + "escape, largest per-direction escape, directions added, and distance of E_j to E^G.")
+                .columns(
+                        "setting", "dim E^G", "round", "dim E_j", "escape", "top direction", "added", "dist(E_j, E^G)");
         for (int d = 0; d < discoveries.size(); d++) {
             SubspaceDiscovery.Result r = discoveries.get(d);
             MeanFieldSetting ds = plan.discovery().get(d);
             for (int j = 0; j < r.iterations().size(); j++) {
                 SubspaceDiscovery.Iteration it = r.iterations().get(j);
-                disc.row(ds.name(), ds.symmetry().fixedSubspace().dimension(), j, it.dimension(), it.escape(),
-                        Math.sqrt(it.spectrum()[0]), it.added(), it.distanceToFixed());
+                disc.row(
+                        ds.name(),
+                        ds.symmetry().fixedSubspace().dimension(),
+                        j,
+                        it.dimension(),
+                        it.escape(),
+                        Math.sqrt(it.spectrum()[0]),
+                        it.added(),
+                        it.distanceToFixed());
             }
         }
-        MeanFieldClaims.Measurements m = new MeanFieldClaims.Measurements(sizes, plan.teachers(), schemes, proj,
-                pairNames, pairValues, plan.discovery(), discoveries);
+        MeanFieldClaims.Measurements m = new MeanFieldClaims.Measurements(
+                sizes, plan.teachers(), schemes, proj, pairNames, pairValues, plan.discovery(), discoveries);
         Map<String, Claim> claims = MeanFieldClaims.check(m, ctx.seed("claims"));
         int reused = 0;
         for (Outcome o : outcomes) if (o.reused()) reused++;
         long held = claims.values().stream().filter(Claim::held).count();
         String description = "Teacher-student study of 'Symmetries in Overparametrized Neural Networks: A Mean "
-                + "Field View' (NeurIPS 2024): " + plan.setting().name() + "; " + plan.config().describe()
+                + "Field View' (NeurIPS 2024): " + plan.setting().name() + "; "
+                + plan.config().describe()
                 + "; students initialized " + plan.initialization().label() + " with entries N(0, "
                 + plan.setting().initStd() + "^2); N in " + Arrays.toString(sizes) + "; " + plan.seeds()
                 + " seed(s) from " + ctx.seed() + "; profile " + plan.profile() + ".";
@@ -469,17 +619,29 @@ public final class MeanFieldStudy {
         Table.Builder claimTable = Table.builder("claims", "The paper's claims checked against our measurements")
                 .columns("claim", "statement", "verdict", "ours", "rule");
         for (Map.Entry<String, Claim> e : claims.entrySet())
-            claimTable.row(e.getKey(), e.getValue().statement(), e.getValue().verdict(), e.getValue().ours(),
+            claimTable.row(
+                    e.getKey(),
+                    e.getValue().statement(),
+                    e.getValue().verdict(),
+                    e.getValue().ours(),
                     e.getValue().detail());
         b.table(claimTable.build()).table(sweep.build()).table(between.build()).table(disc.build());
         figures.forEach(b::figure);
         b.claims(claims.values());
-        return b.metric("claims_held", (int) held).metric("claims", claims.size())
-                .metric("runs_computed", outcomes.size() - reused).metric("runs_reused", reused).build();
+        return b.metric("claims_held", (int) held)
+                .metric("claims", claims.size())
+                .metric("runs_computed", outcomes.size() - reused)
+                .metric("runs_reused", reused)
+                .build();
     }
 
     private static Figure.Builder line(String name, String caption, String yLabel) {
-        return Figure.builder(name, Figure.Kind.LINE).caption(caption).xLabel("N").yLabel(yLabel).logX().logY();
+        return Figure.builder(name, Figure.Kind.LINE)
+                .caption(caption)
+                .xLabel("N")
+                .yLabel(yLabel)
+                .logX()
+                .logY();
     }
 
     /** Means (floored at 1e-16 for the log axis) and standard deviations over seeds at each N. */

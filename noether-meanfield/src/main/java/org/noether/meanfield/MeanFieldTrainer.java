@@ -47,8 +47,8 @@ public final class MeanFieldTrainer {
         if (teacher.particles().length != teacher.count() * unit.parameterDimension())
             throw new IllegalArgumentException("teacher particles do not have dimension " + unit.parameterDimension());
         if (config.noiseSubspace() != null && config.noiseSubspace().ambientDimension() != unit.parameterDimension())
-            throw new IllegalArgumentException("noise subspace lives in R^" + config.noiseSubspace().ambientDimension()
-                    + ", parameters in R^" + unit.parameterDimension());
+            throw new IllegalArgumentException("noise subspace lives in R^"
+                    + config.noiseSubspace().ambientDimension() + ", parameters in R^" + unit.parameterDimension());
     }
 
     public Scheme scheme() {
@@ -62,8 +62,8 @@ public final class MeanFieldTrainer {
      */
     public TrainingResult train(double[] initial, int n, long seed) {
         if (n < 1 || initial.length != n * unit.parameterDimension())
-            throw new IllegalArgumentException("expected " + n + " x " + unit.parameterDimension()
-                    + " initial values, got " + initial.length);
+            throw new IllegalArgumentException(
+                    "expected " + n + " x " + unit.parameterDimension() + " initial values, got " + initial.length);
         long t0 = System.nanoTime();
         Run run = new Run(initial, n, seed);
         long steps = config.steps(n);
@@ -87,8 +87,7 @@ public final class MeanFieldTrainer {
         for (int s = 0; s < samples; s++) {
             setting.inputs().sample(random, x, 0);
             Arrays.fill(y, 0);
-            for (int j = 0; j < teacher.count(); j++)
-                unit.forward(teacher.particles(), j * dz, x, 1, y, cache, 0);
+            for (int j = 0; j < teacher.count(); j++) unit.forward(teacher.particles(), j * dz, x, 1, y, cache, 0);
             for (int o = 0; o < dy; o++) y[o] /= teacher.count();
             int copies = scheme == Scheme.FA ? g : 1;
             for (int e = 0; e < copies; e++) {
@@ -374,24 +373,26 @@ public final class MeanFieldTrainer {
             java.util.concurrent.atomic.AtomicBoolean finished = new java.util.concurrent.atomic.AtomicBoolean();
             for (int t = 1; t < threads; t++) {
                 final int id = t;
-                helpers[t - 1] = new Thread(() -> {
-                    try {
-                        while (true) {
-                            barrier.await(); // batch ready (or the run is over)
-                            if (finished.get()) return;
-                            forwardBlocks(id, blocks, threads, id);
-                            barrier.await(); // forward done
-                            barrier.await(); // residuals ready
-                            backwardBlocks(id, blocks, threads, id);
-                            barrier.await(); // step done
-                        }
-                    } catch (InterruptedException | BrokenBarrierException e) {
-                        Thread.currentThread().interrupt();
-                    } catch (Throwable e) {
-                        failure[0] = e;
-                        barrier.breakBarrier();
-                    }
-                }, "meanfield-worker-" + t);
+                helpers[t - 1] = new Thread(
+                        () -> {
+                            try {
+                                while (true) {
+                                    barrier.await(); // batch ready (or the run is over)
+                                    if (finished.get()) return;
+                                    forwardBlocks(id, blocks, threads, id);
+                                    barrier.await(); // forward done
+                                    barrier.await(); // residuals ready
+                                    backwardBlocks(id, blocks, threads, id);
+                                    barrier.await(); // step done
+                                }
+                            } catch (InterruptedException | BrokenBarrierException e) {
+                                Thread.currentThread().interrupt();
+                            } catch (Throwable e) {
+                                failure[0] = e;
+                                barrier.breakBarrier();
+                            }
+                        },
+                        "meanfield-worker-" + t);
                 helpers[t - 1].setDaemon(true);
                 helpers[t - 1].start();
             }

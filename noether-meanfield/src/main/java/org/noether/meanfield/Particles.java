@@ -49,13 +49,11 @@ public final class Particles {
      * coordinate-major order ({@code out[p * n + i]}), the layout of {@link BlockKernel}.
      */
     static void toCoordinateMajor(double[] rows, int from, int n, int dz, double[] out) {
-        for (int i = 0; i < n; i++)
-            for (int p = 0; p < dz; p++) out[p * n + i] = rows[(from + i) * dz + p];
+        for (int i = 0; i < n; i++) for (int p = 0; p < dz; p++) out[p * n + i] = rows[(from + i) * dz + p];
     }
 
     /** The inverse of {@link #toCoordinateMajor}: writes n coordinate-major particles as rows from {@code from}. */
     static void toRowMajor(double[] byCoordinate, int n, int dz, double[] rows, int from) {
-        for (int i = 0; i < n; i++)
-            for (int p = 0; p < dz; p++) rows[(from + i) * dz + p] = byCoordinate[p * n + i];
+        for (int i = 0; i < n; i++) for (int p = 0; p < dz; p++) rows[(from + i) * dz + p] = byCoordinate[p * n + i];
     }
 }

@@ -11,7 +11,10 @@ package org.noether.meanfield;
  * </ul>
  */
 public enum Scheme {
-    VANILLA("vanilla"), DA("DA"), FA("FA"), EA("EA");
+    VANILLA("vanilla"),
+    DA("DA"),
+    FA("FA"),
+    EA("EA");
 
     private final String label;
 

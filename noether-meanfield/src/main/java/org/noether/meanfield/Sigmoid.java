@@ -28,9 +28,14 @@ public final class Sigmoid {
 
     private static final double SCALE = 1.0 / 256;
     // Chebyshev fit of e^u on |u| <= 40/256, degree 9 (relative error 1e-17 in exact arithmetic)
-    private static final double P9 = 2.757261370669051e-06, P8 = 2.4818412010525654e-05,
-            P7 = 0.00019841266573751058, P6 = 0.0013888885294399066, P5 = 0.00833333333361825,
-            P4 = 0.04166666666980095, P3 = 0.1666666666666658, P2 = 0.49999999999999045;
+    private static final double P9 = 2.757261370669051e-06,
+            P8 = 2.4818412010525654e-05,
+            P7 = 0.00019841266573751058,
+            P6 = 0.0013888885294399066,
+            P5 = 0.00833333333361825,
+            P4 = 0.04166666666980095,
+            P3 = 0.1666666666666658,
+            P2 = 0.49999999999999045;
 
     /** sigmoid(a). */
     public static double value(double a) {

@@ -74,8 +74,8 @@ public final class SigmoidMatrixUnit implements Unit {
     }
 
     @Override
-    public void backward(double[] z, int zo, double[] xs, int count, double[] up, double[] cache, int co,
-                         double[] g, int go) {
+    public void backward(
+            double[] z, int zo, double[] xs, int count, double[] up, double[] cache, int co, double[] g, int go) {
         if (d == 2) {
             double g00 = 0, g01 = 0, g10 = 0, g11 = 0;
             for (int k = 0, p = 0; k < count; k++, p += 2) {
@@ -168,8 +168,8 @@ public final class SigmoidMatrixUnit implements Unit {
         }
 
         @Override
-        public void backward(double[] z, int n, double[] xs, int count, double[] up, double[] cache, int co,
-                             double[] g) {
+        public void backward(
+                double[] z, int n, double[] xs, int count, double[] up, double[] cache, int co, double[] g) {
             ensure(n);
             double[] t = row;
             for (int p = 0; p < d * d; p++) java.util.Arrays.fill(gRows[p], 0, n, 0);

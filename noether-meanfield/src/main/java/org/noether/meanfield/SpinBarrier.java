@@ -29,6 +29,7 @@ final class SpinBarrier {
     private final AtomicInteger arrived = new AtomicInteger();
     /** Threads parked (or about to park) in the current generation, by arrival slot. */
     private final AtomicReferenceArray<Thread> parked;
+
     private volatile int generation;
     private volatile boolean broken;
 

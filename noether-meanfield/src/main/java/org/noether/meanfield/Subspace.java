@@ -95,8 +95,7 @@ public final class Subspace {
     public double[] projector() {
         double[] p = new double[ambient * ambient];
         for (double[] q : basis)
-            for (int i = 0; i < ambient; i++)
-                for (int j = 0; j < ambient; j++) p[i * ambient + j] += q[i] * q[j];
+            for (int i = 0; i < ambient; i++) for (int j = 0; j < ambient; j++) p[i * ambient + j] += q[i] * q[j];
         return p;
     }
 
@@ -175,8 +174,8 @@ public final class Subspace {
      * Adds {@code scale * sum_b coefficients[b * L + i] q_b} to column i of {@code target} (coordinate-major, L
      * columns), for every i.
      */
-    void addCombinationColumns(double[] coefficients, int coefficientOffset, double scale, double[] target,
-                               int columns) {
+    void addCombinationColumns(
+            double[] coefficients, int coefficientOffset, double scale, double[] target, int columns) {
         int n = columns;
         for (int b = 0; b < basis.length; b++) {
             double[] q = basis[b];

@@ -37,14 +37,22 @@ public final class SubspaceDiscovery {
      * @param maxIterations a bound on the number of enlargements
      * @param seed seeds initialization and training
      */
-    public record Options(int particles, TrainingConfig config, Invariance teacher, double stayThreshold,
-                          double directionRatio, int maxIterations, long seed) {
+    public record Options(
+            int particles,
+            TrainingConfig config,
+            Invariance teacher,
+            double stayThreshold,
+            double directionRatio,
+            int maxIterations,
+            long seed) {
 
         public Options {
-            if (particles < 1 || !(stayThreshold > 0) || !(directionRatio > 0 && directionRatio <= 1)
+            if (particles < 1
+                    || !(stayThreshold > 0)
+                    || !(directionRatio > 0 && directionRatio <= 1)
                     || maxIterations < 1)
-                throw new IllegalArgumentException("need particles >= 1, stayThreshold > 0, 0 < directionRatio <= 1,"
-                        + " maxIterations >= 1");
+                throw new IllegalArgumentException(
+                        "need particles >= 1, stayThreshold > 0, 0 < directionRatio <= 1," + " maxIterations >= 1");
             if (teacher == Invariance.ARBITRARY)
                 throw new IllegalArgumentException("the heuristic needs symmetric data: use a WI or SI teacher");
         }
@@ -77,8 +85,8 @@ public final class SubspaceDiscovery {
      * @param distanceToFixed distance of E_j to E^G (sine of the largest principal angle, 1 if dimensions differ)
      * @param insideFixed largest |q - P q| over an orthonormal basis q of E_j: how far E_j sticks out of E^G
      */
-    public record Iteration(int dimension, double escape, double[] spectrum, int added, double distanceToFixed,
-                            double insideFixed) {}
+    public record Iteration(
+            int dimension, double escape, double[] spectrum, int added, double distanceToFixed, double insideFixed) {}
 
     /**
      * @param found the last subspace (the one the particles stayed in, if {@link #converged})
@@ -96,7 +104,10 @@ public final class SubspaceDiscovery {
         Subspace current = start;
         List<Iteration> rounds = new ArrayList<>();
         for (int j = 0; j < options.maxIterations(); j++) {
-            double[] init = Particles.inSubspace(current, n, setting.initStd(),
+            double[] init = Particles.inSubspace(
+                    current,
+                    n,
+                    setting.initStd(),
                     new SplittableRandom(Seeds.derive(options.seed(), "round " + j + " initial cloud")));
             TrainingConfig cfg = options.config().withNoiseSubspace(current);
             double[] theta = new MeanFieldTrainer(setting, Scheme.VANILLA, teacher, cfg)
@@ -121,16 +132,20 @@ public final class SubspaceDiscovery {
             List<double[]> directions = new ArrayList<>();
             for (int p = 0; p < dz; p++)
                 if (Math.sqrt(spectrum[p]) >= options.stayThreshold()
-                        && eig.values[p] >= options.directionRatio() * eig.values[0])
-                    directions.add(eig.vectors[p]);
+                        && eig.values[p] >= options.directionRatio() * eig.values[0]) directions.add(eig.vectors[p]);
             if (directions.isEmpty()) {
-                rounds.add(new Iteration(current.dimension(), escape, spectrum, 0, current.distance(fixed),
-                        insideFixed));
+                rounds.add(
+                        new Iteration(current.dimension(), escape, spectrum, 0, current.distance(fixed), insideFixed));
                 return new Result(current, rounds, true, current.distance(fixed));
             }
             Subspace next = current.extend(directions);
-            rounds.add(new Iteration(current.dimension(), escape, spectrum, next.dimension() - current.dimension(),
-                    current.distance(fixed), insideFixed));
+            rounds.add(new Iteration(
+                    current.dimension(),
+                    escape,
+                    spectrum,
+                    next.dimension() - current.dimension(),
+                    current.distance(fixed),
+                    insideFixed));
             if (next.dimension() == current.dimension()) break;
             current = next;
         }

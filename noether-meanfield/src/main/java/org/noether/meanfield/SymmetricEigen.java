@@ -28,8 +28,8 @@ final class SymmetricEigen {
      */
     static SymmetricEigen of(double[] matrix, int n) {
         if (matrix.length != n * n)
-            throw new IllegalArgumentException("expected " + n + " x " + n + " = " + n * n + " entries, got "
-                    + matrix.length);
+            throw new IllegalArgumentException(
+                    "expected " + n + " x " + n + " = " + n * n + " entries, got " + matrix.length);
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, true, true);
         if (!eig.decompose(new DMatrixRMaj(n, n, true, matrix)))
             throw new IllegalArgumentException("the symmetric eigensolver did not converge on a " + n + " x " + n

@@ -3,8 +3,8 @@ package org.noether.meanfield;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.noether.group.FiniteGroup;
 import org.noether.equivariance.basis.FixedPoints;
+import org.noether.group.FiniteGroup;
 import org.noether.linalg.Dense;
 import org.noether.representation.Representation;
 
@@ -35,8 +35,15 @@ public final class Symmetry {
     private final double[] projector;
     private final Subspace fixed;
 
-    private Symmetry(String name, List<double[]> in, int dx, List<double[]> out, int dy, List<double[]> par, int dz,
-                     Representation<?> parameters) {
+    private Symmetry(
+            String name,
+            List<double[]> in,
+            int dx,
+            List<double[]> out,
+            int dy,
+            List<double[]> par,
+            int dz,
+            Representation<?> parameters) {
         if (in.isEmpty() || in.size() != out.size() || in.size() != par.size())
             throw new IllegalArgumentException("need one matrix per group element on X, Y and Z; got " + in.size()
                     + ", " + out.size() + ", " + par.size());
@@ -71,8 +78,8 @@ public final class Symmetry {
         for (int g = 0; g < ms.size(); g++) {
             double[] m = ms.get(g);
             if (m.length != d * d)
-                throw new IllegalArgumentException("matrix " + g + " on " + what + " has " + m.length
-                        + " entries, expected " + d + " x " + d);
+                throw new IllegalArgumentException(
+                        "matrix " + g + " on " + what + " has " + m.length + " entries, expected " + d + " x " + d);
             double[] mmt = Dense.multiply(m, Dense.transpose(m, d), d);
             if (Dense.maxAbsDifference(mmt, Dense.identity(d)) > 1e-9)
                 throw new IllegalArgumentException("matrix " + g + " on " + what + " is not orthogonal; the mean-field "
@@ -86,16 +93,23 @@ public final class Symmetry {
      * G acting through three representations of a finite group (orthogonal ones, as the catalog's permutation,
      * defining and tensor representations are).
      */
-    public static <G> Symmetry of(FiniteGroup<G> group, Representation<G> inputs, Representation<G> outputs,
-                                  Representation<G> parameters) {
+    public static <G> Symmetry of(
+            FiniteGroup<G> group, Representation<G> inputs, Representation<G> outputs, Representation<G> parameters) {
         List<double[]> in = new ArrayList<>(), out = new ArrayList<>(), par = new ArrayList<>();
         for (G g : group.elements()) {
             in.add(inputs.matrix(g));
             out.add(outputs.matrix(g));
             par.add(parameters.matrix(g));
         }
-        return new Symmetry(group.name(), in, inputs.dimension(), out, outputs.dimension(), par,
-                parameters.dimension(), parameters);
+        return new Symmetry(
+                group.name(),
+                in,
+                inputs.dimension(),
+                out,
+                outputs.dimension(),
+                par,
+                parameters.dimension(),
+                parameters);
     }
 
     /**

@@ -21,8 +21,8 @@ public record Teacher(Invariance kind, double[] particles, int count) {
                     + symmetry.parameterDimension());
         return switch (kind) {
             case ARBITRARY -> new Teacher(kind, base.clone(), baseCount);
-            case WEAKLY_INVARIANT -> new Teacher(kind, symmetry.symmetrize(base, baseCount),
-                    baseCount * symmetry.order());
+            case WEAKLY_INVARIANT ->
+                new Teacher(kind, symmetry.symmetrize(base, baseCount), baseCount * symmetry.order());
             case STRONGLY_INVARIANT -> new Teacher(kind, symmetry.project(base, baseCount), baseCount);
         };
     }

@@ -21,6 +21,7 @@ final class ThreadChoice {
     static final long PROBE_NANOS = 1_000_000;
     /** The first window of the chosen mode; it doubles (up to {@link #MAX_MAIN_NANOS}) while the choice stands. */
     static final long MIN_MAIN_NANOS = 20_000_000;
+
     static final long MAX_MAIN_NANOS = 80_000_000;
     /** A probe of the other mode lasts at most this share of the window before it. */
     static final double PROBE_SHARE = 0.02;
@@ -34,6 +35,7 @@ final class ThreadChoice {
     private long mainLength = MIN_MAIN_NANOS;
     /** Steps per nanosecond of each mode in its latest window; NaN before it ran. */
     private double parallelRate = Double.NaN;
+
     private double serialRate = Double.NaN;
     private long parallelSteps;
     private long serialSteps;

@@ -20,8 +20,8 @@ package org.noether.meanfield;
  * @param noiseSubspace the subspace the noise is projected onto, or null for the whole parameter space
  * @param threads threads sharing the particles of one run (results do not depend on it)
  */
-public record TrainingConfig(double alpha, double tau, double beta, int batch, double horizon, Subspace noiseSubspace,
-                             int threads) {
+public record TrainingConfig(
+        double alpha, double tau, double beta, int batch, double horizon, Subspace noiseSubspace, int threads) {
 
     public TrainingConfig {
         if (!(alpha > 0) || !(tau >= 0) || !(beta >= 0) || batch < 1 || !(horizon > 0) || threads < 1)

@@ -39,16 +39,24 @@ public interface Unit {
      * For each of the {@code count} inputs {@code x_k = inputs[k*dx ..]}: adds sigma_*(x_k; theta) to {@code sum[k*dy
      * ..]} and writes what {@link #backward} needs to {@code cache[cacheOffset + k*cacheWidth() ..]}.
      */
-    void forward(double[] theta, int thetaOffset, double[] inputs, int count, double[] sum, double[] cache,
-                 int cacheOffset);
+    void forward(
+            double[] theta, int thetaOffset, double[] inputs, int count, double[] sum, double[] cache, int cacheOffset);
 
     /**
      * Writes sum_k D_theta sigma_*(x_k; theta)^T upstream_k into {@code gradient[gradientOffset ..
      * gradientOffset+dz)}, overwriting it; {@code upstream[k*dy ..]} is the gradient of the loss with respect to the
      * unit's k-th output, and the cache is the one {@link #forward} filled for the same particle and inputs.
      */
-    void backward(double[] theta, int thetaOffset, double[] inputs, int count, double[] upstream, double[] cache,
-                  int cacheOffset, double[] gradient, int gradientOffset);
+    void backward(
+            double[] theta,
+            int thetaOffset,
+            double[] inputs,
+            int count,
+            double[] upstream,
+            double[] cache,
+            int cacheOffset,
+            double[] gradient,
+            int gradientOffset);
 
     /**
      * A kernel over blocks of particles stored coordinate by coordinate, for the trainer's hot loop; the default
@@ -93,8 +101,13 @@ public interface Unit {
      *
      * @throws IllegalArgumentException if a dimension is not positive
      */
-    static Unit of(String name, int inputDimension, int outputDimension, int parameterDimension, Evaluation value,
-                   Pullback gradient) {
+    static Unit of(
+            String name,
+            int inputDimension,
+            int outputDimension,
+            int parameterDimension,
+            Evaluation value,
+            Pullback gradient) {
         return new FunctionalUnit(name, inputDimension, outputDimension, parameterDimension, value, gradient);
     }
 }

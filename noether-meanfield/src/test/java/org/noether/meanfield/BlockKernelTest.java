@@ -16,10 +16,11 @@ import net.jqwik.api.constraints.LongRange;
 class BlockKernelTest {
 
     @Property(tries = 60)
-    void vectorizedKernelMatchesThePerParticlePath(@ForAll @IntRange(min = 2, max = 3) int d,
-                                                   @ForAll @IntRange(min = 1, max = 300) int n,
-                                                   @ForAll @IntRange(min = 1, max = 41) int count,
-                                                   @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void vectorizedKernelMatchesThePerParticlePath(
+            @ForAll @IntRange(min = 2, max = 3) int d,
+            @ForAll @IntRange(min = 1, max = 300) int n,
+            @ForAll @IntRange(min = 1, max = 41) int count,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SigmoidMatrixUnit unit = new SigmoidMatrixUnit(d);
         BlockKernel fast = unit.blockKernel(), slow = BlockKernel.perParticle(unit);
         SplittableRandom r = new SplittableRandom(seed);
@@ -31,8 +32,7 @@ class BlockKernelTest {
         double[] cacheFast = new double[off + n * count * d], cacheSlow = new double[off + n * count * d];
         fast.forward(z, n, xs, count, sumFast, cacheFast, off);
         slow.forward(z, n, xs, count, sumSlow, cacheSlow, off);
-        for (int q = 0; q < count * d; q++)
-            assertEquals(sumSlow[q], sumFast[q], 1e-14 * n, "sum " + q);
+        for (int q = 0; q < count * d; q++) assertEquals(sumSlow[q], sumFast[q], 1e-14 * n, "sum " + q);
         for (int i = 0; i < n; i++)
             for (int q = 0; q < count * d; q++)
                 assertEquals(cacheSlow[off + i * count * d + q], cacheFast[off + q * n + i], 0, "cache " + i + "," + q);

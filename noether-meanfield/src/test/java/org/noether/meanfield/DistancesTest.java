@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class DistancesTest {
 
     @Property(tries = 50)
-    void rmdIsZeroOnIdenticalCloudsSymmetricAndBounded(@ForAll @IntRange(min = 1, max = 40) int n,
-                                                      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void rmdIsZeroOnIdenticalCloudsSymmetricAndBounded(
+            @ForAll @IntRange(min = 1, max = 40) int n, @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] a = Particles.gaussian(n, 4, 1, r), b = Particles.gaussian(n, 4, 3, r);
         assertEquals(0, Distances.rmd(a, n, a, n, 4), 1e-15);
@@ -34,8 +34,8 @@ class DistancesTest {
         double[] si = Particles.initial(Invariance.STRONGLY_INVARIANT, sym, 12, 1, new SplittableRandom(seed));
         assertEquals(0, Distances.rmdToProjection(sym, si, 12), 1e-7);
         assertEquals(0, Distances.rmdToSymmetrization(sym, si, 12), 1e-7);
-        double[] wi = Particles.initial(Invariance.WEAKLY_INVARIANT, sym, 3 * sym.order(), 1,
-                new SplittableRandom(seed));
+        double[] wi =
+                Particles.initial(Invariance.WEAKLY_INVARIANT, sym, 3 * sym.order(), 1, new SplittableRandom(seed));
         int n = wi.length / sym.parameterDimension();
         assertEquals(0, Distances.rmdToSymmetrization(sym, wi, n), 1e-7);
         assertTrue(Distances.rmdToProjection(sym, wi, n) > 0.05);

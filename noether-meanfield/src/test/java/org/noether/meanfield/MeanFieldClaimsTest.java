@@ -41,8 +41,11 @@ class MeanFieldClaimsTest {
                     }
                 }
             Subspace fixed = Settings.PAPER.symmetry().fixedSubspace();
-            discoveries.add(new SubspaceDiscovery.Result(fixed, List.of(new SubspaceDiscovery.Iteration(2, 0.01,
-                    new double[] {1e-4, 0, 0, 0}, 0, 0, 0)), true, 0));
+            discoveries.add(new SubspaceDiscovery.Result(
+                    fixed,
+                    List.of(new SubspaceDiscovery.Iteration(2, 0.01, new double[] {1e-4, 0, 0, 0}, 0, 0, 0)),
+                    true,
+                    0));
         }
 
         /** Values differing slightly by seed, so that intervals have width. */
@@ -58,8 +61,17 @@ class MeanFieldClaimsTest {
         }
 
         Map<String, Claim> check() {
-            return MeanFieldClaims.check(new MeanFieldClaims.Measurements(SIZES, List.of(Invariance.values()),
-                    List.of(Scheme.values()), projection, PAIRS, pairs, settings, discoveries), 11);
+            return MeanFieldClaims.check(
+                    new MeanFieldClaims.Measurements(
+                            SIZES,
+                            List.of(Invariance.values()),
+                            List.of(Scheme.values()),
+                            projection,
+                            PAIRS,
+                            pairs,
+                            settings,
+                            discoveries),
+                    11);
         }
     }
 
@@ -70,7 +82,9 @@ class MeanFieldClaimsTest {
         Map<String, Claim> claims = s.check();
         assertEquals(7, claims.size(), claims.keySet().toString());
         for (Map.Entry<String, Claim> e : claims.entrySet())
-            assertEquals(e.getKey().equals(failing) ? Verdict.FAILED : Verdict.HELD, e.getValue().verdict(),
+            assertEquals(
+                    e.getKey().equals(failing) ? Verdict.FAILED : Verdict.HELD,
+                    e.getValue().verdict(),
                     e.getKey() + ": " + e.getValue().detail());
     }
 
@@ -120,8 +134,15 @@ class MeanFieldClaimsTest {
 
     @Test
     void discoveryOfTheWrongDimensionFails() {
-        onlyThisFails("discovery-C2", s -> s.discoveries.set(0, new SubspaceDiscovery.Result(
-                Subspace.span(4, new double[] {1, 0, 0, 1}), s.discoveries.get(0).iterations(), true, 1)));
+        onlyThisFails(
+                "discovery-C2",
+                s -> s.discoveries.set(
+                        0,
+                        new SubspaceDiscovery.Result(
+                                Subspace.span(4, new double[] {1, 0, 0, 1}),
+                                s.discoveries.get(0).iterations(),
+                                true,
+                                1)));
     }
 
     @Test

@@ -19,8 +19,19 @@ class MeanFieldExperimentTest {
     void registeredExperimentCarriesTablesFiguresAndClaimsAndResumes(@TempDir Path dir) throws Exception {
         var exp = (MeanFieldExperiment) Experiments.byName("meanfield.symmetries");
         var q = MeanFieldStudy.Plan.of(Profile.QUICK);
-        var tiny = new MeanFieldStudy.Plan(q.profile(), q.setting(), q.config(), new int[] {4, 8}, 1, q.teachers(),
-                q.schemes(), q.initialization(), 200, 1, List.of(), 40);
+        var tiny = new MeanFieldStudy.Plan(
+                q.profile(),
+                q.setting(),
+                q.config(),
+                new int[] {4, 8},
+                1,
+                q.teachers(),
+                q.schemes(),
+                q.initialization(),
+                200,
+                1,
+                List.of(),
+                40);
         var ctx = new ExperimentContext(Profile.QUICK, 3, dir, Progress.NONE);
         var r = MeanFieldStudy.run(exp, ctx, tiny);
         assertTrue(r.succeeded());

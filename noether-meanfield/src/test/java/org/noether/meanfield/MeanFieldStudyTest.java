@@ -24,12 +24,15 @@ class MeanFieldStudyTest {
 
     static MeanFieldStudy.Plan tiny() {
         MeanFieldStudy.Plan q = MeanFieldStudy.Plan.of(Profile.QUICK);
-        return q.withSizes(4, 8, 16).withWorkers(2).withConfig(q.config().withHorizon(2)).withDiscovery(List.of(), 0);
+        return q.withSizes(4, 8, 16)
+                .withWorkers(2)
+                .withConfig(q.config().withHorizon(2))
+                .withDiscovery(List.of(), 0);
     }
 
     static ExperimentResult run(Path dir, long seed, Progress progress) throws Exception {
-        return MeanFieldStudy.run(new MeanFieldExperiment(), new ExperimentContext(Profile.QUICK, seed, dir, progress),
-                tiny());
+        return MeanFieldStudy.run(
+                new MeanFieldExperiment(), new ExperimentContext(Profile.QUICK, seed, dir, progress), tiny());
     }
 
     static int metric(ExperimentResult r, String key) {
@@ -114,6 +117,9 @@ class MeanFieldStudyTest {
     }
 
     static Table table(ExperimentResult r, String name) {
-        return r.tables().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        return r.tables().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 }

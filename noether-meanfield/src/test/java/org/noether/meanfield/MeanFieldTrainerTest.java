@@ -19,8 +19,8 @@ class MeanFieldTrainerTest {
     }
 
     @Property(tries = 40)
-    void featureAveragedModelIsEquivariantForArbitraryParticles(@ForAll @IntRange(max = 2) int which,
-                                                               @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void featureAveragedModelIsEquivariantForArbitraryParticles(
+            @ForAll @IntRange(max = 2) int which, @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         MeanFieldSetting s = Settings.all().get(which);
         Symmetry sym = s.symmetry();
         SplittableRandom r = new SplittableRandom(seed);
@@ -41,10 +41,12 @@ class MeanFieldTrainerTest {
         for (MeanFieldSetting s : Settings.all()) {
             Symmetry sym = s.symmetry();
             int n = 40;
-            double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, sym, n, s.initStd(), new SplittableRandom(1));
+            double[] init =
+                    Particles.initial(Invariance.STRONGLY_INVARIANT, sym, n, s.initStd(), new SplittableRandom(1));
             // full-space noise and an arbitrary teacher: everything pushes particles out, except the constraint
             TrainingConfig cfg = shortRun().withBeta(1e-3);
-            double[] out = new MeanFieldTrainer(s, Scheme.EA, s.teacher(Invariance.ARBITRARY), cfg).train(init, n, 2)
+            double[] out = new MeanFieldTrainer(s, Scheme.EA, s.teacher(Invariance.ARBITRARY), cfg)
+                    .train(init, n, 2)
                     .particles();
             double worst = 0;
             for (int i = 0; i < n; i++)
@@ -58,10 +60,11 @@ class MeanFieldTrainerTest {
     void vanillaTrainingLeavesTheFixedSubspaceUnderAnArbitraryTeacher() {
         MeanFieldSetting s = Settings.PAPER;
         int n = 40;
-        double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
-                new SplittableRandom(1));
+        double[] init =
+                Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(), new SplittableRandom(1));
         double[] out = new MeanFieldTrainer(s, Scheme.VANILLA, s.teacher(Invariance.ARBITRARY), shortRun())
-                .train(init, n, 2).particles();
+                .train(init, n, 2)
+                .particles();
         assertTrue(Distances.rmdToProjection(s.symmetry(), out, n) > 0.05);
     }
 
@@ -71,8 +74,8 @@ class MeanFieldTrainerTest {
      * equivariant, so that average is the projection onto E^G of the vanilla gradient, and it equals FA's gradient.
      */
     @Property(tries = 20)
-    void dataAugmentationGradientMatchesItsExpectation(@ForAll @IntRange(max = 2) int which,
-                                                      @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void dataAugmentationGradientMatchesItsExpectation(
+            @ForAll @IntRange(max = 2) int which, @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         MeanFieldSetting s = Settings.all().get(which);
         Symmetry sym = s.symmetry();
         SplittableRandom r = new SplittableRandom(seed);
@@ -90,8 +93,8 @@ class MeanFieldTrainerTest {
             double[] grad = da.batchGradient(particles, n, x, y, elements);
             for (int i = 0; i < grad.length; i++) mean[i] += grad[i] / order;
         }
-        double[] vanilla = new MeanFieldTrainer(s, Scheme.VANILLA, teacher, cfg).batchGradient(particles, n, x, y,
-                null);
+        double[] vanilla =
+                new MeanFieldTrainer(s, Scheme.VANILLA, teacher, cfg).batchGradient(particles, n, x, y, null);
         double[] projected = sym.project(vanilla, n);
         double[] fa = new MeanFieldTrainer(s, Scheme.FA, teacher, cfg).batchGradient(particles, n, x, y, null);
         double scale = 1e-12 * (1 + maxAbs(vanilla));
@@ -117,8 +120,12 @@ class MeanFieldTrainerTest {
         int n = 6, b = 4;
         double[] particles = Particles.initial(Invariance.STRONGLY_INVARIANT, sym, n, 1, r);
         double[] x = Particles.gaussian(b, 4, 1, r), y = Particles.gaussian(b, 4, 1, r);
-        double[] fa = new MeanFieldTrainer(s, Scheme.FA, s.teacher(Invariance.ARBITRARY),
-                TrainingConfig.paper().withBatch(b)).batchGradient(particles, n, x, y, null);
+        double[] fa = new MeanFieldTrainer(
+                        s,
+                        Scheme.FA,
+                        s.teacher(Invariance.ARBITRARY),
+                        TrainingConfig.paper().withBatch(b))
+                .batchGradient(particles, n, x, y, null);
         for (int i = 0; i < n; i++) assertTrue(sym.fixedSubspace().distanceTo(fa, i * 16) < 1e-14);
     }
 
@@ -126,13 +133,14 @@ class MeanFieldTrainerTest {
     void sameSeedGivesTheSameNumbersWhateverTheThreadCount() {
         MeanFieldSetting s = Settings.PAPER;
         int n = 3 * MeanFieldTrainer.BLOCK - 17; // three blocks, the last one short
-        double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
-                new SplittableRandom(3));
+        double[] init =
+                Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(), new SplittableRandom(3));
         for (Scheme scheme : Scheme.values()) {
-            TrainingConfig cfg = shortRun().withHorizon(0.5).withNoiseSubspace(s.symmetry().fixedSubspace());
+            TrainingConfig cfg =
+                    shortRun().withHorizon(0.5).withNoiseSubspace(s.symmetry().fixedSubspace());
             MeanFieldTrainer one = new MeanFieldTrainer(s, scheme, s.teacher(Invariance.WEAKLY_INVARIANT), cfg);
-            MeanFieldTrainer two = new MeanFieldTrainer(s, scheme, s.teacher(Invariance.WEAKLY_INVARIANT),
-                    cfg.withThreads(2));
+            MeanFieldTrainer two =
+                    new MeanFieldTrainer(s, scheme, s.teacher(Invariance.WEAKLY_INVARIANT), cfg.withThreads(2));
             double[] a = one.train(init, n, 5).particles();
             double[] b = one.train(init, n, 5).particles();
             double[] c = two.train(init, n, 5).particles();
@@ -148,9 +156,10 @@ class MeanFieldTrainerTest {
         MeanFieldSetting s = Settings.PAPER;
         int n = 50;
         Teacher t = s.teacher(Invariance.STRONGLY_INVARIANT);
-        double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
-                new SplittableRandom(3));
-        MeanFieldTrainer trainer = new MeanFieldTrainer(s, Scheme.VANILLA, t, shortRun().withHorizon(4));
+        double[] init =
+                Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(), new SplittableRandom(3));
+        MeanFieldTrainer trainer =
+                new MeanFieldTrainer(s, Scheme.VANILLA, t, shortRun().withHorizon(4));
         double before = trainer.risk(init, n, 500, 1);
         double after = trainer.risk(trainer.train(init, n, 1).particles(), n, 500, 1);
         assertTrue(after < 0.5 * before, before + " -> " + after);
@@ -163,20 +172,26 @@ class MeanFieldTrainerTest {
         for (MeanFieldSetting s : Settings.all()) {
             for (Scheme scheme : Scheme.values()) {
                 int n = 40;
-                double[] init = Particles.initial(Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(),
-                        new SplittableRandom(1));
+                double[] init = Particles.initial(
+                        Invariance.STRONGLY_INVARIANT, s.symmetry(), n, s.initStd(), new SplittableRandom(1));
                 long[] bytes = new long[3];
                 double[] horizons = {1, 1, 8}; // the first run lets the JIT settle
                 for (int h = 0; h < 3; h++) {
-                    MeanFieldTrainer t = new MeanFieldTrainer(s, scheme, s.teacher(Invariance.WEAKLY_INVARIANT),
-                            TrainingConfig.paper().withHorizon(horizons[h])
+                    MeanFieldTrainer t = new MeanFieldTrainer(
+                            s,
+                            scheme,
+                            s.teacher(Invariance.WEAKLY_INVARIANT),
+                            TrainingConfig.paper()
+                                    .withHorizon(horizons[h])
                                     .withNoiseSubspace(s.symmetry().fixedSubspace()));
                     long before = mx.getCurrentThreadAllocatedBytes();
                     t.train(init, n, 1);
                     bytes[h] = mx.getCurrentThreadAllocatedBytes() - before;
                 }
-                assertTrue(bytes[2] <= bytes[1] + 16_384, s.name() + " " + scheme + ": " + bytes[1] + " bytes for 40"
-                        + " steps, " + bytes[2] + " for 320");
+                assertTrue(
+                        bytes[2] <= bytes[1] + 16_384,
+                        s.name() + " " + scheme + ": " + bytes[1] + " bytes for 40" + " steps, " + bytes[2]
+                                + " for 320");
             }
         }
     }

@@ -11,7 +11,8 @@ class SubspaceDiscoveryTest {
     @Test
     void recoversTheTwoDimensionalFixedSubspaceFromTheIdentityLine() {
         MeanFieldSetting s = Settings.PAPER;
-        SubspaceDiscovery.Options o = SubspaceDiscovery.Options.defaults().withParticles(200)
+        SubspaceDiscovery.Options o = SubspaceDiscovery.Options.defaults()
+                .withParticles(200)
                 .withConfig(TrainingConfig.paper().withHorizon(10));
         SubspaceDiscovery.Result r = SubspaceDiscovery.run(s, s.start(), o);
         assertEquals(1, s.start().dimension());
@@ -24,7 +25,8 @@ class SubspaceDiscoveryTest {
 
     @Test
     void arbitraryTeachersAreRejected() {
-        assertThrows(IllegalArgumentException.class, () -> new SubspaceDiscovery.Options(10, TrainingConfig.paper(),
-                Invariance.ARBITRARY, 0.03, 0.1, 3, 1));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new SubspaceDiscovery.Options(10, TrainingConfig.paper(), Invariance.ARBITRARY, 0.03, 0.1, 3, 1));
     }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class SubspaceTest {
 
     @Property(tries = 100)
-    void projectionIsIdempotentAndItsResidualIsOrthogonal(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-                                                          @ForAll @IntRange(min = 1, max = 6) int k) {
+    void projectionIsIdempotentAndItsResidualIsOrthogonal(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(min = 1, max = 6) int k) {
         SplittableRandom r = new SplittableRandom(seed);
         int d = 7;
         double[][] vs = new double[k][];
@@ -45,8 +45,8 @@ class SubspaceTest {
         assertEquals(1, a.distance(Subspace.full(3)), 1e-12);
         assertEquals(0, a.distance(a.extend(List.of(new double[] {1, 1, 0}))), 1e-12);
         assertTrue(Subspace.span(3, new double[] {1, 1, 0}).isContainedIn(a, 1e-12));
-        assertEquals(Math.sqrt(2), Subspace.span(3, new double[] {1, 0, 0}).distanceTo(new double[] {5, 1, 1}, 0),
-                1e-12);
+        assertEquals(
+                Math.sqrt(2), Subspace.span(3, new double[] {1, 0, 0}).distanceTo(new double[] {5, 1, 1}, 0), 1e-12);
     }
 
     @Test
@@ -67,8 +67,7 @@ class SubspaceTest {
         int n = 16;
         java.util.SplittableRandom r = new java.util.SplittableRandom(4);
         double[] m = new double[n * n];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j <= i; j++) m[i * n + j] = m[j * n + i] = r.nextGaussian();
+        for (int i = 0; i < n; i++) for (int j = 0; j <= i; j++) m[i * n + j] = m[j * n + i] = r.nextGaussian();
         SymmetricEigen e = SymmetricEigen.of(m, n);
         for (int k = 0; k < n; k++) {
             if (k > 0) assertTrue(e.values[k - 1] >= e.values[k]);

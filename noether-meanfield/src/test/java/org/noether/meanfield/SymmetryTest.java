@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -27,8 +26,12 @@ class SymmetryTest {
         assertEquals(2, Settings.PAPER.symmetry().fixedSubspace().dimension()); // {a I + b P}
         assertEquals(3, Settings.D4.symmetry().fixedSubspace().dimension()); // symmetric circulants
         assertEquals(2, Settings.CLASSIC_S3.symmetry().fixedSubspace().dimension()); // w = c 1, a free
-        assertEquals(3, MeanFieldSetting.dihedralMatrices(5).symmetry().fixedSubspace().dimension());
-        assertEquals(4, MeanFieldSetting.dihedralMatrices(6).symmetry().fixedSubspace().dimension());
+        assertEquals(
+                3,
+                MeanFieldSetting.dihedralMatrices(5).symmetry().fixedSubspace().dimension());
+        assertEquals(
+                4,
+                MeanFieldSetting.dihedralMatrices(6).symmetry().fixedSubspace().dimension());
     }
 
     @Test
@@ -50,8 +53,8 @@ class SymmetryTest {
     }
 
     @Property(tries = 50)
-    void projectedParticlesAreFixedAndResidualsOrthogonal(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-                                                         @ForAll @IntRange(max = 2) int which) {
+    void projectedParticlesAreFixedAndResidualsOrthogonal(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(max = 2) int which) {
         Symmetry sym = Settings.all().get(which).symmetry();
         int d = sym.parameterDimension();
         double[] z = Particles.gaussian(1, d, 2, new SplittableRandom(seed));
@@ -104,31 +107,31 @@ class SymmetryTest {
         SymmetricGroup s2 = new SymmetricGroup(2);
         Representation<Permutation> trivial = Representations.trivial(s2);
         Representation<Permutation> scaling = new Representation<>() { // the swap acts by 2: not orthogonal
-            @Override
-            public Group<Permutation> group() {
-                return s2;
-            }
+                    @Override
+                    public Group<Permutation> group() {
+                        return s2;
+                    }
 
-            @Override
-            public int dimension() {
-                return 1;
-            }
+                    @Override
+                    public int dimension() {
+                        return 1;
+                    }
 
-            @Override
-            public String name() {
-                return "scaling";
-            }
+                    @Override
+                    public String name() {
+                        return "scaling";
+                    }
 
-            @Override
-            public double[] matrix(Permutation g) {
-                return new double[] {g.equals(s2.identity()) ? 1 : 2};
-            }
+                    @Override
+                    public double[] matrix(Permutation g) {
+                        return new double[] {g.equals(s2.identity()) ? 1 : 2};
+                    }
 
-            @Override
-            public double[] lieAlgebra(int k) {
-                throw new UnsupportedOperationException("finite group");
-            }
-        };
+                    @Override
+                    public double[] lieAlgebra(int k) {
+                        throw new UnsupportedOperationException("finite group");
+                    }
+                };
         var e = assertThrows(IllegalArgumentException.class, () -> Symmetry.of(s2, trivial, trivial, scaling));
         assertTrue(e.getMessage().contains("not orthogonal"), e.getMessage());
     }
@@ -151,8 +154,10 @@ class SymmetryTest {
 
     @Test
     void weaklyInvariantInitializationNeedsTheOrderToDivideN() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Particles.initial(Invariance.WEAKLY_INVARIANT,
-                Settings.PAPER.symmetry(), 5, 1, new SplittableRandom(1)));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Particles.initial(
+                        Invariance.WEAKLY_INVARIANT, Settings.PAPER.symmetry(), 5, 1, new SplittableRandom(1)));
         assertTrue(e.getMessage().contains("divide"), e.getMessage());
     }
 }

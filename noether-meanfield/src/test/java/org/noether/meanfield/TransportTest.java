@@ -53,9 +53,10 @@ class TransportTest {
     }
 
     @Property(tries = 60)
-    void matchesBruteForceOnEqualSizes(@ForAll @IntRange(min = 1, max = 7) int n,
-                                       @ForAll @IntRange(min = 1, max = 4) int dim,
-                                       @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void matchesBruteForceOnEqualSizes(
+            @ForAll @IntRange(min = 1, max = 7) int n,
+            @ForAll @IntRange(min = 1, max = 4) int dim,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] a = Particles.gaussian(n, dim, 1, r), b = Particles.gaussian(n, dim, 1, r);
         double exact = bruteForce(a, n, b, n, dim);
@@ -63,9 +64,10 @@ class TransportTest {
     }
 
     @Property(tries = 40)
-    void matchesBruteForceOnUnequalSizes(@ForAll @IntRange(min = 1, max = 3) int n,
-                                         @ForAll @IntRange(min = 1, max = 3) int copies,
-                                         @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void matchesBruteForceOnUnequalSizes(
+            @ForAll @IntRange(min = 1, max = 3) int n,
+            @ForAll @IntRange(min = 1, max = 3) int copies,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         // n vs n * copies points (as mu against mu^G), plus a non-dividing pair 2 vs 3
         SplittableRandom r = new SplittableRandom(seed);
         int m = n * copies;
@@ -79,8 +81,8 @@ class TransportTest {
     }
 
     @Property(tries = 30)
-    void isSymmetricAndBoundedByTheIdentityCoupling(@ForAll @IntRange(min = 1, max = 60) int n,
-                                                   @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void isSymmetricAndBoundedByTheIdentityCoupling(
+            @ForAll @IntRange(min = 1, max = 60) int n, @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] a = Particles.gaussian(n, 3, 1, r), b = Particles.gaussian(n, 3, 1, r);
         double ab = Transport.w2Squared(a, n, b, n, 3), ba = Transport.w2Squared(b, n, a, n, 3);
@@ -150,9 +152,10 @@ class TransportTest {
     }
 
     @Property(tries = 50)
-    void selectionFindsTheSmallestValues(@ForAll @IntRange(min = 1, max = 200) int n,
-                                         @ForAll @IntRange(min = 1, max = 200) int k,
-                                         @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
+    void selectionFindsTheSmallestValues(
+            @ForAll @IntRange(min = 1, max = 200) int n,
+            @ForAll @IntRange(min = 1, max = 200) int k,
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] v = new double[n];
         for (int i = 0; i < n; i++) v[i] = r.nextInt(10); // many ties
@@ -169,7 +172,8 @@ class TransportTest {
 
     @Test
     void oversizedProblemsAreRejectedWithAMessage() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Transport.w2Squared(new double[9973], 9973, new double[9967], 9967, 1));
         assertTrue(e.getMessage().contains("lcm"), e.getMessage());
     }

@@ -61,8 +61,8 @@ class UnitTest {
     }
 
     @Property(tries = 30)
-    void backwardMatchesFiniteDifferences(@ForAll @LongRange(min = 1, max = 1_000_000) long seed,
-                                          @ForAll @IntRange(max = 2) int which) {
+    void backwardMatchesFiniteDifferences(
+            @ForAll @LongRange(min = 1, max = 1_000_000) long seed, @ForAll @IntRange(max = 2) int which) {
         MeanFieldSetting s = Settings.all().get(which);
         Unit u = s.unit();
         SplittableRandom r = new SplittableRandom(seed);
@@ -101,7 +101,9 @@ class UnitTest {
         u.backward(z, 0, xs, 4, up, cache, 0, g, 0);
         double[] expected = new double[9];
         for (int k = 0; k < 4; k++) {
-            double[] gk = u.pullback(java.util.Arrays.copyOfRange(xs, 3 * k, 3 * k + 3), z,
+            double[] gk = u.pullback(
+                    java.util.Arrays.copyOfRange(xs, 3 * k, 3 * k + 3),
+                    z,
                     java.util.Arrays.copyOfRange(up, 3 * k, 3 * k + 3));
             for (int p = 0; p < 9; p++) expected[p] += gk[p];
         }
@@ -111,15 +113,21 @@ class UnitTest {
     @Test
     void userSuppliedUnitAgreesWithTheBuiltInOne() {
         Unit builtIn = new SigmoidMatrixUnit(2);
-        Unit user = Unit.of("user sigmoid", 2, 2, 4, (x, z, out) -> {
-            for (int r = 0; r < 2; r++) out[r] = 1 / (1 + Math.exp(-(z[2 * r] * x[0] + z[2 * r + 1] * x[1])));
-        }, (x, z, up, grad) -> {
-            for (int r = 0; r < 2; r++) {
-                double s = 1 / (1 + Math.exp(-(z[2 * r] * x[0] + z[2 * r + 1] * x[1])));
-                grad[2 * r] = up[r] * s * (1 - s) * x[0];
-                grad[2 * r + 1] = up[r] * s * (1 - s) * x[1];
-            }
-        });
+        Unit user = Unit.of(
+                "user sigmoid",
+                2,
+                2,
+                4,
+                (x, z, out) -> {
+                    for (int r = 0; r < 2; r++) out[r] = 1 / (1 + Math.exp(-(z[2 * r] * x[0] + z[2 * r + 1] * x[1])));
+                },
+                (x, z, up, grad) -> {
+                    for (int r = 0; r < 2; r++) {
+                        double s = 1 / (1 + Math.exp(-(z[2 * r] * x[0] + z[2 * r + 1] * x[1])));
+                        grad[2 * r] = up[r] * s * (1 - s) * x[0];
+                        grad[2 * r + 1] = up[r] * s * (1 - s) * x[1];
+                    }
+                });
         SplittableRandom r = new SplittableRandom(5);
         for (int t = 0; t < 20; t++) {
             double[] x = Particles.gaussian(1, 2, 3, r), z = Particles.gaussian(1, 4, 1, r);
@@ -134,16 +142,23 @@ class UnitTest {
     @Test
     void equivarianceCheckFlagsABrokenUnit() {
         // sigmoid of (z x) with a bias on the first output only: not equivariant under the swap
-        Unit broken = Unit.of("biased", 2, 2, 4, (x, z, out) -> {
-            out[0] = 1 / (1 + Math.exp(-(z[0] * x[0] + z[1] * x[1] + 1)));
-            out[1] = 1 / (1 + Math.exp(-(z[2] * x[0] + z[3] * x[1])));
-        }, (x, z, up, g) -> java.util.Arrays.fill(g, 0));
+        Unit broken = Unit.of(
+                "biased",
+                2,
+                2,
+                4,
+                (x, z, out) -> {
+                    out[0] = 1 / (1 + Math.exp(-(z[0] * x[0] + z[1] * x[1] + 1)));
+                    out[1] = 1 / (1 + Math.exp(-(z[2] * x[0] + z[3] * x[1])));
+                },
+                (x, z, up, g) -> java.util.Arrays.fill(g, 0));
         assertTrue(Settings.PAPER.symmetry().equivarianceError(broken, 100, 1, new SplittableRandom(1)) > 1e-3);
     }
 
     @Test
     void mismatchedDimensionsAreRejectedWithAMessage() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Settings.PAPER.symmetry().requireCompatible(new SigmoidMatrixUnit(3)));
         assertTrue(e.getMessage().contains("(3, 3, 9)"), e.getMessage());
     }

@@ -110,15 +110,12 @@ public final class Engines {
     private static Engine load() {
         applyOfflineDefaults();
         String override = Utils.getEnvOrSystemProperty("PYTORCH_VERSION");
-        if (override != null
-                && !override.isEmpty()
-                && !override.startsWith(BUNDLED_PYTORCH_VERSION)) {
+        if (override != null && !override.isEmpty() && !override.startsWith(BUNDLED_PYTORCH_VERSION)) {
             // DJL treats any other version as a request to download libtorch from the internet.
-            throw new IllegalStateException(
-                    "PYTORCH_VERSION="
-                            + override
-                            + " would make DJL download libtorch; unset it to use the bundled "
-                            + BUNDLED_PYTORCH_VERSION);
+            throw new IllegalStateException("PYTORCH_VERSION="
+                    + override
+                    + " would make DJL download libtorch; unset it to use the bundled "
+                    + BUNDLED_PYTORCH_VERSION);
         }
         try {
             return Engine.getEngine(PYTORCH);

@@ -53,7 +53,9 @@ class EngineOfflineTest {
                     yf[i * p + j] = (float) y[i][j];
                 }
             }
-            float[] got = m.create(xf, new Shape(n, k)).matMul(m.create(yf, new Shape(k, p))).toFloatArray();
+            float[] got = m.create(xf, new Shape(n, k))
+                    .matMul(m.create(yf, new Shape(k, p)))
+                    .toFloatArray();
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < p; j++) {
                     double s = 0;
@@ -86,10 +88,9 @@ class EngineOfflineTest {
     /** Without the native jar the failure is one clear line, not a download attempt. */
     @Test
     void missingNativeJarGivesClearError(@TempDir Path tmp) throws Exception {
-        String cp =
-                Arrays.stream(classpath().split(File.pathSeparator))
-                        .filter(e -> !e.contains("pytorch-native-cpu"))
-                        .collect(Collectors.joining(File.pathSeparator));
+        String cp = Arrays.stream(classpath().split(File.pathSeparator))
+                .filter(e -> !e.contains("pytorch-native-cpu"))
+                .collect(Collectors.joining(File.pathSeparator));
         Result r = runSmoke(tmp, cp);
         assertTrue(r.exitCode != 0, r.output);
         assertTrue(r.output.contains("Cannot load the PyTorch native library offline"), r.output);
@@ -98,8 +99,7 @@ class EngineOfflineTest {
 
     private record Result(int exitCode, String output) {}
 
-    private static Result runSmoke(Path cache, String classpath)
-            throws IOException, InterruptedException {
+    private static Result runSmoke(Path cache, String classpath) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -112,15 +112,14 @@ class EngineOfflineTest {
         cmd.add(OfflineSmoke.class.getName());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        for (String key :
-                List.of(
-                        "DJL_CACHE_DIR",
-                        "ENGINE_CACHE_DIR",
-                        "DJL_OFFLINE",
-                        "OPT_OUT_TRACKING",
-                        "PYTORCH_LIBRARY_PATH",
-                        "PYTORCH_VERSION",
-                        "PYTORCH_FLAVOR")) {
+        for (String key : List.of(
+                "DJL_CACHE_DIR",
+                "ENGINE_CACHE_DIR",
+                "DJL_OFFLINE",
+                "OPT_OUT_TRACKING",
+                "PYTORCH_LIBRARY_PATH",
+                "PYTORCH_VERSION",
+                "PYTORCH_FLAVOR")) {
             env.remove(key);
         }
         env.put("DJL_CACHE_DIR", cache.toString());

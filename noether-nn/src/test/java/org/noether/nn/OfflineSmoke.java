@@ -34,15 +34,14 @@ public final class OfflineSmoke {
 
     @SuppressWarnings({"deprecation", "removal"})
     private static void forbidNetwork() {
-        System.setSecurityManager(
-                new SecurityManager() {
-                    @Override
-                    public void checkPermission(Permission perm) {
-                        if (perm instanceof SocketPermission) {
-                            System.out.println("NETWORK " + perm.getName() + " " + perm.getActions());
-                            throw new SecurityException("network access attempted: " + perm);
-                        }
-                    }
-                });
+        System.setSecurityManager(new SecurityManager() {
+            @Override
+            public void checkPermission(Permission perm) {
+                if (perm instanceof SocketPermission) {
+                    System.out.println("NETWORK " + perm.getName() + " " + perm.getActions());
+                    throw new SecurityException("network access attempted: " + perm);
+                }
+            }
+        });
     }
 }

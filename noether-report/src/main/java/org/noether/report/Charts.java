@@ -77,8 +77,14 @@ final class Charts {
     static final String NO_DATA = "no data to show";
 
     private static final Color[] PALETTE = {
-        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442).darker(),
+        new Color(0x0072B2),
+        new Color(0xD55E00),
+        new Color(0x009E73),
+        new Color(0xCC79A7),
+        new Color(0xE69F00),
+        new Color(0x56B4E9),
+        new Color(0x000000),
+        new Color(0xF0E442).darker(),
     };
     private static final Color TEXT = new Color(0x222222);
     private static final Color MUTED = new Color(0x555555);
@@ -434,12 +440,21 @@ final class Charts {
             return;
         }
         // The label's width limit is a fraction of the plot height; give every label its whole width plus a margin.
-        double longest = keys.stream().mapToDouble(k -> textWidth(k.label(), tickFont)).max().orElse(0);
+        double longest = keys.stream()
+                .mapToDouble(k -> textWidth(k.label(), tickFont))
+                .max()
+                .orElse(0);
         float ratio = (float) Math.max(0.5, (longest + 20 * scale) / Math.max(50, height * 0.45));
         CategoryLabelPosition up = CategoryLabelPositions.UP_45.getLabelPosition(RectangleEdge.BOTTOM);
-        CategoryLabelPosition bottom = new CategoryLabelPosition(up.getCategoryAnchor(), up.getLabelAnchor(),
-                up.getRotationAnchor(), up.getAngle(), CategoryLabelWidthType.RANGE, ratio);
-        axis.setCategoryLabelPositions(CategoryLabelPositions.replaceBottomPosition(CategoryLabelPositions.UP_45, bottom));
+        CategoryLabelPosition bottom = new CategoryLabelPosition(
+                up.getCategoryAnchor(),
+                up.getLabelAnchor(),
+                up.getRotationAnchor(),
+                up.getAngle(),
+                CategoryLabelWidthType.RANGE,
+                ratio);
+        axis.setCategoryLabelPositions(
+                CategoryLabelPositions.replaceBottomPosition(CategoryLabelPositions.UP_45, bottom));
         axis.setMaximumCategoryLabelLines(1);
     }
 

@@ -18,8 +18,7 @@ final class Csv {
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
 
-    private Csv() {
-    }
+    private Csv() {}
 
     static String format(Table table) {
         StringBuilder sb = new StringBuilder();

@@ -10,15 +10,17 @@ final class Format {
 
     private static final MathContext FOUR_DIGITS = new MathContext(4);
 
-    private Format() {
-    }
+    private Format() {}
 
     /** A table cell: integers exactly, other numbers to four significant digits, missing values empty. */
     static String cell(Object cell) {
         if (cell == null) {
             return "";
         }
-        if (cell instanceof Integer || cell instanceof Long || cell instanceof Short || cell instanceof Byte
+        if (cell instanceof Integer
+                || cell instanceof Long
+                || cell instanceof Short
+                || cell instanceof Byte
                 || cell instanceof BigInteger) {
             return cell.toString();
         }

@@ -27,14 +27,14 @@ import java.util.Map;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule("noether-finite")
-            .addSerializer(Double.class, new FiniteSerializer())
-            .addSerializer(Float.class, new FiniteSerializer()));
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new SimpleModule("noether-finite")
+                    .addSerializer(Double.class, new FiniteSerializer())
+                    .addSerializer(Float.class, new FiniteSerializer()));
     private static final ObjectWriter PRETTY = MAPPER.writer(printer(true));
     private static final ObjectWriter COMPACT = MAPPER.writer(printer(false));
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Pretty-prints {@code value} with two-space indentation and a final newline. */
     static String write(Object value) {

@@ -40,8 +40,7 @@ public final class PlotRenderer {
     /** Default image height in pixels. */
     public static final int DEFAULT_HEIGHT = 500;
 
-    private PlotRenderer() {
-    }
+    private PlotRenderer() {}
 
     /** Paints {@code figure} into a new RGB image of the given size (each side 50 to 10000 pixels). */
     public static BufferedImage image(Figure figure, int width, int height) {

@@ -172,18 +172,24 @@ public final class ProgressBar implements Progress {
                 if (interactive) {
                     int cells = 24;
                     int full = (int) Math.floor(f * cells);
-                    sb.append("  [").append("=".repeat(full)).append(full < cells ? ">" : "")
-                            .append(" ".repeat(Math.max(0, cells - full - 1))).append(']');
+                    sb.append("  [")
+                            .append("=".repeat(full))
+                            .append(full < cells ? ">" : "")
+                            .append(" ".repeat(Math.max(0, cells - full - 1)))
+                            .append(']');
                 } else {
                     sb.append(':');
                 }
-                sb.append(String.format(Locale.ROOT, " %3d%%  %d/%d  %s", (int) Math.floor(f * 100), done, total,
-                        clockTime(elapsed)));
+                sb.append(String.format(
+                        Locale.ROOT, " %3d%%  %d/%d  %s", (int) Math.floor(f * 100), done, total, clockTime(elapsed)));
                 if (done > 0 && done < total) {
                     sb.append(" eta ").append(clockTime((long) (elapsed / (double) done * (total - done))));
                 }
             } else {
-                sb.append(interactive ? "  " : ": ").append(done).append(" done  ").append(clockTime(elapsed));
+                sb.append(interactive ? "  " : ": ")
+                        .append(done)
+                        .append(" done  ")
+                        .append(clockTime(elapsed));
             }
             if (!message.isEmpty()) {
                 sb.append("  ").append(message);
@@ -203,7 +209,8 @@ public final class ProgressBar implements Progress {
     /** "mm:ss", or "h:mm:ss" from an hour on. */
     static String clockTime(long nanos) {
         long s = Math.max(0, nanos / 1_000_000_000L);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
                 : String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
     }
 }

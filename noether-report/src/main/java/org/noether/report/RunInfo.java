@@ -40,14 +40,21 @@ public record RunInfo(String name, Instant started, Duration elapsed, Profile pr
      */
     public static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("Java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
-                + System.getProperty("java.vm.name") + ")");
-        env.put("OS", System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
-                + System.getProperty("os.arch") + ")");
+        env.put(
+                "Java",
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                        + System.getProperty("java.vm.name") + ")");
+        env.put(
+                "OS",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                        + System.getProperty("os.arch") + ")");
         env.put("CPUs", Integer.toString(Runtime.getRuntime().availableProcessors()));
         long max = Runtime.getRuntime().maxMemory();
-        env.put("Max heap", max == Long.MAX_VALUE ? "unlimited"
-                : String.format(Locale.ROOT, "%.1f GiB", max / (1024.0 * 1024 * 1024)));
+        env.put(
+                "Max heap",
+                max == Long.MAX_VALUE
+                        ? "unlimited"
+                        : String.format(Locale.ROOT, "%.1f GiB", max / (1024.0 * 1024 * 1024)));
         env.put("Time zone", java.time.ZoneId.systemDefault().getId());
         return env;
     }

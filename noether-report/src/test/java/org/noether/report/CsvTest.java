@@ -30,7 +30,11 @@ class CsvTest {
 
     @Test
     void formatsHeaderAndRowsWithCrlf() {
-        Table t = Table.builder("t", "").columns("name", "value, unit").row("a\"b", 1.5).row(null, 2).build();
+        Table t = Table.builder("t", "")
+                .columns("name", "value, unit")
+                .row("a\"b", 1.5)
+                .row(null, 2)
+                .build();
         assertEquals("name,\"value, unit\"\r\n\"a\"\"b\",1.5\r\n,2\r\n", Csv.format(t));
     }
 }

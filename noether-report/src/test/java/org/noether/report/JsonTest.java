@@ -35,8 +35,10 @@ class JsonTest {
 
     @Test
     void nonFiniteNumbersBecomeNull() {
-        assertEquals("[null, null, null, 1.5, null, 2]",
-                Json.compact(Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1.5, null, 2)));
+        assertEquals(
+                "[null, null, null, 1.5, null, 2]",
+                Json.compact(
+                        Arrays.asList(Double.NaN, Double.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1.5, null, 2)));
         assertEquals("[1.0, null]", Json.compact(new double[] {1, Double.NaN}));
         assertEquals("null\n", Json.write(Double.NaN));
     }
@@ -51,15 +53,20 @@ class JsonTest {
         root.put("inner", inner);
         root.put("empty", Map.of());
         root.put("rows", List.of(Map.of("k", 1L)));
-        assertEquals("{\n  \"name\": \"run\",\n  \"inner\": {\n    \"ok\": true,\n    \"list\": [1, \"two\"]\n  },\n"
-                + "  \"empty\": {},\n  \"rows\": [{\n    \"k\": 1\n  }]\n}\n", Json.write(root));
-        assertEquals("{\"name\": \"run\", \"inner\": {\"ok\": true, \"list\": [1, \"two\"]}, \"empty\": {}, "
-                + "\"rows\": [{\"k\": 1}]}", Json.compact(root));
+        assertEquals(
+                "{\n  \"name\": \"run\",\n  \"inner\": {\n    \"ok\": true,\n    \"list\": [1, \"two\"]\n  },\n"
+                        + "  \"empty\": {},\n  \"rows\": [{\n    \"k\": 1\n  }]\n}\n",
+                Json.write(root));
+        assertEquals(
+                "{\"name\": \"run\", \"inner\": {\"ok\": true, \"list\": [1, \"two\"]}, \"empty\": {}, "
+                        + "\"rows\": [{\"k\": 1}]}",
+                Json.compact(root));
     }
 
     @Test
     void otherObjectsBecomeStrings() {
-        assertEquals("[\"QUICK\", \"PT1S\"]",
+        assertEquals(
+                "[\"QUICK\", \"PT1S\"]",
                 Json.compact(List.of(org.noether.experiment.Profile.QUICK, java.time.Duration.ofSeconds(1))));
     }
 }

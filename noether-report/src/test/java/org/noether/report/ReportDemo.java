@@ -28,11 +28,15 @@ import org.noether.experiment.Table;
  */
 final class ReportDemo {
 
-    static final RunInfo RUN = new RunInfo("run-demo", Instant.parse("2026-01-02T03:04:05Z"), Duration.ofSeconds(42),
-            Profile.QUICK, 42, "noether reproduce --quick --seed 42");
+    static final RunInfo RUN = new RunInfo(
+            "run-demo",
+            Instant.parse("2026-01-02T03:04:05Z"),
+            Duration.ofSeconds(42),
+            Profile.QUICK,
+            42,
+            "noether reproduce --quick --seed 42");
 
-    private ReportDemo() {
-    }
+    private ReportDemo() {}
 
     /** Writes the demo report into {@code dir} and returns the path of report.html. */
     static Path write(Path dir) throws IOException {
@@ -41,7 +45,8 @@ final class ReportDemo {
             return ReportWriter.write(dir, RUN, results(scratch));
         } finally {
             try (var files = Files.walk(scratch)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -49,7 +54,8 @@ final class ReportDemo {
     static List<ExperimentResult> results(Path scratch) throws IOException {
         List<ExperimentResult> out = new ArrayList<>();
         Path own = Files.createDirectories(scratch.resolve("scratch-group-averaging"));
-        out.add(new GroupAveragingExperiment().run(new ExperimentContext(Profile.QUICK, 42, own, Progress.NONE))
+        out.add(new GroupAveragingExperiment()
+                .run(new ExperimentContext(Profile.QUICK, 42, own, Progress.NONE))
                 .withElapsed(Duration.ofMillis(900)));
         out.add(vision());
         out.add(meanField());
@@ -58,8 +64,17 @@ final class ReportDemo {
     }
 
     private static ExperimentResult vision() {
-        String[] methods = {"pretrained (no symmetry)", "augmented training", "equitune", "lambda-equitune",
-            "equizero", "canonicalized", "G-CNN (C4)", "G-CNN (D4)", "MLP baseline"};
+        String[] methods = {
+            "pretrained (no symmetry)",
+            "augmented training",
+            "equitune",
+            "lambda-equitune",
+            "equizero",
+            "canonicalized",
+            "G-CNN (C4)",
+            "G-CNN (D4)",
+            "MLP baseline"
+        };
         SplittableRandom rnd = new SplittableRandom(7);
         int n = methods.length;
         double[] x = new double[n];
@@ -76,7 +91,8 @@ final class ReportDemo {
         }
         Figure bars = Figure.builder("mnist-D4", Figure.Kind.BAR)
                 .caption("Accuracy on D4-transformed MNIST test images (mean over seeds, error bars: 95 % interval)")
-                .yLabel("top-1 accuracy (%)").categories(methods)
+                .yLabel("top-1 accuracy (%)")
+                .categories(methods)
                 .series(Series.withErrors("zero-shot", x, zy, ze))
                 .series(Series.withErrors("fine-tuned", x, fy, fe))
                 .build();
@@ -88,17 +104,26 @@ final class ReportDemo {
         List<Claim> claims = List.of(
                 Claim.about(Paper.EQUIZERO, "equizero beats equitune zero-shot on D4-transformed images")
                         .paperFigure("+20.2 points (CLIP, CIFAR-100)")
-                        .measured(new Interval(12.3, 8.1, 16.0, 0.95, 5), "points").digits(1).positive(),
+                        .measured(new Interval(12.3, 8.1, 16.0, 0.95, 5), "points")
+                        .digits(1)
+                        .positive(),
                 Claim.about(Paper.EQUIZERO, "lambda-equitune beats equitune after fine-tuning")
                         .paperFigure("+1.1 points")
-                        .measured(new Interval(0.4, -0.9, 1.6, 0.95, 5), "points").digits(1).positive(),
+                        .measured(new Interval(0.4, -0.9, 1.6, 0.95, 5), "points")
+                        .digits(1)
+                        .positive(),
                 Claim.about(Paper.EQUIZERO, "CLIP zero-shot accuracy under rotations")
-                        .paperFigure("52.1 %").notComparable("we use a small CNN, not CLIP; the protocol differs"));
+                        .paperFigure("52.1 %")
+                        .notComparable("we use a small CNN, not CLIP; the protocol differs"));
         return ExperimentResult.builder("vision.symmetrize", "Symmetrizing a pretrained CNN (synthetic numbers)")
                 .summary("Numbers invented for the report check; the layout is what matters here.")
-                .table(t.build()).figure(bars).claims(claims)
-                .metric("accuracy.best", fy[n - 1]).metric("methods", List.of(methods))
-                .build().withElapsed(Duration.ofSeconds(75));
+                .table(t.build())
+                .figure(bars)
+                .claims(claims)
+                .metric("accuracy.best", fy[n - 1])
+                .metric("methods", List.of(methods))
+                .build()
+                .withElapsed(Duration.ofSeconds(75));
     }
 
     private static ExperimentResult meanField() {
@@ -115,8 +140,13 @@ final class ReportDemo {
         }
         Figure log = Figure.builder("rmd-projection-WI", Figure.Kind.LINE)
                 .caption("WI teacher: RMD(mu, P_E^G mu) against N")
-                .xLabel("N").yLabel("RMD to projection on E^G (values < 1e-16 shown at 1e-16)").logX().logY()
-                .series(Series.withErrors("EA", sizes, wi, wiErr)).series(Series.of("DA", sizes, da)).build();
+                .xLabel("N")
+                .yLabel("RMD to projection on E^G (values < 1e-16 shown at 1e-16)")
+                .logX()
+                .logY()
+                .series(Series.withErrors("EA", sizes, wi, wiErr))
+                .series(Series.of("DA", sizes, da))
+                .build();
         int k = 120;
         double[] epoch = new double[k];
         double[] loss = new double[k];
@@ -127,16 +157,26 @@ final class ReportDemo {
             band[i] = 0.05 / (1 + 0.05 * i);
         }
         loss[60] = Double.NaN;
-        Figure curve = Figure.builder("loss", Figure.Kind.LINE).caption("Training loss, mean and 95 % band over seeds")
-                .xLabel("epoch").yLabel("population risk").series(Series.withErrors("vanilla", epoch, loss, band)).build();
+        Figure curve = Figure.builder("loss", Figure.Kind.LINE)
+                .caption("Training loss, mean and 95 % band over seeds")
+                .xLabel("epoch")
+                .yLabel("population risk")
+                .series(Series.withErrors("vanilla", epoch, loss, band))
+                .build();
         List<Claim> claims = List.of(
                 Claim.about(Paper.MEAN_FIELD, "EA training stays in E^G (RMD to its projection at rounding level)")
-                        .paperFigure("0 (exact)").measured(new Interval(2e-16, 1e-17, 8e-16, 0.95, 8), "")
-                        .ours("8.0e-16 at most").atMost(1e-12),
+                        .paperFigure("0 (exact)")
+                        .measured(new Interval(2e-16, 1e-17, 8e-16, 0.95, 8), "")
+                        .ours("8.0e-16 at most")
+                        .atMost(1e-12),
                 Claim.about(Paper.MEAN_FIELD, "DA and FA reach the same law as N grows")
-                        .paperFigure("Figure 2").measured(new Interval(0.021, 0.012, 0.033, 0.95, 8), "RMD").below(0.01),
+                        .paperFigure("Figure 2")
+                        .measured(new Interval(0.021, 0.012, 0.033, 0.95, 8), "RMD")
+                        .below(0.01),
                 Claim.about(Paper.NOETHER, "group averaging is exact for every finite group of the catalogue")
-                        .measured(new Interval(3e-16, 1e-16, 9e-16, 0.95, 217), "").ours("9.0e-16 worst case").atMost(1e-12));
+                        .measured(new Interval(3e-16, 1e-16, 9e-16, 0.95, 217), "")
+                        .ours("9.0e-16 worst case")
+                        .atMost(1e-12));
         Table.Builder runs = Table.builder("runs", "Every training run (the long table is folded)")
                 .columns("teacher", "scheme", "N", "seed", "RMD");
         SplittableRandom rnd = new SplittableRandom(3);
@@ -149,17 +189,31 @@ final class ReportDemo {
         }
         return ExperimentResult.builder("meanfield.symmetries", "Mean-field symmetries (synthetic numbers)")
                 .summary("A log axis down to 1e-17 with a long axis label, and a dense curve with a band and a gap.")
-                .figure(log).figure(curve).table(runs.build()).claims(claims)
-                .metric("rmd.wi", wi).metric("nan", Double.NaN)
-                .build().withElapsed(Duration.ofSeconds(300));
+                .figure(log)
+                .figure(curve)
+                .table(runs.build())
+                .claims(claims)
+                .metric("rmd.wi", wi)
+                .metric("nan", Double.NaN)
+                .build()
+                .withElapsed(Duration.ofSeconds(300));
     }
 
     private static ExperimentResult failed() {
-        List<Claim> claims = List.of(Claim.about(Paper.QUOTIENT_DIFFUSION,
-                "the quotient objective beats the conventional one on Cov-R").paperFigure("96.40 vs 95.98 %")
-                .notComparable("the run failed before measuring"));
-        return new ExperimentResult("diffusion.quotient", "Quotient-space diffusion (fails on purpose)", "", List.of(),
-                List.of(), claims, java.util.Map.of(), Duration.ofSeconds(2),
-                new ExperimentResult.Failure("IllegalStateException: out of memory (demo)", "java.lang.IllegalStateException"));
+        List<Claim> claims = List.of(
+                Claim.about(Paper.QUOTIENT_DIFFUSION, "the quotient objective beats the conventional one on Cov-R")
+                        .paperFigure("96.40 vs 95.98 %")
+                        .notComparable("the run failed before measuring"));
+        return new ExperimentResult(
+                "diffusion.quotient",
+                "Quotient-space diffusion (fails on purpose)",
+                "",
+                List.of(),
+                List.of(),
+                claims,
+                java.util.Map.of(),
+                Duration.ofSeconds(2),
+                new ExperimentResult.Failure(
+                        "IllegalStateException: out of memory (demo)", "java.lang.IllegalStateException"));
     }
 }

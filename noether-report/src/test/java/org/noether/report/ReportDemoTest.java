@@ -20,8 +20,12 @@ class ReportDemoTest {
         int dashboard = page.indexOf("<section id=\"claims\"");
         assertTrue(dashboard > 0 && dashboard < page.indexOf("<section id=\"exp-"), "the dashboard comes first");
         assertTrue(page.contains("Show all 217 rows"), "the group-averaging table is folded");
-        for (String figure : new String[] {"core.group-averaging-error-vs-order", "vision.symmetrize-mnist-D4",
-            "meanfield.symmetries-rmd-projection-WI", "meanfield.symmetries-loss"}) {
+        for (String figure : new String[] {
+            "core.group-averaging-error-vs-order",
+            "vision.symmetrize-mnist-D4",
+            "meanfield.symmetries-rmd-projection-WI",
+            "meanfield.symmetries-loss"
+        }) {
             assertTrue(Files.size(dir.resolve(figure + ".png")) > 1000, figure);
             assertTrue(Files.size(dir.resolve(figure + ".svg")) > 1000, figure);
         }

@@ -32,20 +32,34 @@ class ReportWriterTest {
     @TempDir
     Path dir;
 
-    private static final RunInfo RUN = new RunInfo("run-20250102-030405", Instant.parse("2025-01-02T03:04:05Z"),
-            Duration.ofSeconds(3), Profile.QUICK, 42, "noether reproduce --quick --seed 42");
+    private static final RunInfo RUN = new RunInfo(
+            "run-20250102-030405",
+            Instant.parse("2025-01-02T03:04:05Z"),
+            Duration.ofSeconds(3),
+            Profile.QUICK,
+            42,
+            "noether reproduce --quick --seed 42");
 
     private static ExperimentResult good() {
         return ExperimentResult.builder("demo.good", "A good <experiment>")
                 .summary("First paragraph with <b>markup</b>.\n\nSecond paragraph.")
-                .table(Table.builder("errors", "Errors by group").columns("group", "error").row("C4", 1.23456e-7)
-                        .row("D4, large", 0.5).build())
+                .table(Table.builder("errors", "Errors by group")
+                        .columns("group", "error")
+                        .row("C4", 1.23456e-7)
+                        .row("D4, large", 0.5)
+                        .build())
                 .table(Table.builder("counts", "Counts").columns("n").row(3).build())
                 .figure(PlotRendererTest.typical(Figure.Kind.LINE))
-                .figure(Figure.builder("bars", Figure.Kind.BAR).caption("Bars").categories("a", "b")
-                        .series(org.noether.experiment.Series.ofY("v", 1, 2)).build())
-                .metric("error", 1.5e-7).metric("diverged", Double.NaN).metric("text", "quote \" and \\ backslash")
-                .build().withElapsed(Duration.ofMillis(1200));
+                .figure(Figure.builder("bars", Figure.Kind.BAR)
+                        .caption("Bars")
+                        .categories("a", "b")
+                        .series(org.noether.experiment.Series.ofY("v", 1, 2))
+                        .build())
+                .metric("error", 1.5e-7)
+                .metric("diverged", Double.NaN)
+                .metric("text", "quote \" and \\ backslash")
+                .build()
+                .withElapsed(Duration.ofMillis(1200));
     }
 
     private static ExperimentResult bad() {
@@ -77,11 +91,19 @@ class ReportWriterTest {
     void writesEveryFile() throws Exception {
         Path html = ReportWriter.write(dir, RUN, List.of(good(), bad()));
         assertEquals(dir.resolve("report.html"), html);
-        for (String name : List.of("report.html", "metrics.json", "demo.good-errors.csv", "demo.good-counts.csv",
-                "demo.good-typical.png", "demo.good-typical.svg", "demo.good-bars.png", "demo.good-bars.svg")) {
+        for (String name : List.of(
+                "report.html",
+                "metrics.json",
+                "demo.good-errors.csv",
+                "demo.good-counts.csv",
+                "demo.good-typical.png",
+                "demo.good-typical.svg",
+                "demo.good-bars.png",
+                "demo.good-bars.svg")) {
             assertTrue(Files.size(dir.resolve(name)) > 0, name);
         }
-        assertEquals("group,error\r\nC4,1.23456E-7\r\n\"D4, large\",0.5\r\n",
+        assertEquals(
+                "group,error\r\nC4,1.23456E-7\r\n\"D4, large\",0.5\r\n",
                 Files.readString(dir.resolve("demo.good-errors.csv")));
         PlotRendererTest.parse(Files.readString(dir.resolve("demo.good-bars.svg")));
     }
@@ -94,8 +116,12 @@ class ReportWriterTest {
         assertTrue(html.contains("<p>First paragraph with &lt;b&gt;markup&lt;/b&gt;.</p>"));
         assertTrue(html.contains("<p>Second paragraph.</p>"));
         assertFalse(html.contains("<b>markup"));
-        for (String id : List.of("exp-demo.good-table-errors", "exp-demo.good-table-counts",
-                "exp-demo.good-figure-typical", "exp-demo.good-figure-bars", "exp-demo.bad")) {
+        for (String id : List.of(
+                "exp-demo.good-table-errors",
+                "exp-demo.good-table-counts",
+                "exp-demo.good-figure-typical",
+                "exp-demo.good-figure-bars",
+                "exp-demo.bad")) {
             assertTrue(html.contains("id=\"" + id + "\""), id);
         }
         assertTrue(html.contains(">1.235e-7<"), "numbers use four significant digits");
@@ -109,10 +135,12 @@ class ReportWriterTest {
     @Test
     void htmlEmbedsDecodablePngsSoItIsSelfContained() throws Exception {
         String html = Files.readString(ReportWriter.write(dir, RUN, List.of(good())));
-        Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"").matcher(html);
+        Matcher m = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+                .matcher(html);
         int images = 0;
         while (m.find()) {
-            assertNotNull(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1)))));
+            assertNotNull(
+                    ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(m.group(1)))));
             images++;
         }
         assertEquals(2, images);
@@ -139,7 +167,8 @@ class ReportWriterTest {
         for (int i = 0; i < ReportWriter.MAX_HTML_ROWS + 5; i++) {
             b.row(i);
         }
-        ExperimentResult r = ExperimentResult.builder("demo.long", "Long").table(b.build()).build();
+        ExperimentResult r =
+                ExperimentResult.builder("demo.long", "Long").table(b.build()).build();
         String html = Files.readString(ReportWriter.write(dir, RUN, List.of(r)));
         assertTrue(html.contains("Showing 1000 of 1005 rows"));
         assertEquals(1006, Files.readAllLines(dir.resolve("demo.long-long.csv")).size());
@@ -152,10 +181,15 @@ class ReportWriterTest {
         }
         return ExperimentResult.builder("demo.claims", "Claims <demo>")
                 .table(b.build())
-                .claim(Claim.about(Paper.MEAN_FIELD, "EA stays in E^G").paperFigure("0 (exact)")
-                        .measured(new Interval(1e-16, 0, 2e-16, 0.95, 5), "RMD").atMost(1e-12))
-                .claim(Claim.about(Paper.EQUIZERO, "equizero beats equitune <zero-shot>").paperFigure("+20.2 points")
-                        .measured(new Interval(-0.5, -1.5, 0.7, 0.95, 5), "points").digits(1).positive())
+                .claim(Claim.about(Paper.MEAN_FIELD, "EA stays in E^G")
+                        .paperFigure("0 (exact)")
+                        .measured(new Interval(1e-16, 0, 2e-16, 0.95, 5), "RMD")
+                        .atMost(1e-12))
+                .claim(Claim.about(Paper.EQUIZERO, "equizero beats equitune <zero-shot>")
+                        .paperFigure("+20.2 points")
+                        .measured(new Interval(-0.5, -1.5, 0.7, 0.95, 5), "points")
+                        .digits(1)
+                        .positive())
                 .claim(Claim.about(Paper.EQUIZERO, "CLIP accuracy").notComparable("no CLIP here"))
                 .build();
     }
@@ -218,7 +252,9 @@ class ReportWriterTest {
         assertTrue(shown.contains(">case-11<") && !shown.contains(">case-12<"));
         // Short tables are not folded.
         Table small = Table.builder("small", "").columns("a").row(1).row(2).build();
-        String plain = Files.readString(ReportWriter.write(dir, RUN,
+        String plain = Files.readString(ReportWriter.write(
+                dir,
+                RUN,
                 List.of(ExperimentResult.builder("demo.small", "").table(small).build())));
         assertFalse(plain.contains("<details class=\"fold\">"));
     }
@@ -229,10 +265,17 @@ class ReportWriterTest {
 
     @Test
     void csvFilesQuoteCommasQuotesAndLineBreaks() throws Exception {
-        Table t = Table.builder("odd", "").columns("name", "value, unit").row("say \"hi\", then\nleave", 1.5)
-                .row(null, 2).build();
-        ReportWriter.write(dir, RUN, List.of(ExperimentResult.builder("demo.csv", "").table(t).build()));
-        assertEquals("name,\"value, unit\"\r\n\"say \"\"hi\"\", then\nleave\",1.5\r\n,2\r\n",
+        Table t = Table.builder("odd", "")
+                .columns("name", "value, unit")
+                .row("say \"hi\", then\nleave", 1.5)
+                .row(null, 2)
+                .build();
+        ReportWriter.write(
+                dir,
+                RUN,
+                List.of(ExperimentResult.builder("demo.csv", "").table(t).build()));
+        assertEquals(
+                "name,\"value, unit\"\r\n\"say \"\"hi\"\", then\nleave\",1.5\r\n,2\r\n",
                 Files.readString(dir.resolve("demo.csv-odd.csv")));
     }
 

@@ -44,7 +44,9 @@ final class Classifiers {
     static Trainer trainer(Model model, float learningRate, int batch) {
         Trainer trainer = model.newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build()));
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(learningRate))
+                        .build()));
         trainer.initialize(SmallCnn.input(batch));
         return trainer;
     }
@@ -74,7 +76,8 @@ final class Classifiers {
         }
         List<Integer> correct = Inference.map(parent, ranges, (scope, r) -> {
             NDArray x = data.images(scope, r[0], r[1]);
-            NDArray logits = block.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow();
+            NDArray logits = block.forward(new ParameterStore(scope, false), new NDList(x), false)
+                    .singletonOrThrow();
             long[] predicted = logits.argMax(1).toType(DataType.INT64, false).toLongArray();
             int hits = 0;
             for (int i = 0; i < predicted.length; i++) {

@@ -15,8 +15,8 @@ record LabeledImages(float[] pixels, int[] labels, int side) {
 
     LabeledImages {
         if (pixels.length != labels.length * side * side) {
-            throw new IllegalArgumentException(labels.length + " labels for " + pixels.length + " pixels of side "
-                    + side);
+            throw new IllegalArgumentException(
+                    labels.length + " labels for " + pixels.length + " pixels of side " + side);
         }
     }
 
@@ -90,8 +90,8 @@ record LabeledImages(float[] pixels, int[] labels, int side) {
                 System.arraycopy(pixels, n * area(), x, i * area(), area());
                 y[i] = labels[n];
             }
-            return new LabeledBatch(new NDList(manager.create(x, new Shape(batch, 1, side, side))),
-                    new NDList(manager.create(y)));
+            return new LabeledBatch(
+                    new NDList(manager.create(x, new Shape(batch, 1, side, side))), new NDList(manager.create(y)));
         };
     }
 

@@ -23,9 +23,21 @@ import org.noether.group.DihedralGroup;
  * @param finetuneRate   fine-tuning learning rate
  * @param evalBatch      evaluation batch size
  */
-record Protocol(List<String> datasets, List<String> groups, int seeds, int trainImages, int testImages,
-        int pretrainSteps, int batch, float pretrainRate, int auxSteps, float auxRate, int finetuneSteps,
-        int finetuneBatch, float finetuneRate, int evalBatch) {
+record Protocol(
+        List<String> datasets,
+        List<String> groups,
+        int seeds,
+        int trainImages,
+        int testImages,
+        int pretrainSteps,
+        int batch,
+        float pretrainRate,
+        int auxSteps,
+        float auxRate,
+        int finetuneSteps,
+        int finetuneBatch,
+        float finetuneRate,
+        int evalBatch) {
 
     Protocol {
         datasets = List.copyOf(datasets);
@@ -37,14 +49,40 @@ record Protocol(List<String> datasets, List<String> groups, int seeds, int train
 
     /** Quick profile: one seed, 6,000 training and 1,000 test images, short phases. */
     static Protocol quick() {
-        return new Protocol(List.of("mnist", "fashion-mnist"), List.of("C4", "D4"), 1, 6000, 1000, 300, 64, 2e-3f,
-                100, 2e-3f, 60, 32, 5e-4f, 250);
+        return new Protocol(
+                List.of("mnist", "fashion-mnist"),
+                List.of("C4", "D4"),
+                1,
+                6000,
+                1000,
+                300,
+                64,
+                2e-3f,
+                100,
+                2e-3f,
+                60,
+                32,
+                5e-4f,
+                250);
     }
 
     /** Full profile: three seeds, all 60,000 training and 10,000 test images, ten times longer phases. */
     static Protocol full() {
-        return new Protocol(List.of("mnist", "fashion-mnist"), List.of("C4", "D4"), 3, 60000, 10000, 3000, 64, 1e-3f,
-                1000, 1e-3f, 600, 32, 5e-4f, 500);
+        return new Protocol(
+                List.of("mnist", "fashion-mnist"),
+                List.of("C4", "D4"),
+                3,
+                60000,
+                10000,
+                3000,
+                64,
+                1e-3f,
+                1000,
+                1e-3f,
+                600,
+                32,
+                5e-4f,
+                500);
     }
 
     static Protocol of(Profile profile) {
@@ -64,7 +102,12 @@ record Protocol(List<String> datasets, List<String> groups, int seeds, int train
      * change of the fine-tuning settings keeps them.
      */
     String pretraining() {
-        return String.format(Locale.ROOT, "pretraining(trainImages=%d, steps=%d, batch=%d, rate=%s)", trainImages,
-                pretrainSteps, batch, Float.toString(pretrainRate));
+        return String.format(
+                Locale.ROOT,
+                "pretraining(trainImages=%d, steps=%d, batch=%d, rate=%s)",
+                trainImages,
+                pretrainSteps,
+                batch,
+                Float.toString(pretrainRate));
     }
 }

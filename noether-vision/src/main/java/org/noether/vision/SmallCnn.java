@@ -52,8 +52,12 @@ public final class SmallCnn {
     /** conv 5x5 stride 2 (8) - relu - maxpool 2 - dense 16 - relu - dense 1: a cheap score per image. */
     public static Block scorer() {
         return new SequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(8).optStride(new Shape(2, 2))
-                        .optPadding(new Shape(2, 2)).build())
+                .add(Conv2d.builder()
+                        .setKernelShape(new Shape(5, 5))
+                        .setFilters(8)
+                        .optStride(new Shape(2, 2))
+                        .optPadding(new Shape(2, 2))
+                        .build())
                 .add(Activation::relu)
                 .add(Pool.maxPool2dBlock(new Shape(2, 2)))
                 .add(Blocks.batchFlattenBlock())
@@ -63,6 +67,10 @@ public final class SmallCnn {
     }
 
     private static Block conv(int filters) {
-        return Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters).optPadding(new Shape(1, 1)).build();
+        return Conv2d.builder()
+                .setKernelShape(new Shape(3, 3))
+                .setFilters(filters)
+                .optPadding(new Shape(1, 1))
+                .build();
     }
 }

@@ -151,20 +151,23 @@ public final class SymmetrizeExperiment implements Experiment {
                     LabeledImages train = LabeledImages.of(images.train(), p.trainImages(), seeds.of("train subset"));
                     LabeledImages test = LabeledImages.of(images.test(), p.testImages(), seeds.of("test subset"));
                     String run = dataset + "-seed" + s;
-                    byte[] pretrained = models.computeIfAbsent("pretrained-" + run, ResultCache.Codec.BYTES,
+                    byte[] pretrained = models.computeIfAbsent(
+                            "pretrained-" + run,
+                            ResultCache.Codec.BYTES,
                             () -> pretrain(dataset, seeds, train, p, task));
-                    upright.computeIfAbsent(dataset, k -> new ArrayList<>()).add(rows.doubles("upright-" + run,
-                            () -> new double[] {uprightAccuracy(pretrained, test, p)})[0]);
+                    upright.computeIfAbsent(dataset, k -> new ArrayList<>())
+                            .add(rows.doubles("upright-" + run, () ->
+                                    new double[] {uprightAccuracy(pretrained, test, p)})[0]);
                     for (String groupName : p.groups()) {
                         DihedralGroup group = Protocol.group(groupName);
                         LabeledImages transformed = transform(test, group, seeds.of("test transform " + groupName));
                         for (Row row : Row.values()) {
                             task.message(dataset + " " + groupName + " seed " + s + ": " + row.label);
-                            double[] v = rows.doubles(slug("row-" + dataset + "-" + groupName + "-seed" + s + "-"
-                                    + row.label), () -> runRow(row, group, pretrained, train, transformed, p, seeds,
-                                    task));
-                            results.computeIfAbsent(dataset + "|" + groupName + "|" + row.label,
-                                    k -> new ArrayList<>()).add(v);
+                            double[] v = rows.doubles(
+                                    slug("row-" + dataset + "-" + groupName + "-seed" + s + "-" + row.label),
+                                    () -> runRow(row, group, pretrained, train, transformed, p, seeds, task));
+                            results.computeIfAbsent(dataset + "|" + groupName + "|" + row.label, k -> new ArrayList<>())
+                                    .add(v);
                             task.step();
                         }
                         for (ReferenceModel ref : references) {
@@ -173,11 +176,13 @@ public final class SymmetrizeExperiment implements Experiment {
                                 continue;
                             }
                             task.message(dataset + " " + groupName + " seed " + s + ": " + ref.name());
-                            double[] v = rows.doubles(slug("row-" + dataset + "-" + groupName + "-seed" + s + "-"
-                                    + ref.name()), () -> runReference(ref, dataset, group, train, transformed, p,
-                                    seeds, models, task));
-                            results.computeIfAbsent(dataset + "|" + groupName + "|" + ref.name(),
-                                    k -> new ArrayList<>()).add(v);
+                            double[] v = rows.doubles(
+                                    slug("row-" + dataset + "-" + groupName + "-seed" + s + "-" + ref.name()),
+                                    () -> runReference(
+                                            ref, dataset, group, train, transformed, p, seeds, models, task));
+                            results.computeIfAbsent(
+                                            dataset + "|" + groupName + "|" + ref.name(), k -> new ArrayList<>())
+                                    .add(v);
                             task.step();
                         }
                     }
@@ -206,14 +211,19 @@ public final class SymmetrizeExperiment implements Experiment {
     // ---------------------------------------------------------------------------------------------- training
 
     /** Pretrained classifier parameters, trained on upright images. */
-    private static byte[] pretrain(String dataset, RunSeeds seeds, LabeledImages train, Protocol p,
-            Progress.Task task) {
+    private static byte[] pretrain(
+            String dataset, RunSeeds seeds, LabeledImages train, Protocol p, Progress.Task task) {
         task.message(dataset + ": pretraining on upright images");
         Engines.seed(seeds.engine("pretraining init"));
         Block cnn = SmallCnn.classifier(CLASSES);
         try (Model model = Classifiers.model("pretrain", cnn)) {
-            Classifiers.train(model, train.batches(p.batch(), seeds.of("pretraining batches")), p.pretrainSteps(),
-                    p.batch(), p.pretrainRate(), task);
+            Classifiers.train(
+                    model,
+                    train.batches(p.batch(), seeds.of("pretraining batches")),
+                    p.pretrainSteps(),
+                    p.batch(),
+                    p.pretrainRate(),
+                    task);
             return Classifiers.save(cnn);
         }
     }
@@ -237,20 +247,28 @@ public final class SymmetrizeExperiment implements Experiment {
     }
 
     /** Zero-shot and fine-tuned accuracy of one row built from the pretrained classifier. */
-    private static double[] runRow(Row row, DihedralGroup group, byte[] pretrained, LabeledImages train,
-            LabeledImages test, Protocol p, RunSeeds seeds, Progress.Task task) {
+    private static double[] runRow(
+            Row row,
+            DihedralGroup group,
+            byte[] pretrained,
+            LabeledImages train,
+            LabeledImages test,
+            Protocol p,
+            RunSeeds seeds,
+            Progress.Task task) {
         Engines.seed(seeds.engine("row init " + row.name()));
         Symmetry<DihedralElement> symmetry = Symmetry.invariant(group, NDActions.image(group));
         Block cnn = SmallCnn.classifier(CLASSES);
-        Block block = switch (row) {
-            case PRETRAINED -> cnn;
-            case EQUITUNE -> new Equitune<>(cnn, symmetry);
-            case EQUIZERO_ENTROPY -> new Equizero<>(cnn, symmetry, Proxy.entropy());
-            case EQUIZERO_MAX_PROBABILITY -> new Equizero<>(cnn, symmetry, Proxy.negativeMaxProbability());
-            case LAMBDA_EQUITUNE -> new LambdaEquitune<>(cnn, SmallCnn.scorer(), symmetry,
-                    LambdaEquitune.Positivity.SOFTPLUS);
-            case CANONICALIZATION -> new Canonicalized<>(cnn, SmallCnn.scorer(), symmetry);
-        };
+        Block block =
+                switch (row) {
+                    case PRETRAINED -> cnn;
+                    case EQUITUNE -> new Equitune<>(cnn, symmetry);
+                    case EQUIZERO_ENTROPY -> new Equizero<>(cnn, symmetry, Proxy.entropy());
+                    case EQUIZERO_MAX_PROBABILITY -> new Equizero<>(cnn, symmetry, Proxy.negativeMaxProbability());
+                    case LAMBDA_EQUITUNE ->
+                        new LambdaEquitune<>(cnn, SmallCnn.scorer(), symmetry, LambdaEquitune.Positivity.SOFTPLUS);
+                    case CANONICALIZATION -> new Canonicalized<>(cnn, SmallCnn.scorer(), symmetry);
+                };
         try (Model model = Classifiers.model(row.name(), block)) {
             NDManager manager = model.getNDManager();
             Classifiers.load(cnn, pretrained, manager);
@@ -266,8 +284,7 @@ public final class SymmetrizeExperiment implements Experiment {
             if (block instanceof Canonicalized<?> cz) {
                 task.message("training the canonicalizer with the prior on upright images");
                 try (Model prior = Classifiers.model("prior", cz.priorBlock())) {
-                    Classifiers.train(prior, asCanonical(upright), p.auxSteps(), p.finetuneBatch(), p.auxRate(),
-                            task);
+                    Classifiers.train(prior, asCanonical(upright), p.auxSteps(), p.finetuneBatch(), p.auxRate(), task);
                 }
                 cz.scorer().freezeParameters(true);
             }
@@ -279,20 +296,29 @@ public final class SymmetrizeExperiment implements Experiment {
     }
 
     /** Zero-shot and fine-tuned accuracy of a reference trained from scratch (its trained weights cached). */
-    private static double[] runReference(ReferenceModel ref, String dataset, DihedralGroup group,
-            LabeledImages train, LabeledImages test, Protocol p, RunSeeds seeds, ResultCache models,
+    private static double[] runReference(
+            ReferenceModel ref,
+            String dataset,
+            DihedralGroup group,
+            LabeledImages train,
+            LabeledImages test,
+            Protocol p,
+            RunSeeds seeds,
+            ResultCache models,
             Progress.Task task) {
         Symmetry<DihedralElement> symmetry = Symmetry.invariant(group, NDActions.image(group));
-        byte[] trained = models.computeIfAbsent(slug("reference-" + ref.name() + "-" + dataset + "-" + group.name()
-                + "-seed" + seeds.s()), ResultCache.Codec.BYTES, () -> {
+        byte[] trained = models.computeIfAbsent(
+                slug("reference-" + ref.name() + "-" + dataset + "-" + group.name() + "-seed" + seeds.s()),
+                ResultCache.Codec.BYTES,
+                () -> {
                     task.message(dataset + " " + group.name() + ": training " + ref.name());
                     Engines.seed(seeds.engine("reference init " + ref.name()));
                     Block block = ref.newBlock(group, CLASSES);
                     try (Model model = Classifiers.model("reference", block)) {
                         BatchSource batches = train.batches(p.batch(), seeds.of("pretraining batches"));
                         if (ref.augmentTraining()) {
-                            batches = new Augmentation<>(symmetry).augment(batches,
-                                    new SplittableRandom(seeds.of("reference augmentation")));
+                            batches = new Augmentation<>(symmetry)
+                                    .augment(batches, new SplittableRandom(seeds.of("reference augmentation")));
                         }
                         Classifiers.train(model, batches, p.pretrainSteps(), p.batch(), p.pretrainRate(), task);
                         return Classifiers.save(block);
@@ -310,11 +336,18 @@ public final class SymmetrizeExperiment implements Experiment {
     }
 
     /** The same budget for every row: training images, each transformed by a random group element. */
-    private static void fineTune(Model model, Symmetry<DihedralElement> symmetry, LabeledImages train, Protocol p,
-            RunSeeds seeds, Progress.Task task) {
+    private static void fineTune(
+            Model model,
+            Symmetry<DihedralElement> symmetry,
+            LabeledImages train,
+            Protocol p,
+            RunSeeds seeds,
+            Progress.Task task) {
         task.message("fine-tuning on transformed images");
-        BatchSource transformed = new Augmentation<>(symmetry).augment(train.batches(p.finetuneBatch(),
-                seeds.of("fine-tuning batches")), new SplittableRandom(seeds.of("fine-tuning augmentation")));
+        BatchSource transformed = new Augmentation<>(symmetry)
+                .augment(
+                        train.batches(p.finetuneBatch(), seeds.of("fine-tuning batches")),
+                        new SplittableRandom(seeds.of("fine-tuning augmentation")));
         Classifiers.train(model, transformed, p.finetuneSteps(), p.finetuneBatch(), p.finetuneRate(), task);
     }
 
@@ -344,8 +377,13 @@ public final class SymmetrizeExperiment implements Experiment {
         return v.length < 2 ? Double.NaN : Stats.sd(v);
     }
 
-    private ExperimentResult report(Protocol p, List<ReferenceModel> references, Map<String, List<double[]>> results,
-            Map<String, List<Double>> upright, double seconds, long statsSeed) {
+    private ExperimentResult report(
+            Protocol p,
+            List<ReferenceModel> references,
+            Map<String, List<double[]>> results,
+            Map<String, List<Double>> upright,
+            double seconds,
+            long statsSeed) {
         ExperimentResult.Builder out = ExperimentResult.builder(this);
         List<String> rowLabels = new ArrayList<>();
         for (Row r : Row.values()) {
@@ -359,9 +397,13 @@ public final class SymmetrizeExperiment implements Experiment {
         for (String dataset : p.datasets()) {
             for (String groupName : p.groups()) {
                 String prefix = dataset + "|" + groupName + "|";
-                Table.Builder table = Table.builder(dataset + "-" + groupName, "Top-1 accuracy (%) on " + dataset
-                        + " test images transformed by a random element of " + groupName + ", zero-shot and after "
-                        + p.finetuneSteps() + " fine-tuning steps; mean and sample sd over " + p.seeds() + " seed(s)")
+                Table.Builder table = Table.builder(
+                                dataset + "-" + groupName,
+                                "Top-1 accuracy (%) on " + dataset
+                                        + " test images transformed by a random element of " + groupName
+                                        + ", zero-shot and after "
+                                        + p.finetuneSteps() + " fine-tuning steps; mean and sample sd over " + p.seeds()
+                                        + " seed(s)")
                         .columns("method", "zero-shot", "zero-shot sd", "fine-tuned", "fine-tuned sd", "seeds");
                 List<String> cats = new ArrayList<>();
                 List<double[]> zs = new ArrayList<>();
@@ -377,11 +419,17 @@ public final class SymmetrizeExperiment implements Experiment {
                     double[] f = column(runs, 1);
                     double[] zStat = {Stats.mean(z), sdOrNaN(z)};
                     double[] fStat = {Stats.mean(f), sdOrNaN(f)};
-                    table.row(label, percent(zStat[0]), percent(zStat[1]), percent(fStat[0]), percent(fStat[1]),
+                    table.row(
+                            label,
+                            percent(zStat[0]),
+                            percent(zStat[1]),
+                            percent(fStat[0]),
+                            percent(fStat[1]),
                             runs.size());
-                    out.metric("accuracy." + dataset + "." + groupName + "." + metricName(label) + ".zero_shot",
-                            zStat[0]);
-                    out.metric("accuracy." + dataset + "." + groupName + "." + metricName(label) + ".fine_tuned",
+                    out.metric(
+                            "accuracy." + dataset + "." + groupName + "." + metricName(label) + ".zero_shot", zStat[0]);
+                    out.metric(
+                            "accuracy." + dataset + "." + groupName + "." + metricName(label) + ".fine_tuned",
                             fStat[0]);
                     cats.add(label);
                     zs.add(zStat);
@@ -392,8 +440,12 @@ public final class SymmetrizeExperiment implements Experiment {
                 out.table(table.build());
                 out.figure(figure(dataset, groupName, cats, zs, ft));
                 claims.addAll(claims(dataset + "/" + groupName, zeroShot, fineTuned, statsSeed));
-                highlights.append(String.format(Locale.ROOT, "%s/%s zero-shot: pretrained %.1f, equitune %.1f, "
-                        + "equizero (entropy) %.1f; after fine-tuning lambda-equitune %.1f. ", dataset, groupName,
+                highlights.append(String.format(
+                        Locale.ROOT,
+                        "%s/%s zero-shot: pretrained %.1f, equitune %.1f, "
+                                + "equizero (entropy) %.1f; after fine-tuning lambda-equitune %.1f. ",
+                        dataset,
+                        groupName,
                         100 * Stats.mean(zeroShot.get(Row.PRETRAINED.label)),
                         100 * Stats.mean(zeroShot.get(Row.EQUITUNE.label)),
                         100 * Stats.mean(zeroShot.get(Row.EQUIZERO_ENTROPY.label)),
@@ -401,8 +453,10 @@ public final class SymmetrizeExperiment implements Experiment {
             }
         }
         out.claims(claims);
-        out.table(Table.builder("paper-clip", "Reported in the paper (not reproduced here): CLIP zero-shot top-1 (%) "
-                + "on CIFAR100 rotated by random multiples of 90 degrees")
+        out.table(Table.builder(
+                        "paper-clip",
+                        "Reported in the paper (not reproduced here): CLIP zero-shot top-1 (%) "
+                                + "on CIFAR100 rotated by random multiples of 90 degrees")
                 .columns("backbone", "pretrained", "equitune", "equizero")
                 .row("RN50", 24.3, 28.3, 38.9)
                 .row("RN101", 28.2, 34.0, 46.0)
@@ -411,25 +465,42 @@ public final class SymmetrizeExperiment implements Experiment {
                 .build());
         List<String> uprightParts = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : upright.entrySet()) {
-            double mean = Stats.mean(e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
+            double mean = Stats.mean(
+                    e.getValue().stream().mapToDouble(Double::doubleValue).toArray());
             out.metric("accuracy." + e.getKey() + ".upright.pretrained", mean);
             uprightParts.add(String.format(Locale.ROOT, "%.1f%% on %s", 100 * mean, e.getKey()));
         }
         long held = claims.stream().filter(Claim::held).count();
-        out.metric("claims_checked", claims.size()).metric("claims_held", held).metric("wall_seconds", seconds)
+        out.metric("claims_checked", claims.size())
+                .metric("claims_held", held)
+                .metric("wall_seconds", seconds)
                 .metric("protocol", p.toString());
-        List<String> failed = claims.stream().filter(c -> !c.held()).map(Claim::statement).toList();
-        out.summary(String.format(Locale.ROOT, "A small CNN pretrained on %d upright training images (%d steps) "
-                + "reaches %s (upright test images). On transformed test images: %s"
-                + "%n%n%d of %d claims of the paper held here%s; the paper's own numbers are for "
-                + "CLIP on rotated CIFAR100 (RN50: pretrained 24.3, equitune 28.3, equizero 38.9)."
-                + "%n%n\"Zero-shot\" keeps the pretrained classifier's weights; lambda-equitune's lambda network (%d "
-                + "steps, classifier frozen) and the canonicalizer (%d steps of the canonicalization prior) are trained "
-                + "on upright training images only. Fine-tuning: %d steps of %d transformed training images for every "
-                + "row. %d seed(s) (quick profile: 1, full: 3), %d test images per data set, %.0f s.",
-                p.trainImages(), p.pretrainSteps(), String.join(", ", uprightParts), highlights, held, claims.size(),
+        List<String> failed =
+                claims.stream().filter(c -> !c.held()).map(Claim::statement).toList();
+        out.summary(String.format(
+                Locale.ROOT,
+                "A small CNN pretrained on %d upright training images (%d steps) "
+                        + "reaches %s (upright test images). On transformed test images: %s"
+                        + "%n%n%d of %d claims of the paper held here%s; the paper's own numbers are for "
+                        + "CLIP on rotated CIFAR100 (RN50: pretrained 24.3, equitune 28.3, equizero 38.9)."
+                        + "%n%n\"Zero-shot\" keeps the pretrained classifier's weights; lambda-equitune's lambda network (%d "
+                        + "steps, classifier frozen) and the canonicalizer (%d steps of the canonicalization prior) are trained "
+                        + "on upright training images only. Fine-tuning: %d steps of %d transformed training images for every "
+                        + "row. %d seed(s) (quick profile: 1, full: 3), %d test images per data set, %.0f s.",
+                p.trainImages(),
+                p.pretrainSteps(),
+                String.join(", ", uprightParts),
+                highlights,
+                held,
+                claims.size(),
                 failed.isEmpty() ? "" : " (not held: " + String.join("; ", failed) + ")",
-                p.auxSteps(), p.auxSteps(), p.finetuneSteps(), p.finetuneBatch(), p.seeds(), p.testImages(), seconds));
+                p.auxSteps(),
+                p.auxSteps(),
+                p.finetuneSteps(),
+                p.finetuneBatch(),
+                p.seeds(),
+                p.testImages(),
+                seconds));
         return out.build();
     }
 
@@ -438,8 +509,8 @@ public final class SymmetrizeExperiment implements Experiment {
      * fine-tuned, keyed by row label): differences are paired by seed and judged on their 95 % bootstrap interval, so
      * each holds only when the whole interval lies above 0.
      */
-    static List<Claim> claims(String where, Map<String, double[]> zeroShot, Map<String, double[]> fineTuned,
-            long seed) {
+    static List<Claim> claims(
+            String where, Map<String, double[]> zeroShot, Map<String, double[]> fineTuned, long seed) {
         double[] pre = percent(zeroShot.get(Row.PRETRAINED.label));
         double[] eqt = percent(zeroShot.get(Row.EQUITUNE.label));
         double[] ent = percent(zeroShot.get(Row.EQUIZERO_ENTROPY.label));
@@ -464,21 +535,33 @@ public final class SymmetrizeExperiment implements Experiment {
         return List.of(
                 Claim.about(Paper.EQUIZERO, where + ": zero-shot, equizero (entropy) beats equitune")
                         .paperFigure("CLIP RN50, rotated CIFAR100: 38.9 vs 28.3 %")
-                        .measured(Stats.pairedDifference(ent, eqt, seed), unit).digits(1).positive(),
+                        .measured(Stats.pairedDifference(ent, eqt, seed), unit)
+                        .digits(1)
+                        .positive(),
                 Claim.about(Paper.EQUIZERO, where + ": zero-shot, equizero (max-probability) beats equitune")
                         .paperFigure("CLIP RN50, rotated CIFAR100: 38.9 vs 28.3 %")
-                        .measured(Stats.pairedDifference(mp, eqt, seed), unit).digits(1).positive(),
+                        .measured(Stats.pairedDifference(mp, eqt, seed), unit)
+                        .digits(1)
+                        .positive(),
                 Claim.about(Paper.EQUIZERO, where + ": zero-shot, equitune beats the pretrained model")
                         .paperFigure("CLIP RN50, rotated CIFAR100: 28.3 vs 24.3 %")
-                        .measured(Stats.pairedDifference(eqt, pre, seed), unit).digits(1).positive(),
+                        .measured(Stats.pairedDifference(eqt, pre, seed), unit)
+                        .digits(1)
+                        .positive(),
                 Claim.about(Paper.EQUIZERO, where + ": zero-shot, equizero (both proxies) beats the pretrained model")
                         .paperFigure("CLIP RN50, rotated CIFAR100: 38.9 vs 24.3 %")
                         .measured(Stats.pairedDifference(worstEquizero, pre, seed), unit + ", the worse proxy")
-                        .digits(1).positive(),
-                Claim.about(Paper.EQUIZERO, where + ": fine-tuned, lambda-equitune is the best of the rows built "
-                        + "from the pretrained model")
-                        .measured(Stats.pairedDifference(lambda, bestOther, seed), unit + ", against the best other "
-                                + "row").digits(1).positive());
+                        .digits(1)
+                        .positive(),
+                Claim.about(
+                                Paper.EQUIZERO,
+                                where + ": fine-tuned, lambda-equitune is the best of the rows built "
+                                        + "from the pretrained model")
+                        .measured(
+                                Stats.pairedDifference(lambda, bestOther, seed),
+                                unit + ", against the best other " + "row")
+                        .digits(1)
+                        .positive());
     }
 
     private static double[] percent(double[] v) {
@@ -493,8 +576,8 @@ public final class SymmetrizeExperiment implements Experiment {
         return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
-    private static Figure figure(String dataset, String group, List<String> cats, List<double[]> zs,
-            List<double[]> ft) {
+    private static Figure figure(
+            String dataset, String group, List<String> cats, List<double[]> zs, List<double[]> ft) {
         int n = cats.size();
         double[] x = new double[n];
         double[] zy = new double[n];

@@ -38,9 +38,11 @@ final class VisionData {
             try {
                 fetcher.fetch(name, root);
             } catch (NoetherUserException | IOException e) {
-                throw new NoetherUserException(name + " is not in " + DataStore.folder(name, root)
-                        + " and fetching it failed (" + e.getMessage() + "); run 'noether data fetch " + name
-                        + "' (or set NOETHER_DATA to a folder that has it)", e);
+                throw new NoetherUserException(
+                        name + " is not in " + DataStore.folder(name, root)
+                                + " and fetching it failed (" + e.getMessage() + "); run 'noether data fetch " + name
+                                + "' (or set NOETHER_DATA to a folder that has it)",
+                        e);
             }
         }
         return DataStore.load(name, root);

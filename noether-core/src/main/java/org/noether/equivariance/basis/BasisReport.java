@@ -25,8 +25,16 @@ import org.noether.representation.RepresentationSpec;
  * @param solveMillis wall time of the solve in milliseconds (excluding parsing and formatting)
  * @param method     strategies used and blocks reused (see {@link SolveStats#methodSummary()})
  */
-public record BasisReport(String group, String input, String output, int rows, int columns, int dimension,
-                          String basis, double solveMillis, String method) {
+public record BasisReport(
+        String group,
+        String input,
+        String output,
+        int rows,
+        int columns,
+        int dimension,
+        String basis,
+        double solveMillis,
+        String method) {
 
     /** Elements printed in {@link #basis}. */
     public static final int MAX_ELEMENTS = 20;
@@ -46,13 +54,31 @@ public record BasisReport(String group, String input, String output, int rows, i
         SolveStats s = b.stats();
         String method = s.methodSummary() + "; " + s.blocks() + " block" + (s.blocks() == 1 ? "" : "s") + ", "
                 + s.reused() + " reused";
-        return new BasisReport(input.group().name(), input.name(), output.name(), b.rows(), b.columns(), b.dimension(),
-                b.format(MAX_ELEMENTS), s.millis(), method);
+        return new BasisReport(
+                input.group().name(),
+                input.name(),
+                output.name(),
+                b.rows(),
+                b.columns(),
+                b.dimension(),
+                b.format(MAX_ELEMENTS),
+                s.millis(),
+                method);
     }
 
     /** Multi-line text: a header line, the timing line, then the basis. */
     public String render() {
-        return String.format(Locale.ROOT, "Equivariant maps %s -> %s of %s (%d x %d matrices): dimension %d%n"
-                + "solved in %.1f ms (%s)%n%s", input, output, group, rows, columns, dimension, solveMillis, method, basis);
+        return String.format(
+                Locale.ROOT,
+                "Equivariant maps %s -> %s of %s (%d x %d matrices): dimension %d%n" + "solved in %.1f ms (%s)%n%s",
+                input,
+                output,
+                group,
+                rows,
+                columns,
+                dimension,
+                solveMillis,
+                method,
+                basis);
     }
 }

@@ -131,8 +131,8 @@ public final class BasisSolver {
      * {@code groupGenerators}: the generators are the group's own, so the whole group is known and the IRREP
      * strategy (which works from the group, not from a list of generators) may be used.
      */
-    private <G> EquivariantBasis<G> solve(Representation<G> in, Representation<G> out, List<G> generators,
-                                          boolean groupGenerators) {
+    private <G> EquivariantBasis<G> solve(
+            Representation<G> in, Representation<G> out, List<G> generators, boolean groupGenerators) {
         RepData.checkSameGroup(in, out);
         long t0 = System.nanoTime();
         List<Representation<G>> ins = summands(in), outs = summands(out);
@@ -188,9 +188,10 @@ public final class BasisSolver {
         Strategy s = strategy == Strategy.AUTO ? choose(in, out) : strategy;
         if (s == Strategy.IRREP) {
             if (!groupGenerators || !irrepApplies(in, out))
-                throw new IllegalArgumentException("the irrep strategy needs orthogonal representations of SO3, O3, SO2 "
-                        + "or O2 with the group's own generators; '" + in.rep.name() + "' -> '" + out.rep.name()
-                        + "' of " + in.rep.group().name() + " is not");
+                throw new IllegalArgumentException(
+                        "the irrep strategy needs orthogonal representations of SO3, O3, SO2 "
+                                + "or O2 with the group's own generators; '" + in.rep.name() + "' -> '" + out.rep.name()
+                                + "' of " + in.rep.group().name() + " is not");
             return irrep(in, out);
         }
         switch (s) {
@@ -243,7 +244,8 @@ public final class BasisSolver {
     }
 
     private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {
-        String what = "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of " + in.rep.group().name();
+        String what = "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of "
+                + in.rep.group().name();
         // Refuse before decomposing when the weights already say the basis cannot be stored.
         java.util.OptionalLong estimate = IrrepSolver.estimateDimension(in.rep, out.rep);
         if (estimate.isPresent()) IrrepSolver.checkSize(what, estimate.getAsLong(), out.dim, in.dim);
@@ -275,10 +277,19 @@ public final class BasisSolver {
         double bytes = 8.0 * 48 * in.dim * (double) out.dim;
         long heap = Runtime.getRuntime().maxMemory();
         if (seconds > MAX_SECONDS || bytes > heap / 2.0)
-            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+            throw new org.noether.experiment.NoetherUserException(String.format(
+                    java.util.Locale.ROOT,
                     "the iterative solve of '%s' -> '%s' of %s (%d x %d unknowns) would need at least %s and %.1f GB "
-                            + "(limits: %.0f s, half the heap = %.1f GB)", in.rep.name(), out.rep.name(),
-                    in.rep.group().name(), out.dim, in.dim, duration(seconds), bytes / 1e9, MAX_SECONDS, heap / 1e9));
+                            + "(limits: %.0f s, half the heap = %.1f GB)",
+                    in.rep.name(),
+                    out.rep.name(),
+                    in.rep.group().name(),
+                    out.dim,
+                    in.dim,
+                    duration(seconds),
+                    bytes / 1e9,
+                    MAX_SECONDS,
+                    heap / 1e9));
     }
 
     private static <G> void checkReynolds(FiniteGroup<G> f, RepData<G> in, RepData<G> out) {
@@ -287,9 +298,15 @@ public final class BasisSolver {
         // A lower bound: every element's two matrices are formed and converted, about 5 (m^2 + n^2) operations.
         double seconds = order * 5.0 * ((double) in.dim * in.dim + (double) out.dim * out.dim) / FLOPS;
         if (seconds > MAX_SECONDS)
-            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+            throw new org.noether.experiment.NoetherUserException(String.format(
+                    java.util.Locale.ROOT,
                     "group averaging of '%s' -> '%s' over the %d elements of %s would need about %s (limit %.0f s)",
-                    in.rep.name(), out.rep.name(), order, f.name(), duration(seconds), MAX_SECONDS));
+                    in.rep.name(),
+                    out.rep.name(),
+                    order,
+                    f.name(),
+                    duration(seconds),
+                    MAX_SECONDS));
     }
 
     static String duration(double seconds) {

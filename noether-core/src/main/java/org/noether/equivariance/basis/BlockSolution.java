@@ -14,7 +14,8 @@ final class BlockSolution {
     final List<SparseVector> orthonormal;
     private List<SparseVector> readable;
 
-    private BlockSolution(int m, int n, Strategy strategy, List<SparseVector> orthonormal, List<SparseVector> readable) {
+    private BlockSolution(
+            int m, int n, Strategy strategy, List<SparseVector> orthonormal, List<SparseVector> readable) {
         this.m = m;
         this.n = n;
         this.strategy = strategy;

@@ -37,7 +37,8 @@ public final class EquivariantBasis<G> {
         this.output = output;
         this.placements = List.copyOf(placements);
         this.start = new int[placements.size() + 1];
-        for (int p = 0; p < placements.size(); p++) start[p + 1] = start[p] + placements.get(p).block().dimension();
+        for (int p = 0; p < placements.size(); p++)
+            start[p + 1] = start[p] + placements.get(p).block().dimension();
         this.stats = stats;
     }
 
@@ -107,14 +108,17 @@ public final class EquivariantBasis<G> {
     /** W = sum_k c_k B_k for coefficients c of length {@link #dimension()}. */
     public double[] combine(double[] coefficients) {
         if (coefficients.length != dimension())
-            throw new IllegalArgumentException("expected " + dimension() + " coefficients (the basis dimension), got "
-                    + coefficients.length);
+            throw new IllegalArgumentException(
+                    "expected " + dimension() + " coefficients (the basis dimension), got " + coefficients.length);
         double[] w = new double[rows() * columns()];
         for (int e = 0; e < coefficients.length; e++) {
             double c = coefficients[e];
             if (c == 0) continue;
             Entry loc = locate(e);
-            forEach(loc.placement, loc.placement.block().orthonormal.get(loc.local), (index, value) -> w[index] += c * value);
+            forEach(
+                    loc.placement,
+                    loc.placement.block().orthonormal.get(loc.local),
+                    (index, value) -> w[index] += c * value);
         }
         return w;
     }
@@ -122,13 +126,16 @@ public final class EquivariantBasis<G> {
     /** Coefficients &lt;B_k, W&gt; of a rows x columns matrix W; combine(coefficients(W)) is its orthogonal projection. */
     public double[] coefficients(double[] w) {
         if (w.length != rows() * columns())
-            throw new IllegalArgumentException("expected a " + rows() + " x " + columns() + " matrix (" + rows() * columns()
-                    + " entries, row-major), got " + w.length + " entries");
+            throw new IllegalArgumentException("expected a " + rows() + " x " + columns() + " matrix ("
+                    + rows() * columns() + " entries, row-major), got " + w.length + " entries");
         double[] c = new double[dimension()];
         for (int e = 0; e < c.length; e++) {
             Entry loc = locate(e);
             double[] acc = {0};
-            forEach(loc.placement, loc.placement.block().orthonormal.get(loc.local), (index, value) -> acc[0] += value * w[index]);
+            forEach(
+                    loc.placement,
+                    loc.placement.block().orthonormal.get(loc.local),
+                    (index, value) -> acc[0] += value * w[index]);
             c[e] = acc[0];
         }
         return c;
@@ -173,11 +180,16 @@ public final class EquivariantBasis<G> {
                 int limit = 24;
                 forEach(loc.placement, v, (index, value) -> {
                     if (count[0]++ < limit)
-                        line.append(String.format(Locale.ROOT, " [%d,%d] %s", index / columns(), index % columns(),
+                        line.append(String.format(
+                                Locale.ROOT,
+                                " [%d,%d] %s",
+                                index / columns(),
+                                index % columns(),
                                 Format.number(value)));
                 });
                 sb.append(line);
-                if (count[0] > limit) sb.append(" ... (").append(count[0] - limit).append(" more)");
+                if (count[0] > limit)
+                    sb.append(" ... (").append(count[0] - limit).append(" more)");
                 sb.append('\n');
             }
         }
@@ -188,8 +200,8 @@ public final class EquivariantBasis<G> {
 
     @Override
     public String toString() {
-        return "EquivariantBasis[" + input.name() + " -> " + output.name() + " of " + input.group().name()
-                + ": dimension " + dimension() + ", " + rows() + " x " + columns() + "]";
+        return "EquivariantBasis[" + input.name() + " -> " + output.name() + " of "
+                + input.group().name() + ": dimension " + dimension() + ", " + rows() + " x " + columns() + "]";
     }
 
     // ---- internals ----
@@ -197,8 +209,7 @@ public final class EquivariantBasis<G> {
     private record Entry(Placement placement, int local) {}
 
     private Entry locate(int k) {
-        if (k < 0 || k >= dimension())
-            throw new IndexOutOfBoundsException("basis element " + k + " of " + dimension());
+        if (k < 0 || k >= dimension()) throw new IndexOutOfBoundsException("basis element " + k + " of " + dimension());
         int lo = 0, hi = placements.size() - 1;
         while (lo < hi) { // last placement whose start is <= k
             int mid = (lo + hi + 1) >>> 1;

@@ -203,7 +203,8 @@ final class GramSolver {
     static List<double[]> eigen(double[] g, int size, double scale) {
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(size, true, true);
         if (!eig.decompose(DMatrixRMaj.wrap(size, size, g)))
-            throw new ArithmeticException("symmetric eigendecomposition failed on a " + size + " x " + size + " Gram matrix");
+            throw new ArithmeticException(
+                    "symmetric eigendecomposition failed on a " + size + " x " + size + " Gram matrix");
         double threshold = NULL_TOLERANCE * scale;
         List<double[]> out = new ArrayList<>();
         for (int i = 0; i < size; i++) {

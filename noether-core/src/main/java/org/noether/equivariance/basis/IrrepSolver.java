@@ -1,21 +1,21 @@
 package org.noether.equivariance.basis;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import org.noether.experiment.NoetherUserException;
-import java.util.HashMap;
 import java.util.Map;
+import org.noether.experiment.NoetherUserException;
 import org.noether.group.Group;
 import org.noether.group.O2;
 import org.noether.group.O3;
 import org.noether.representation.DirectSum;
 import org.noether.representation.Dual;
 import org.noether.representation.IrrepDecomposition;
-import org.noether.representation.Representation;
-import org.noether.representation.TensorProduct;
 import org.noether.representation.IrrepDecomposition.Copy;
 import org.noether.representation.IrrepDecomposition.Irrep;
+import org.noether.representation.Representation;
+import org.noether.representation.TensorProduct;
 
 /**
  * Equivariant maps through the decomposition into irreducibles (Schur's lemma): with orthogonal changes of basis
@@ -47,10 +47,16 @@ final class IrrepSolver {
         double bytes = 12.0 * elements * m * (double) n;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2.0)
-            throw new NoetherUserException(String.format(Locale.ROOT,
+            throw new NoetherUserException(String.format(
+                    Locale.ROOT,
                     "the equivariant basis of %s has %d elements of %d x %d entries: about %.1f GB to store, more "
                             + "than half the heap (%.1f GB); raise -Xmx (NOETHER_JAVA_OPTS) or solve a smaller case",
-                    what, elements, m, n, bytes / 1e9, heap / 1e9));
+                    what,
+                    elements,
+                    m,
+                    n,
+                    bytes / 1e9,
+                    heap / 1e9));
     }
 
     /**

@@ -59,8 +59,8 @@ final class Lobpcg {
         return found;
     }
 
-    private static List<double[]> round(Operator op, int size, List<double[]> deflate, int b, SplittableRandom random,
-                                        double scale) {
+    private static List<double[]> round(
+            Operator op, int size, List<double[]> deflate, int b, SplittableRandom random, double scale) {
         double resTol = RESIDUAL_TOLERANCE * scale, nullTol = NULL_TOLERANCE * scale;
         List<double[]> start = new ArrayList<>();
         for (int i = 0; i < b; i++) {
@@ -104,7 +104,8 @@ final class Lobpcg {
                 sinceBest++;
             }
             boolean stalled = sinceBest >= STALL_ITERATIONS && worstNeeded <= STALL_TOLERANCE * scale;
-            if (worstNeeded <= resTol || stalled) return new ArrayList<>(Arrays.asList(x).subList(0, nulls));
+            if (worstNeeded <= resTol || stalled)
+                return new ArrayList<>(Arrays.asList(x).subList(0, nulls));
 
             // Search directions: residuals and previous steps of the unconverged columns (soft locking), made
             // orthonormal and orthogonal to X and to the deflated vectors. Keeping S = [X | Q] orthonormal by

@@ -25,8 +25,7 @@ final class Orthonormal {
 
     /** Removes the components of v along the orthonormal vectors in basis, twice (classical Gram-Schmidt, reorthogonalized). */
     static void projectOut(List<double[]> basis, double[] v) {
-        for (int pass = 0; pass < 2; pass++)
-            for (double[] b : basis) axpy(-dot(b, v), b, v);
+        for (int pass = 0; pass < 2; pass++) for (double[] b : basis) axpy(-dot(b, v), b, v);
     }
 
     /**

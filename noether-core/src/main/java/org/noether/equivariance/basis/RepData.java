@@ -69,9 +69,16 @@ final class RepData<G> {
         double bytes = 8.0 * count * dim * (double) dim;
         long heap = Runtime.getRuntime().maxMemory();
         if (bytes > heap / 2.0)
-            throw new org.noether.experiment.NoetherUserException(String.format(java.util.Locale.ROOT,
+            throw new org.noether.experiment.NoetherUserException(String.format(
+                    java.util.Locale.ROOT,
                     "'%s' of %s is %d-dimensional: its %d generator matrices would take %.1f GB, more than half the "
-                            + "heap (%.1f GB)", rep.name(), rep.group().name(), dim, count, bytes / 1e9, heap / 1e9));
+                            + "heap (%.1f GB)",
+                    rep.name(),
+                    rep.group().name(),
+                    dim,
+                    count,
+                    bytes / 1e9,
+                    heap / 1e9));
     }
 
     double[] discrete(int h) {
@@ -168,7 +175,7 @@ final class RepData<G> {
     static <G> void checkSameGroup(Representation<G> a, Representation<G> b) {
         Group<G> ga = a.group(), gb = b.group();
         if (ga != gb && !ga.name().equals(gb.name()))
-            throw new IllegalArgumentException("representations of different groups: '" + a.name() + "' of "
-                    + ga.name() + " and '" + b.name() + "' of " + gb.name());
+            throw new IllegalArgumentException("representations of different groups: '" + a.name() + "' of " + ga.name()
+                    + " and '" + b.name() + "' of " + gb.name());
     }
 }

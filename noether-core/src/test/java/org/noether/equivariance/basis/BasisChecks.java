@@ -104,5 +104,4 @@ final class BasisChecks {
     static <G> String describe(EquivariantBasis<G> b) {
         return b + " via " + b.stats().methodSummary();
     }
-
 }

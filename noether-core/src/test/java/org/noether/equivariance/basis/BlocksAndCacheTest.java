@@ -31,7 +31,7 @@ class BlocksAndCacheTest {
         var solver = BasisSolver.using(Strategy.AUTO);
         var v3 = RepresentationSpec.parse(O3.SO3, "V+V+V");
         var b = solver.solve(v3, v3);
-        assertEquals(9, b.dimension());                        // 3 x 3 blocks, each the multiples of I
+        assertEquals(9, b.dimension()); // 3 x 3 blocks, each the multiples of I
         assertEquals(9, b.stats().blocks());
         assertEquals(1, b.stats().solved());
         assertEquals(8, b.stats().reused());
@@ -62,8 +62,8 @@ class BlocksAndCacheTest {
         var d4 = DihedralGroup.dihedral(4);
         Representation<DihedralElement> vc = Representations.defining(c4), vd = Representations.defining(d4);
         assertEquals(vc.name(), vd.name());
-        assertEquals(2, solver.solve(vc, vc).dimension());     // rotations commute with rotations
-        assertEquals(1, solver.solve(vd, vd).dimension());     // a reflection leaves only multiples of I
+        assertEquals(2, solver.solve(vc, vc).dimension()); // rotations commute with rotations
+        assertEquals(1, solver.solve(vd, vd).dimension()); // a reflection leaves only multiples of I
         assertEquals(2, solver.solve(vc, vc).dimension());
     }
 
@@ -76,14 +76,16 @@ class BlocksAndCacheTest {
         var one = Representations.trivial(c4);
         assertEquals(0, solver.solve(one, parity).dimension());
         assertEquals(1, solver.solve(one, trivialNamedChi).dimension());
-        assertNotEquals(solver.solve(one, parity).dimension(), solver.solve(one, trivialNamedChi).dimension());
+        assertNotEquals(
+                solver.solve(one, parity).dimension(),
+                solver.solve(one, trivialNamedChi).dimension());
     }
 
     @Test
     void distinctObjectsWithEqualMatricesShareABlock() {
         var s4 = new SymmetricGroup(4);
         var a = Representations.permutation(s4);
-        var b = Representations.permutation(s4);               // a different object, the same matrices
+        var b = Representations.permutation(s4); // a different object, the same matrices
         var solver = BasisSolver.using(Strategy.DENSE);
         var r = solver.solve(a.plus(b), a.plus(b));
         assertEquals(4 * 2, r.dimension());
@@ -97,14 +99,14 @@ class BlocksAndCacheTest {
         var cache = new BlockCache(2, 400);
         cache.put("a", block, 0);
         cache.put("b", block, 0);
-        cache.get("a");                                        // a is now more recent than b
+        cache.get("a"); // a is now more recent than b
         cache.put("c", block, 0);
         assertEquals(2, cache.size());
         assertTrue(cache.get("b") == null && cache.get("a") != null && cache.get("c") != null);
-        cache.put("huge", block, 200);                         // over a quarter of the budget: not kept
+        cache.put("huge", block, 200); // over a quarter of the budget: not kept
         assertTrue(cache.get("huge") == null);
         var weighty = new BlockCache(100, 400);
-        for (int i = 0; i < 10; i++) weighty.put(i, block, 90);   // 100 each: at most 4 fit
+        for (int i = 0; i < 10; i++) weighty.put(i, block, 90); // 100 each: at most 4 fit
         assertEquals(4, weighty.size());
         assertTrue(weighty.weight() <= 400);
     }

@@ -47,7 +47,8 @@ class CatalogAgreementTest {
             for (Representation<G> out : reps) {
                 if ((long) in.dimension() * out.dimension() > 144) continue;
                 EquivariantBasis<G> b = BasisSolver.standard().solve(in, out);
-                String what = in.name() + " -> " + out.name() + " of " + g.name() + " via " + b.stats().methodSummary();
+                String what = in.name() + " -> " + out.name() + " of " + g.name() + " via "
+                        + b.stats().methodSummary();
                 assertEquals(svdNullity(in, out), b.dimension(), what);
                 assertTrue(BasisChecks.equivarianceError(b, 3, 11) < 1e-9, what);
                 assertTrue(BasisChecks.orthonormalityError(b) < 1e-9, what);
@@ -62,15 +63,19 @@ class CatalogAgreementTest {
         int m = out.dimension(), n = in.dimension(), size = m * n;
         List<double[]> blocks = new ArrayList<>();
         for (G h : g.discreteGenerators())
-            blocks.add(Dense.subtract(Dense.kron(out.matrix(h), m, Dense.identity(n), n),
+            blocks.add(Dense.subtract(
+                    Dense.kron(out.matrix(h), m, Dense.identity(n), n),
                     Dense.kron(Dense.identity(m), m, Dense.transpose(in.matrix(h), n), n)));
         for (int k = 0; k < g.lieAlgebraDimension(); k++)
-            blocks.add(Dense.subtract(Dense.kron(out.lieAlgebra(k), m, Dense.identity(n), n),
+            blocks.add(Dense.subtract(
+                    Dense.kron(out.lieAlgebra(k), m, Dense.identity(n), n),
                     Dense.kron(Dense.identity(m), m, Dense.transpose(in.lieAlgebra(k), n), n)));
         if (blocks.isEmpty()) return size;
         DMatrixRMaj c = new DMatrixRMaj(blocks.size() * size, size);
-        for (int i = 0; i < blocks.size(); i++) System.arraycopy(blocks.get(i), 0, c.data, i * size * size, size * size);
-        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(c.numRows, size, false, true, false);
+        for (int i = 0; i < blocks.size(); i++)
+            System.arraycopy(blocks.get(i), 0, c.data, i * size * size, size * size);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd =
+                DecompositionFactory_DDRM.svd(c.numRows, size, false, true, false);
         if (!svd.decompose(c)) throw new ArithmeticException("SVD failed");
         // absolute threshold: generator matrices are O(1), and for C2 on the plane C is O(1e-16) everywhere
         double max = 1;

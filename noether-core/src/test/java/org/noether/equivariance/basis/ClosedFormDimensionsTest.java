@@ -34,6 +34,7 @@ class ClosedFormDimensionsTest {
     void emptySolverCache() {
         BasisSolver.standard().clearCache();
     }
+
     static final double TOL = 1e-9;
 
     static <G> EquivariantBasis<G> checked(Representation<G> in, Representation<G> out, int expected) {
@@ -133,9 +134,9 @@ class ClosedFormDimensionsTest {
 
     @Test
     void rigidMotionsOnHomogeneousCoordinates() {
-        checked(E3.SE3, "affine", "affine", 1);   // scalar multiples of I
-        checked(E3.SE3, "affine", "1", 1);        // reading off the homogeneous coordinate
-        checked(E3.SE3, "1", "affine", 0);        // no vector is fixed by all translations and rotations
+        checked(E3.SE3, "affine", "affine", 1); // scalar multiples of I
+        checked(E3.SE3, "affine", "1", 1); // reading off the homogeneous coordinate
+        checked(E3.SE3, "1", "affine", 0); // no vector is fixed by all translations and rotations
         checked(E3.SE3, "V", "V", 1);
     }
 
@@ -144,7 +145,7 @@ class ClosedFormDimensionsTest {
         checked(GroupSpec.parse("C2xC2"), "regular", "regular", 4);
         var so3so2 = DirectProduct.of(O3.SO3, O2.SO2);
         var outer = Representations.outer(so3so2, Representations.defining(O3.SO3), Representations.defining(O2.SO2));
-        checked(outer, outer, 2);                  // End(V_3) (x) End(V_2) = 1 * 2
+        checked(outer, outer, 2); // End(V_3) (x) End(V_2) = 1 * 2
         checked(GroupSpec.parse("S3xC3"), "regular", "regular", 18);
     }
 
@@ -153,7 +154,7 @@ class ClosedFormDimensionsTest {
         var cube = TestGroups.octahedralRotations();
         checked(cube, "V", "V", 1);
         checked(cube, "V*V", "1", 1);
-        checked(cube, "V^4", "1", 4);              // SO(3) has 3; the cube adds sum x_i^4-type invariants
+        checked(cube, "V^4", "1", 4); // SO(3) has 3; the cube adds sum x_i^4-type invariants
     }
 
     @Test

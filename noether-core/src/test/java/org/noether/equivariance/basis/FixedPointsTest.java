@@ -20,7 +20,8 @@ class FixedPointsTest {
         var f = FixedPoints.of(RepresentationSpec.parse(new SymmetricGroup(4), "P"));
         assertEquals(1, f.dimension());
         assertArrayEquals(new double[] {2.5, 2.5, 2.5, 2.5}, f.project(new double[] {1, 2, 3, 4}), 1e-12);
-        assertArrayEquals(Dense.scale(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 0.25), f.projector(), 1e-12);
+        assertArrayEquals(
+                Dense.scale(new double[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 0.25), f.projector(), 1e-12);
     }
 
     @Test
@@ -52,6 +53,9 @@ class FixedPointsTest {
         assertArrayEquals(new double[3], f.project(new double[] {1, 2, 3}));
         var e = assertThrows(IllegalArgumentException.class, () -> f.project(new double[4]));
         assertTrue(e.getMessage().contains("length 3"), e.getMessage());
-        assertEquals(2, FixedPoints.of(RepresentationSpec.parse(DihedralGroup.dihedral(6), "regular+P")).dimension());
+        assertEquals(
+                2,
+                FixedPoints.of(RepresentationSpec.parse(DihedralGroup.dihedral(6), "regular+P"))
+                        .dimension());
     }
 }

@@ -75,13 +75,14 @@ class IrrepStrategyTest {
 
     @Test
     void agreesWithTheDenseSolver() {
-        for (String[] c : new String[][] {{"V", "V"}, {"V*V", "V"}, {"V*V", "V*V"}, {"V*V*V", "V*V*V"},
-                {"V*V+1", "V+D2"}, {"D2*D2", "D2"}}) {
+        for (String[] c : new String[][] {
+            {"V", "V"}, {"V*V", "V"}, {"V*V", "V*V"}, {"V*V*V", "V*V*V"}, {"V*V+1", "V+D2"}, {"D2*D2", "D2"}
+        }) {
             agrees(O3.SO3, c[0], c[1]);
             agrees(O3.O3, c[0], c[1]);
         }
-        for (String[] c : new String[][] {{"V", "V"}, {"V*V", "V"}, {"V*V", "V*V"}, {"V*V*V", "V*V*V"},
-                {"V*V*V", "V+F3"}}) {
+        for (String[] c :
+                new String[][] {{"V", "V"}, {"V*V", "V"}, {"V*V", "V*V"}, {"V*V*V", "V*V*V"}, {"V*V*V", "V+F3"}}) {
             agrees(O2.SO2, c[0], c[1]);
             agrees(O2.O2, c[0], c[1]);
         }
@@ -97,8 +98,11 @@ class IrrepStrategyTest {
         }
         for (String[] c : new String[][] {{"V^4", "V^4"}, {"V*V*V", "V+F3"}, {"V*F2", "F3+V+1"}})
             predicted(O2.SO2, c[0], c[1]);
-        assertTrue(IrrepSolver.estimateDimension(RepresentationSpec.parse(O2.O2, "V"),
-                RepresentationSpec.parse(O2.O2, "V")).isEmpty(), "O(2) is not estimated");
+        assertTrue(
+                IrrepSolver.estimateDimension(
+                                RepresentationSpec.parse(O2.O2, "V"), RepresentationSpec.parse(O2.O2, "V"))
+                        .isEmpty(),
+                "O(2) is not estimated");
     }
 
     private static <G> void predicted(Group<G> g, String in, String out) {
@@ -135,14 +139,16 @@ class IrrepStrategyTest {
     void hugeCasesAreRefusedInOneLine() {
         var v = Representations.defining(O3.SO3);
         // V^6 -> V^6: 4213 elements of 729 x 729, about 27 GB
-        var e = assertThrows(NoetherUserException.class, () -> BasisSolver.standard().solve(v.power(6), v.power(6)));
+        var e = assertThrows(
+                NoetherUserException.class, () -> BasisSolver.standard().solve(v.power(6), v.power(6)));
         assertTrue(e.getMessage().contains("GB") && !e.getMessage().contains("\n"), e.getMessage());
         // V^10 -> V: a 59049-dimensional representation, never materialized
-        var big = assertThrows(RuntimeException.class, () -> BasisSolver.standard().solve(v.power(10), v));
+        var big = assertThrows(
+                RuntimeException.class, () -> BasisSolver.standard().solve(v.power(10), v));
         assertTrue(big instanceof NoetherUserException || big instanceof IllegalArgumentException, big.toString());
         assertTrue(big.getMessage().contains("59049"), big.getMessage());
-        var huge = assertThrows(NoetherUserException.class,
-                () -> BasisSolver.standard().solve(v.power(10), v.power(10)));
+        var huge = assertThrows(
+                NoetherUserException.class, () -> BasisSolver.standard().solve(v.power(10), v.power(10)));
         assertTrue(huge.getMessage().contains("GB"), huge.getMessage());
     }
 

@@ -45,9 +45,9 @@ class LargeRepresentationsTest {
     @Test
     void invariantsAndVectorsOfT3UnderS10() {
         var s10 = new SymmetricGroup(10);
-        assertEquals(5, FixedPoints.of(RepresentationSpec.parse(s10, "T(3)")).dimension());      // Bell(3)
+        assertEquals(5, FixedPoints.of(RepresentationSpec.parse(s10, "T(3)")).dimension()); // Bell(3)
         var b = BasisSolver.standard().solve(RepresentationSpec.parse(s10, "T(3)"), RepresentationSpec.parse(s10, "V"));
-        assertEquals(15, b.dimension());                                                        // Bell(4)
+        assertEquals(15, b.dimension()); // Bell(4)
         assertTrue(BasisChecks.equivarianceError(b, 3, 2) < 1e-12);
     }
 
@@ -59,7 +59,7 @@ class LargeRepresentationsTest {
         assertEquals(960, b.dimension());
         double e = BasisChecks.equivarianceError(b, 2, 3);
         assertTrue(e < 1e-12, "equivariance error " + e);
-        assertEquals(960, b.readableNonzeros(5));                // a permutation matrix
+        assertEquals(960, b.readableNonzeros(5)); // a permutation matrix
     }
 
     private static <G> EquivariantBasis<G> endomorphisms(org.noether.group.Group<G> g, String spec) {

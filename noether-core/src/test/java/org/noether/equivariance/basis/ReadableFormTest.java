@@ -42,7 +42,7 @@ class ReadableFormTest {
     void readableElementsSpanTheSameSpace() {
         var g = O3.SO3;
         var b = BasisSolver.standard().solve(RepresentationSpec.parse(g, "V*V"), RepresentationSpec.parse(g, "V*V"));
-        assertEquals(3, b.dimension());                  // trace, antisymmetric and symmetric-traceless projections
+        assertEquals(3, b.dimension()); // trace, antisymmetric and symmetric-traceless projections
         for (int k = 0; k < b.dimension(); k++) {
             double[] r = b.readableElement(k);
             assertArrayEquals(r, b.project(r), 1e-12, "readable element " + k + " is in the span");
@@ -58,8 +58,11 @@ class ReadableFormTest {
         assertTrue(text.startsWith("B1 (6 nonzero):\n"), text);
         assertEquals(1 + 3, text.split("\n").length, text);
         assertTrue(text.contains("-1") && text.contains(" 1"), text);
-        assertEquals("(no nonzero equivariant maps)\n",
-                BasisSolver.standard().solve(RepresentationSpec.parse(O3.O3, "V*V"), RepresentationSpec.parse(O3.O3, "V")).format(5));
+        assertEquals(
+                "(no nonzero equivariant maps)\n",
+                BasisSolver.standard()
+                        .solve(RepresentationSpec.parse(O3.O3, "V*V"), RepresentationSpec.parse(O3.O3, "V"))
+                        .format(5));
     }
 
     @Test
@@ -67,8 +70,10 @@ class ReadableFormTest {
         assertEquals("1/3", Format.number(1.0 / 3));
         assertEquals("-5/12", Format.number(-5.0 / 12));
         assertEquals("0.7071", Format.number(Math.sqrt(0.5)));
-        var b = BasisSolver.standard().solve(RepresentationSpec.parse(new SymmetricGroup(4), "P*P"),
-                RepresentationSpec.parse(new SymmetricGroup(4), "P*P"));
+        var b = BasisSolver.standard()
+                .solve(
+                        RepresentationSpec.parse(new SymmetricGroup(4), "P*P"),
+                        RepresentationSpec.parse(new SymmetricGroup(4), "P*P"));
         assertTrue(b.format(3).endsWith("... 12 more elements\n"), b.format(3));
         assertThrows(IndexOutOfBoundsException.class, () -> b.readableElement(15));
         var e = assertThrows(IllegalArgumentException.class, () -> b.combine(new double[3]));

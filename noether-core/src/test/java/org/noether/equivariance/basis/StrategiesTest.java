@@ -34,7 +34,10 @@ class StrategiesTest {
         EquivariantBasis<G> reference = BasisSolver.using(Strategy.DENSE).solve(ri, ro);
         for (Strategy s : strategies) {
             EquivariantBasis<G> other = BasisSolver.using(s).solve(ri, ro);
-            assertEquals(reference.dimension(), other.dimension(), s + " vs DENSE on " + in + " -> " + out + " of " + g.name());
+            assertEquals(
+                    reference.dimension(),
+                    other.dimension(),
+                    s + " vs DENSE on " + in + " -> " + out + " of " + g.name());
             double d = BasisChecks.projectorDistance(reference, other);
             assertTrue(d < 1e-8, s + " vs DENSE on " + in + " -> " + out + ": projectors differ by " + d);
             assertTrue(BasisChecks.equivarianceError(other, 4, 5) < 1e-9, s + " on " + in + " -> " + out);
@@ -87,9 +90,11 @@ class StrategiesTest {
     @Test
     void orbitStrategyRefusesNonPermutationRepresentations() {
         var v = Representations.defining(O3.SO3);
-        var e = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.ORBIT).solve(v, v));
+        var e = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.ORBIT)
+                .solve(v, v));
         assertTrue(e.getMessage().contains("signed-permutation"), e.getMessage());
-        var r = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.REYNOLDS).solve(v, v));
+        var r = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.REYNOLDS)
+                .solve(v, v));
         assertTrue(r.getMessage().contains("finite"), r.getMessage());
     }
 
@@ -120,8 +125,8 @@ class StrategiesTest {
         var a = Representations.defining(O3.SO3);
         var b = Representations.permutation(new SymmetricGroup(3));
         @SuppressWarnings({"unchecked", "rawtypes"})
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> EquivariantBasis.solve((Representation) a, (Representation) b));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> EquivariantBasis.solve((Representation) a, (Representation) b));
         assertTrue(e.getMessage().contains("different groups"), e.getMessage());
     }
 

@@ -45,16 +45,13 @@ public final class CdkLogging implements ILoggingTool {
     }
 
     @Override
-    public void dumpSystemProperties() {
-    }
+    public void dumpSystemProperties() {}
 
     @Override
-    public void setStackLength(int length) {
-    }
+    public void setStackLength(int length) {}
 
     @Override
-    public void dumpClasspath() {
-    }
+    public void dumpClasspath() {}
 
     @Override
     public void debug(Object message) {

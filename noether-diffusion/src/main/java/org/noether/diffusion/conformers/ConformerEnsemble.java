@@ -22,8 +22,7 @@ public final class ConformerEnsemble {
     /** Minimum distance of such a pair when at least one of them is a hydrogen. */
     public static final double CLASH_H = 1.8;
 
-    private ConformerEnsemble() {
-    }
+    private ConformerEnsemble() {}
 
     /**
      * Draws up to {@code count} conformers (fewer if too many draws clash: at most 50 tries per conformer).
@@ -40,13 +39,13 @@ public final class ConformerEnsemble {
             adj.add(nb);
         }
         int[][] hops = hops(adj);
-        List<int[]> rotors = new ArrayList<>();      // {a, b, side...}: atoms on b's side
+        List<int[]> rotors = new ArrayList<>(); // {a, b, side...}: atoms on b's side
         List<boolean[]> sides = new ArrayList<>();
         for (int[] b : m.bonds()) {
             int a = b[0], c = b[1];
             if (b[2] != 1 || adj.get(a).size() < 2 || adj.get(c).size() < 2) continue;
             boolean[] side = sideOf(adj, c, a);
-            if (side[a]) continue;                                          // in a ring
+            if (side[a]) continue; // in a ring
             rotors.add(new int[] {a, c});
             sides.add(side);
         }

@@ -42,11 +42,12 @@ public final class MmffRelaxer implements AutoCloseable {
 
     /** Starts a headless Jmol viewer. */
     public MmffRelaxer() {
-        // Jmol's logger prints to standard output ("could not setup force field MMFF"), which the CLI keeps for results;
+        // Jmol's logger prints to standard output ("could not setup force field MMFF"), which the CLI keeps for
+        // results;
         // a molecule MMFF94 cannot type is detected below and reported through the caller's log instead
         viewer = (Viewer) JmolViewer.allocateViewer(null, new SmarterJmolAdapter(), null, null, null, "-n -i", null);
         viewer.scriptWait("set energyUnits kcal; set useMinimizationThread false; set forcefield \"MMFF\"");
-        org.jmol.util.Logger.setLogLevel(org.jmol.util.Logger.LEVEL_FATAL);      // the viewer sets its own level
+        org.jmol.util.Logger.setLogLevel(org.jmol.util.Logger.LEVEL_FATAL); // the viewer sets its own level
     }
 
     /**
@@ -57,23 +58,24 @@ public final class MmffRelaxer implements AutoCloseable {
      */
     public synchronized Relaxed relax(Molecule m, double[] coords) {
         if (coords.length != 3 * m.size()) {
-            throw new IllegalArgumentException("need " + 3 * m.size() + " coordinates for " + m.smiles() + "; got "
-                    + coords.length);
+            throw new IllegalArgumentException(
+                    "need " + 3 * m.size() + " coordinates for " + m.smiles() + "; got " + coords.length);
         }
         String error = viewer.loadInline(molfile(m, coords));
         if (error != null) throw new IllegalStateException("Jmol cannot load " + m.smiles() + ": " + error);
         if (viewer.ms.ac != m.size()) {
-            throw new IllegalStateException("Jmol read " + viewer.ms.ac + " atoms of " + m.smiles() + "; expected "
-                    + m.size());
+            throw new IllegalStateException(
+                    "Jmol read " + viewer.ms.ac + " atoms of " + m.smiles() + "; expected " + m.size());
         }
         String status = "";
         for (int round = 0; round < ROUNDS; round++) {
-            status = viewer.scriptWaitStatus("minimize steps " + MAX_STEPS + " criterion " + CRITERION, null).toString();
+            status = viewer.scriptWaitStatus("minimize steps " + MAX_STEPS + " criterion " + CRITERION, null)
+                    .toString();
         }
         String field = String.valueOf(viewer.getP("_minimizationForceField"));
         if (!field.toUpperCase(Locale.ROOT).contains("MMFF")) {
-            throw new IllegalStateException("MMFF94 cannot type " + m.smiles() + " (Jmol used " + field + "): "
-                    + status.strip());
+            throw new IllegalStateException(
+                    "MMFF94 cannot type " + m.smiles() + " (Jmol used " + field + "): " + status.strip());
         }
         double energy = Double.parseDouble(String.valueOf(viewer.getP("_minimizationEnergy")));
         double[] out = new double[coords.length];
@@ -84,7 +86,8 @@ public final class MmffRelaxer implements AutoCloseable {
             out[3 * i + 2] = at[i].z;
         }
         for (double v : out) {
-            if (!Double.isFinite(v)) throw new IllegalStateException("non-finite coordinate after minimising " + m.smiles());
+            if (!Double.isFinite(v))
+                throw new IllegalStateException("non-finite coordinate after minimising " + m.smiles());
         }
         if (!Double.isFinite(energy)) throw new IllegalStateException("non-finite MMFF94 energy for " + m.smiles());
         return new Relaxed(out, energy);
@@ -97,11 +100,17 @@ public final class MmffRelaxer implements AutoCloseable {
         sb.append(m.smiles()).append("\n  noether\n\n");
         sb.append(String.format(Locale.ROOT, "%3d%3d  0  0  0  0  0  0  0  0999 V2000%n", m.size(), m.bonds().length));
         for (int i = 0; i < m.size(); i++) {
-            sb.append(String.format(Locale.ROOT, "%10.4f%10.4f%10.4f %-3s 0  0  0  0  0  0  0  0  0  0  0  0%n",
-                    coords[3 * i], coords[3 * i + 1], coords[3 * i + 2], m.atoms()[i].name()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%10.4f%10.4f%10.4f %-3s 0  0  0  0  0  0  0  0  0  0  0  0%n",
+                    coords[3 * i],
+                    coords[3 * i + 1],
+                    coords[3 * i + 2],
+                    m.atoms()[i].name()));
         }
         for (int b = 0; b < m.bonds().length; b++) {
-            sb.append(String.format(Locale.ROOT, "%3d%3d%3d  0%n", m.bonds()[b][0] + 1, m.bonds()[b][1] + 1, orders[b]));
+            sb.append(
+                    String.format(Locale.ROOT, "%3d%3d%3d  0%n", m.bonds()[b][0] + 1, m.bonds()[b][1] + 1, orders[b]));
         }
         sb.append("M  END\n");
         return sb.toString();
@@ -134,8 +143,8 @@ public final class MmffRelaxer implements AutoCloseable {
         return orders;
     }
 
-    private static boolean match(int[][] bonds, List<Integer> aromatic, int from, boolean[] needs, boolean[] matched,
-            int[] orders) {
+    private static boolean match(
+            int[][] bonds, List<Integer> aromatic, int from, boolean[] needs, boolean[] matched, int[] orders) {
         int atom = -1;
         for (int i = 0; i < needs.length; i++) {
             if (needs[i] && !matched[i]) {

@@ -34,7 +34,7 @@ import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] coords) {
 
     static {
-        CdkLogging.install();            // before any CDK class that logs is loaded
+        CdkLogging.install(); // before any CDK class that logs is loaded
     }
 
     /** Bond types used as edge features: none, single, double, triple, aromatic. */
@@ -43,8 +43,8 @@ public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] c
     public Molecule {
         Objects.requireNonNull(smiles, "smiles");
         if (coords.length != 3 * atoms.length) {
-            throw new IllegalArgumentException("need 3 coordinates per atom; got " + coords.length + " for "
-                    + atoms.length + " atoms");
+            throw new IllegalArgumentException(
+                    "need 3 coordinates per atom; got " + coords.length + " for " + atoms.length + " atoms");
         }
     }
 
@@ -100,12 +100,14 @@ public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] c
         }
         List<int[]> bonds = new ArrayList<>();
         for (IBond b : m3.bonds()) {
-            int type = b.isAromatic() ? 4 : switch (b.getOrder()) {
-                case SINGLE -> 1;
-                case DOUBLE -> 2;
-                case TRIPLE -> 3;
-                default -> throw new CDKException("unsupported bond order " + b.getOrder() + " in " + smiles);
-            };
+            int type = b.isAromatic()
+                    ? 4
+                    : switch (b.getOrder()) {
+                        case SINGLE -> 1;
+                        case DOUBLE -> 2;
+                        case TRIPLE -> 3;
+                        default -> throw new CDKException("unsupported bond order " + b.getOrder() + " in " + smiles);
+                    };
             bonds.add(new int[] {m3.indexOf(b.getBegin()), m3.indexOf(b.getEnd()), type});
         }
         for (double v : xyz) {

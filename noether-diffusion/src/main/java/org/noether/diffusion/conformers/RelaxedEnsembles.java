@@ -58,10 +58,21 @@ public final class RelaxedEnsembles implements AutoCloseable {
     private MmffRelaxer relaxer;
 
     private RelaxedEnsembles(Path dataRoot, Consumer<String> log) {
-        this.cache = ResultCache.open(dataRoot.resolve(FOLDER), new Fingerprint(String.format(Locale.ROOT,
-                "relaxed conformer ensembles v%d: MMFF94 (Jmol 14.31.10, %d x %d steps, criterion %g), %d candidates, "
-                        + "window %g kcal/mol, dedup %g A, at most %d", VERSION, MmffRelaxer.ROUNDS,
-                MmffRelaxer.MAX_STEPS, MmffRelaxer.CRITERION, CANDIDATES, WINDOW, DEDUP, MAX_KEPT)), log);
+        this.cache = ResultCache.open(
+                dataRoot.resolve(FOLDER),
+                new Fingerprint(String.format(
+                        Locale.ROOT,
+                        "relaxed conformer ensembles v%d: MMFF94 (Jmol 14.31.10, %d x %d steps, criterion %g), %d candidates, "
+                                + "window %g kcal/mol, dedup %g A, at most %d",
+                        VERSION,
+                        MmffRelaxer.ROUNDS,
+                        MmffRelaxer.MAX_STEPS,
+                        MmffRelaxer.CRITERION,
+                        CANDIDATES,
+                        WINDOW,
+                        DEDUP,
+                        MAX_KEPT)),
+                log);
     }
 
     /** The store in {@code dataRoot/conformers}; {@code log} hears about corrupt entries recomputed. */
@@ -80,21 +91,24 @@ public final class RelaxedEnsembles implements AutoCloseable {
      * @throws IllegalStateException when MMFF94 cannot handle the molecule
      */
     public Ensemble of(Molecule m) {
-        double[] flat = cache.computeIfAbsent(key(m), new ResultCache.Codec<>() {
-            @Override
-            public byte[] encode(double[] value) {
-                return ResultCache.Codec.DOUBLES.encode(value);
-            }
+        double[] flat = cache.computeIfAbsent(
+                key(m),
+                new ResultCache.Codec<>() {
+                    @Override
+                    public byte[] encode(double[] value) {
+                        return ResultCache.Codec.DOUBLES.encode(value);
+                    }
 
-            @Override
-            public double[] decode(byte[] payload) throws java.io.IOException {
-                double[] v = ResultCache.Codec.DOUBLES.decode(payload);
-                if (v.length < 2 || v[1] != m.size() || v.length != 2 + (int) v[0] * (1 + 3 * m.size())) {
-                    throw new java.io.IOException("entry does not fit " + m.smiles());
-                }
-                return v;
-            }
-        }, () -> encode(compute(m)));
+                    @Override
+                    public double[] decode(byte[] payload) throws java.io.IOException {
+                        double[] v = ResultCache.Codec.DOUBLES.decode(payload);
+                        if (v.length < 2 || v[1] != m.size() || v.length != 2 + (int) v[0] * (1 + 3 * m.size())) {
+                            throw new java.io.IOException("entry does not fit " + m.smiles());
+                        }
+                        return v;
+                    }
+                },
+                () -> encode(compute(m)));
         return decode(flat, m.size());
     }
 
@@ -130,7 +144,8 @@ public final class RelaxedEnsembles implements AutoCloseable {
             keptHeavy.add(h);
             energies.add(r.energy());
         }
-        return new Ensemble(kept, energies.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Ensemble(
+                kept, energies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double[] encode(Ensemble e) {

@@ -59,6 +59,7 @@ public final class EgnnBlock extends AbstractBlock {
 
     /** Gaussian radial features of the (rescaled) distance: RBF centres at 0, RBF_STEP, ... */
     static final int RBF = 12;
+
     static final float RBF_STEP = 0.3f;
     static final float RBF_GAMMA = 1f / (2 * RBF_STEP * RBF_STEP);
 
@@ -79,7 +80,9 @@ public final class EgnnBlock extends AbstractBlock {
         }
         this.hidden = hidden;
         this.layers = layers;
-        embed = addChildBlock("embed", new SequentialBlock().add(Linear.builder().setUnits(hidden).build()));
+        embed = addChildBlock(
+                "embed",
+                new SequentialBlock().add(Linear.builder().setUnits(hidden).build()));
         phiE = new SequentialBlock[layers];
         phiX = new SequentialBlock[layers];
         phiH = new SequentialBlock[layers];
@@ -126,44 +129,59 @@ public final class EgnnBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.get(0), h0 = inputs.get(1), e = inputs.get(2), mask = inputs.get(3), t = inputs.get(4);
         long b = x.getShape().get(0), n = x.getShape().get(1);
         long f = h0.getShape().get(2), ef = e.getShape().get(3);
-        NDArray m3 = mask.expandDims(2);                                              // (B, N, 1)
-        NDArray pair = mask.expandDims(2).mul(mask.expandDims(1))
-                .mul(x.getManager().eye((int) n).expandDims(0).neg().add(1)).expandDims(3);   // (B, N, N, 1)
-        NDArray count = mask.sum(new int[] {1}, true).expandDims(2);               // (B, 1, 1)
+        NDArray m3 = mask.expandDims(2); // (B, N, 1)
+        NDArray pair = mask.expandDims(2)
+                .mul(mask.expandDims(1))
+                .mul(x.getManager().eye((int) n).expandDims(0).neg().add(1))
+                .expandDims(3); // (B, N, N, 1)
+        NDArray count = mask.sum(new int[] {1}, true).expandDims(2); // (B, 1, 1)
         NDArray tb = t.expandDims(1).broadcast(b, n, 1);
-        NDArray h = linear(embed, ps, h0.concat(tb, 2).reshape(b * n, f + 1), training).reshape(b, n, hidden).mul(m3);
+        NDArray h = linear(embed, ps, h0.concat(tb, 2).reshape(b * n, f + 1), training)
+                .reshape(b, n, hidden)
+                .mul(m3);
         // preconditioning for x_t = t x_1 + (1 - t) eps with data scale SIGMA_DATA (per molecule, shape (B, 1, 1))
         NDArray a = t.expandDims(2), s = a.neg().add(1);
-        NDArray cin = a.square().mul(SIGMA_DATA * SIGMA_DATA).add(s.square()).sqrt().pow(-1);
+        NDArray cin =
+                a.square().mul(SIGMA_DATA * SIGMA_DATA).add(s.square()).sqrt().pow(-1);
         NDArray cskip = a.mul(SIGMA_DATA * SIGMA_DATA).mul(cin.square());
         NDArray cout = s.mul(SIGMA_DATA).mul(cin);
         NDArray input = x;
         x = x.mul(cin);
         NDArray start = x;
-        NDArray scale = count.sub(1).maximum(1).pow(-1);                               // 1 / (n - 1)
+        NDArray scale = count.sub(1).maximum(1).pow(-1); // 1 / (n - 1)
         NDArray centres = x.getManager().arange(0f, (float) RBF).mul(RBF_STEP).reshape(1, 1, 1, RBF);
         for (int l = 0; l < layers; l++) {
-            NDArray diff = x.expandDims(2).sub(x.expandDims(1));                      // (B, N, N, 3)
-            NDArray d2 = diff.square().sum(new int[] {3}, true);                       // (B, N, N, 1)
+            NDArray diff = x.expandDims(2).sub(x.expandDims(1)); // (B, N, N, 3)
+            NDArray d2 = diff.square().sum(new int[] {3}, true); // (B, N, N, 1)
             NDArray hi = h.expandDims(2).broadcast(b, n, n, hidden);
             NDArray hj = h.expandDims(1).broadcast(b, n, n, hidden);
-            NDArray rbf = d2.add(1e-8).sqrt().sub(centres).square().mul(Scalars.like(d2, -RBF_GAMMA)).exp();   // (B, N, N, K)
+            NDArray rbf = d2.add(1e-8)
+                    .sqrt()
+                    .sub(centres)
+                    .square()
+                    .mul(Scalars.like(d2, -RBF_GAMMA))
+                    .exp(); // (B, N, N, K)
             NDArray in = concatLast(hi, hj, d2, rbf, e).reshape(b * n * n, 2L * hidden + 1 + RBF + ef);
-            NDArray m = swish(linear(phiE[l], ps, in, training)).reshape(b, n, n, hidden).mul(pair);
-            NDArray pre = linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1);
+            NDArray m = swish(linear(phiE[l], ps, in, training))
+                    .reshape(b, n, n, hidden)
+                    .mul(pair);
+            NDArray pre =
+                    linear(phiX[l], ps, m.reshape(b * n * n, hidden), training).reshape(b, n, n, 1);
             NDArray w = pre.tanh().mul(Scalars.like(pre, COORD_RANGE)).mul(pair);
             NDArray dir = diff.div(d2.add(1e-8).sqrt().add(1));
             x = x.add(dir.mul(w).sum(new int[] {2}).mul(scale));
-            NDArray agg = m.sum(new int[] {2}).mul(scale);                             // (B, N, H), mean over j
-            NDArray upd = linear(phiH[l], ps, h.concat(agg, 2).reshape(b * n, 2L * hidden), training).reshape(b, n, hidden);
+            NDArray agg = m.sum(new int[] {2}).mul(scale); // (B, N, H), mean over j
+            NDArray upd = linear(phiH[l], ps, h.concat(agg, 2).reshape(b * n, 2L * hidden), training)
+                    .reshape(b, n, hidden);
             h = h.add(upd).mul(m3);
         }
         x = input.mul(cskip).add(x.sub(start).mul(cout));
-        NDArray com = x.mul(m3).sum(new int[] {1}, true).div(count);                 // (B, 1, 3)
+        NDArray com = x.mul(m3).sum(new int[] {1}, true).div(count); // (B, 1, 3)
         return new NDList(x.sub(com).mul(m3));
     }
 

@@ -65,7 +65,8 @@ public final class EgnnDenoiser implements AutoCloseable {
      * shared, which made a training step several times slower. Only effective if the engine is not loaded yet.
      */
     private static void singleThreaded() {
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) System.setProperty("ai.djl.pytorch.num_threads", "1");
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null)
+            System.setProperty("ai.djl.pytorch.num_threads", "1");
         if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
@@ -125,25 +126,32 @@ public final class EgnnDenoiser implements AutoCloseable {
         try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(parameters))) {
             d.block.loadParameters(d.model.getNDManager(), in);
             if (in.read() != -1) throw new IOException("trailing bytes after the parameters");
-            // DJL replaces each array by what it reads, whatever its shape: a checkpoint of another width loads silently
+            // DJL replaces each array by what it reads, whatever its shape: a checkpoint of another width loads
+            // silently
             int i = 0;
             for (var p : d.block.getParameters().values()) {
                 if (!p.getArray().getShape().equals(shapes.get(i))) {
-                    throw new IOException("parameter " + p.getName() + " has shape " + p.getArray().getShape()
-                            + ", expected " + shapes.get(i));
+                    throw new IOException("parameter " + p.getName() + " has shape "
+                            + p.getArray().getShape() + ", expected " + shapes.get(i));
                 }
                 i++;
             }
         } catch (MalformedModelException | IOException | RuntimeException e) {
             d.close();
-            throw new IOException("cannot read EGNN parameters (" + hidden + " x " + layers + "): " + e.getMessage(), e);
+            throw new IOException(
+                    "cannot read EGNN parameters (" + hidden + " x " + layers + "): " + e.getMessage(), e);
         }
         return d;
     }
 
     private static Shape[] initShapes() {
-        return new Shape[] {new Shape(1, 2, 3), new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
-                new Shape(1, 2, 2, MoleculeGraph.EDGE_FEATURES), new Shape(1, 2), new Shape(1, 1)};
+        return new Shape[] {
+            new Shape(1, 2, 3),
+            new Shape(1, 2, MoleculeGraph.ATOM_FEATURES),
+            new Shape(1, 2, 2, MoleculeGraph.EDGE_FEATURES),
+            new Shape(1, 2),
+            new Shape(1, 1)
+        };
     }
 
     /** The model's manager (parameters live here), for leak checks. */
@@ -177,7 +185,9 @@ public final class EgnnDenoiser implements AutoCloseable {
         if (b == 0) return out;
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList in = inputs(scope, ms, List.of(x), n, filled(b, (float) t));
-            float[] y = block.forward(new ParameterStore(scope, false), in, false).singletonOrThrow().toFloatArray();
+            float[] y = block.forward(new ParameterStore(scope, false), in, false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             for (int i = 0; i < b; i++) {
                 for (int k = 0; k < 3 * n; k++) out[i][k] = y[i * 3 * n + k];
             }
@@ -191,7 +201,9 @@ public final class EgnnDenoiser implements AutoCloseable {
         double[][] out = new double[ms.size()][];
         try (NDManager scope = model.getNDManager().newSubManager()) {
             NDList in = inputs(scope, ms, x, n, t);
-            float[] y = block.forward(new ParameterStore(scope, false), in, false).singletonOrThrow().toFloatArray();
+            float[] y = block.forward(new ParameterStore(scope, false), in, false)
+                    .singletonOrThrow()
+                    .toFloatArray();
             for (int i = 0; i < ms.size(); i++) {
                 out[i] = new double[3 * ms.get(i).size()];
                 for (int k = 0; k < out[i].length; k++) out[i][k] = y[i * 3 * n + k];
@@ -248,8 +260,15 @@ public final class EgnnDenoiser implements AutoCloseable {
      * @param listener   called after each step, may be null
      * @return the loss of every step
      */
-    public float[] train(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective, int steps,
-            int batch, float learningRate, long seed, TrainingLoop.StepListener listener) {
+    public float[] train(
+            List<Molecule> molecules,
+            List<List<double[]>> conformers,
+            Objective objective,
+            int steps,
+            int batch,
+            float learningRate,
+            long seed,
+            TrainingLoop.StepListener listener) {
         if (molecules.size() != conformers.size() || molecules.isEmpty()) {
             throw new IllegalArgumentException("need one non-empty conformer list per molecule");
         }
@@ -266,7 +285,7 @@ public final class EgnnDenoiser implements AutoCloseable {
             for (int i = 0; i < steps; i++) {
                 if (i % SNAPSHOT_EVERY == 0 && i != snapshotStep) {
                     List<float[]> now = parameterValues();
-                    if (allFinite(now)) {                // a non-finite gradient shows up one step later, as a loss
+                    if (allFinite(now)) { // a non-finite gradient shows up one step later, as a loss
                         snapshot = now;
                         snapshotStep = i;
                     }
@@ -279,8 +298,13 @@ public final class EgnnDenoiser implements AutoCloseable {
                     // learning-rate schedule, and draw other batches from there on. Rare; bounded.
                     if (skipped[0] >= MAX_RESTARTS) throw e;
                     skipped[0]++;
-                    LOG.warn("{} training: non-finite loss at step {}; restart {} of at most {} from step {}",
-                            objective, i, skipped[0], MAX_RESTARTS, snapshotStep);
+                    LOG.warn(
+                            "{} training: non-finite loss at step {}; restart {} of at most {} from step {}",
+                            objective,
+                            i,
+                            skipped[0],
+                            MAX_RESTARTS,
+                            snapshotStep);
                     restore(snapshot);
                     trainer.close();
                     trainer = model.newTrainer(config(loss, learningRate, steps, snapshotStep));
@@ -303,9 +327,14 @@ public final class EgnnDenoiser implements AutoCloseable {
     static final int SNAPSHOT_EVERY = 100;
 
     private static DefaultTrainingConfig config(ObjectiveLoss loss, float learningRate, int steps, int begin) {
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(warmupCosine(learningRate, steps))
-                .optBeginNumUpdate(begin).optClipGrad(1f).build();
-        return new DefaultTrainingConfig(loss).optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(warmupCosine(learningRate, steps))
+                .optBeginNumUpdate(begin)
+                .optClipGrad(1f)
+                .build();
+        return new DefaultTrainingConfig(loss)
+                .optDevices(new Device[] {Device.cpu()})
+                .optOptimizer(adam);
     }
 
     private List<float[]> parameterValues() {
@@ -342,8 +371,8 @@ public final class EgnnDenoiser implements AutoCloseable {
         };
     }
 
-    private static BatchSource source(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective,
-            int batch, long seed) {
+    private static BatchSource source(
+            List<Molecule> molecules, List<List<double[]>> conformers, Objective objective, int batch, long seed) {
         RigidQuotient geometry = RigidQuotient.SE3;
         return (mgr, step) -> {
             SplittableRandom r = new SplittableRandom(org.noether.experiment.Seeds.derive(seed, "batch " + step));
@@ -367,9 +396,12 @@ public final class EgnnDenoiser implements AutoCloseable {
             }
             int n = MoleculeGraph.maxAtoms(ms);
             NDList data = inputs(mgr, ms, xt, n, ts);
-            NDList labels = new NDList(mgr.create(MoleculeGraph.coordinates(target, n), new Shape(batch, n, 3)),
-                    mgr.create(MoleculeGraph.mask(ms, n), new Shape(batch, n)), mgr.create(weights(ts), new Shape(batch)));
-            if (objective == Objective.QUOTIENT) labels.add(mgr.create(projections(geometry, xt, n), new Shape(batch, 3L * n, 3L * n)));
+            NDList labels = new NDList(
+                    mgr.create(MoleculeGraph.coordinates(target, n), new Shape(batch, n, 3)),
+                    mgr.create(MoleculeGraph.mask(ms, n), new Shape(batch, n)),
+                    mgr.create(weights(ts), new Shape(batch)));
+            if (objective == Objective.QUOTIENT)
+                labels.add(mgr.create(projections(geometry, xt, n), new Shape(batch, 3L * n, 3L * n)));
             return new LabeledBatch(data, labels);
         };
     }
@@ -378,10 +410,16 @@ public final class EgnnDenoiser implements AutoCloseable {
      * The objective's loss on one fixed batch (drawn as training step {@code step} of {@link #train} with this seed
      * would draw it), without gradients.
      */
-    public double loss(List<Molecule> molecules, List<List<double[]>> conformers, Objective objective, int batch,
-            long seed, long step) {
+    public double loss(
+            List<Molecule> molecules,
+            List<List<double[]>> conformers,
+            Objective objective,
+            int batch,
+            long seed,
+            long step) {
         try (NDManager scope = model.getNDManager().newSubManager()) {
-            LabeledBatch b = source(molecules, conformers, objective, batch, seed).next(scope, step);
+            LabeledBatch b =
+                    source(molecules, conformers, objective, batch, seed).next(scope, step);
             NDList y = block.forward(new ParameterStore(scope, false), b.data(), false);
             return new ObjectiveLoss(objective).evaluate(b.labels(), y).getFloat();
         }

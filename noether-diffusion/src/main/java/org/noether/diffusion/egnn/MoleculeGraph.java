@@ -17,8 +17,7 @@ final class MoleculeGraph {
      */
     static final int EDGE_FEATURES = Molecule.BOND_TYPES + 2;
 
-    private MoleculeGraph() {
-    }
+    private MoleculeGraph() {}
 
     static int maxAtoms(List<Molecule> molecules) {
         int n = 0;

@@ -52,7 +52,7 @@ final class ObjectiveLoss extends Loss {
         NDArray sq;
         if (objective == Objective.QUOTIENT) {
             NDArray flat = r.reshape(b, 1, 3L * n);
-            NDArray projected = flat.matMul(labels.get(3));                            // (P r)^T, P symmetric
+            NDArray projected = flat.matMul(labels.get(3)); // (P r)^T, P symmetric
             sq = projected.square().sum(new int[] {1, 2});
         } else {
             sq = r.square().sum(new int[] {1, 2});

@@ -22,8 +22,7 @@ import org.noether.diffusion.Kabsch;
  */
 public final class ConformerCoverage {
 
-    private ConformerCoverage() {
-    }
+    private ConformerCoverage() {}
 
     /**
      * The four numbers and the RMSD matrix they come from.
@@ -34,8 +33,8 @@ public final class ConformerCoverage {
      * @param amrPrecision    AMR-P
      * @param rmsd            {@code rmsd[g][r]} between generated g and reference r
      */
-    public record Result(double coverageRecall, double amrRecall, double coveragePrecision, double amrPrecision,
-            double[][] rmsd) {}
+    public record Result(
+            double coverageRecall, double amrRecall, double coveragePrecision, double amrPrecision, double[][] rmsd) {}
 
     /**
      * Compares the two sets.

@@ -7,7 +7,11 @@ import java.util.Locale;
  * stable (H 1, C 4, N 3, O 2, F 1; no charges, as in EDM, Hoogeboom et al. 2022).
  */
 public enum Element {
-    H(1), C(4), N(3), O(2), F(1);
+    H(1),
+    C(4),
+    N(3),
+    O(2),
+    F(1);
 
     private final int valence;
 
@@ -25,7 +29,8 @@ public enum Element {
         try {
             return valueOf(symbol.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown element '" + symbol + "'; the stability check knows H, C, N, O, F");
+            throw new IllegalArgumentException(
+                    "unknown element '" + symbol + "'; the stability check knows H, C, N, O, F");
         }
     }
 }

@@ -26,23 +26,25 @@ public final class MoleculeStability {
         {109, 154, 147, 143, 135},
         {101, 147, 145, 140, 136},
         {96, 143, 140, 148, 142},
-        {92, 135, 136, 142, 142}};
+        {92, 135, 136, 142, 142}
+    };
     private static final int[][] DOUBLE = {
         {0, 0, 0, 0, 0},
         {0, 134, 129, 120, 0},
         {0, 129, 125, 121, 0},
         {0, 120, 121, 121, 0},
-        {0, 0, 0, 0, 0}};
+        {0, 0, 0, 0, 0}
+    };
     private static final int[][] TRIPLE = {
         {0, 0, 0, 0, 0},
         {0, 120, 116, 113, 0},
         {0, 116, 110, 0, 0},
         {0, 113, 0, 0, 0},
-        {0, 0, 0, 0, 0}};
+        {0, 0, 0, 0, 0}
+    };
     private static final double MARGIN_SINGLE = 10, MARGIN_DOUBLE = 5, MARGIN_TRIPLE = 3;
 
-    private MoleculeStability() {
-    }
+    private MoleculeStability() {}
 
     /**
      * The bond order between two atoms at the given distance.
@@ -88,7 +90,9 @@ public final class MoleculeStability {
         int[] sums = new int[n];
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                double dx = xyz[3 * i] - xyz[3 * j], dy = xyz[3 * i + 1] - xyz[3 * j + 1], dz = xyz[3 * i + 2] - xyz[3 * j + 2];
+                double dx = xyz[3 * i] - xyz[3 * j],
+                        dy = xyz[3 * i + 1] - xyz[3 * j + 1],
+                        dz = xyz[3 * i + 2] - xyz[3 * j + 2];
                 int order = bondOrder(atoms.get(i), atoms.get(j), Math.sqrt(dx * dx + dy * dy + dz * dz));
                 sums[i] += order;
                 sums[j] += order;
@@ -114,7 +118,10 @@ public final class MoleculeStability {
             stableAtoms += r.stableCount();
             if (r.stable()) stableMolecules++;
         }
-        return new Summary(molecules == 0 ? Double.NaN : (double) stableMolecules / molecules,
-                atoms == 0 ? Double.NaN : (double) stableAtoms / atoms, molecules, atoms);
+        return new Summary(
+                molecules == 0 ? Double.NaN : (double) stableMolecules / molecules,
+                atoms == 0 ? Double.NaN : (double) stableAtoms / atoms,
+                molecules,
+                atoms);
     }
 }

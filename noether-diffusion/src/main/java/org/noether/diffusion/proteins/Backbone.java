@@ -18,8 +18,7 @@ public final class Backbone {
     /** Nonadjacent Cα pairs closer than this clash, angstrom. */
     public static final double CLASH = 3.0;
 
-    private Backbone() {
-    }
+    private Backbone() {}
 
     /**
      * A fragment of consecutive residues of one chain.
@@ -47,8 +46,11 @@ public final class Backbone {
         for (StructureReader.Chain c : chains) {
             int n = c.length(), segStart = 0;
             for (int i = 1; i <= n; i++) {
-                boolean breaks = i == n || c.residues()[i] == Integer.MIN_VALUE || c.residues()[i - 1] == Integer.MIN_VALUE
-                        || c.residues()[i] != c.residues()[i - 1] + 1 || distance(c.ca(), i - 1, i) > GAP;
+                boolean breaks = i == n
+                        || c.residues()[i] == Integer.MIN_VALUE
+                        || c.residues()[i - 1] == Integer.MIN_VALUE
+                        || c.residues()[i] != c.residues()[i - 1] + 1
+                        || distance(c.ca(), i - 1, i) > GAP;
                 if (!breaks) continue;
                 for (int s = segStart; s + length <= i; s += length) {
                     double[] ca = Arrays.copyOfRange(c.ca(), 3 * s, 3 * (s + length));

@@ -21,32 +21,35 @@ import org.noether.experiment.Progress;
 public final class ProteinStore {
 
     /** The Debian packages holding the structures. */
-    public static final List<String> PACKAGES = List.of("python3-prody-tests", "python-biopython-doc", "pymol-data",
-            "rdkit-data");
+    public static final List<String> PACKAGES =
+            List.of("python3-prody-tests", "python-biopython-doc", "pymol-data", "rdkit-data");
     /** The folder under the data root. */
     public static final String FOLDER = "proteins";
 
-    private ProteinStore() {
-    }
+    private ProteinStore() {}
 
     /** Whether structures have been fetched into {@code root}. */
     public static boolean isPresent(Path root) {
-        return Files.isDirectory(root.resolve(FOLDER)) && !files(root.resolve(FOLDER)).isEmpty();
+        return Files.isDirectory(root.resolve(FOLDER))
+                && !files(root.resolve(FOLDER)).isEmpty();
     }
 
     /** Every structure file under {@code root/proteins}, sorted by path. */
     public static List<Path> structures(Path root) {
         Path dir = root.resolve(FOLDER);
         if (!Files.isDirectory(dir)) {
-            throw new NoetherUserException("no protein structures in " + dir + "; run 'noether data fetch proteins' (or "
-                    + "set NOETHER_DATA to a folder that has them)");
+            throw new NoetherUserException("no protein structures in " + dir
+                    + "; run 'noether data fetch proteins' (or " + "set NOETHER_DATA to a folder that has them)");
         }
         return files(dir);
     }
 
     private static List<Path> files(Path dir) {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(ProteinStore::isStructure).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .filter(ProteinStore::isStructure)
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new NoetherUserException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -70,15 +73,18 @@ public final class ProteinStore {
         try {
             Path staging = work.resolve(FOLDER);
             int kept = 0;
-            try (Progress.Task task = progress.task("protein structures (apt-get download + dpkg-deb -x)", PACKAGES.size())) {
+            try (Progress.Task task =
+                    progress.task("protein structures (apt-get download + dpkg-deb -x)", PACKAGES.size())) {
                 for (String pkg : PACKAGES) {
                     task.message(pkg);
                     Path dl = Files.createDirectories(work.resolve("deb-" + pkg));
                     run(dl, "apt-get", "download", pkg);
                     Path deb;
                     try (Stream<Path> s = Files.list(dl)) {
-                        deb = s.filter(p -> p.toString().endsWith(".deb")).findFirst()
-                                .orElseThrow(() -> new NoetherUserException("apt-get download " + pkg + " left no .deb"));
+                        deb = s.filter(p -> p.toString().endsWith(".deb"))
+                                .findFirst()
+                                .orElseThrow(
+                                        () -> new NoetherUserException("apt-get download " + pkg + " left no .deb"));
                     }
                     Path unpacked = work.resolve("x-" + pkg);
                     run(dl, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
@@ -91,7 +97,8 @@ public final class ProteinStore {
                             continue;
                         }
                         if (chains.isEmpty()) continue;
-                        Path target = staging.resolve(pkg).resolve(f.getFileName().toString());
+                        Path target =
+                                staging.resolve(pkg).resolve(f.getFileName().toString());
                         Files.createDirectories(target.getParent());
                         Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
                         kept++;
@@ -110,7 +117,10 @@ public final class ProteinStore {
     }
 
     private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             String last = out.strip().lines().reduce((a, b) -> b).orElse("");

@@ -23,13 +23,12 @@ import org.noether.experiment.NoetherUserException;
  */
 public final class StructureReader {
 
-    private StructureReader() {
-    }
+    private StructureReader() {}
 
     /** The 20 standard amino acids and the common variants (selenomethionine, protonation states). */
-    static final java.util.Set<String> AMINO_ACIDS = java.util.Set.of("ALA", "ARG", "ASN", "ASP", "CYS", "GLN", "GLU",
-            "GLY", "HIS", "ILE", "LEU", "LYS", "MET", "PHE", "PRO", "SER", "THR", "TRP", "TYR", "VAL", "MSE", "HSD",
-            "HSE", "HSP", "HID", "HIE", "HIP", "CYX");
+    static final java.util.Set<String> AMINO_ACIDS = java.util.Set.of(
+            "ALA", "ARG", "ASN", "ASP", "CYS", "GLN", "GLU", "GLY", "HIS", "ILE", "LEU", "LYS", "MET", "PHE", "PRO",
+            "SER", "THR", "TRP", "TYR", "VAL", "MSE", "HSD", "HSE", "HSP", "HID", "HIE", "HIP", "CYX");
 
     /**
      * One chain's Cα trace.
@@ -53,8 +52,8 @@ public final class StructureReader {
         String plain = name.endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
         boolean cif = plain.endsWith(".cif");
         if (!cif && !plain.endsWith(".pdb") && !plain.endsWith(".ent")) {
-            throw new NoetherUserException(file + ": unsupported structure file; accepted are .pdb, .ent and .cif "
-                    + "(optionally .gz)");
+            throw new NoetherUserException(
+                    file + ": unsupported structure file; accepted are .pdb, .ent and .cif " + "(optionally .gz)");
         }
         String structure = plain.substring(0, plain.lastIndexOf('.'));
         try (InputStream raw = Files.newInputStream(file);
@@ -68,12 +67,12 @@ public final class StructureReader {
 
     /** Collects Cα atoms per chain. */
     private static final class Builder {
-        final Map<String, List<double[]>> chains = new LinkedHashMap<>();     // per chain: {resSeq, x, y, z}
+        final Map<String, List<double[]>> chains = new LinkedHashMap<>(); // per chain: {resSeq, x, y, z}
         final Map<String, Integer> last = new LinkedHashMap<>();
 
         void add(String chain, int resSeq, boolean insertion, double x, double y, double z) {
             Integer prev = last.get(chain);
-            if (prev != null && prev == resSeq && !insertion) return;          // a second CA of the same residue
+            if (prev != null && prev == resSeq && !insertion) return; // a second CA of the same residue
             chains.computeIfAbsent(chain, k -> new ArrayList<>())
                     .add(new double[] {insertion ? Double.NaN : resSeq, x, y, z});
             last.put(chain, resSeq);
@@ -110,7 +109,8 @@ public final class StructureReader {
             String atom = line.substring(12, 16).strip();
             char alt = line.charAt(16);
             String residue = line.substring(17, 20).strip();
-            if (!atom.equals("CA") || !AMINO_ACIDS.contains(residue) || !(alt == ' ' || alt == 'A' || alt == '1')) continue;
+            if (!atom.equals("CA") || !AMINO_ACIDS.contains(residue) || !(alt == ' ' || alt == 'A' || alt == '1'))
+                continue;
             String chain = line.substring(21, 22);
             int resSeq = parseInt(line.substring(22, 26), file, lineNo, "residue number (columns 23-26)");
             boolean insertion = line.length() > 26 && line.charAt(26) != ' ';
@@ -146,7 +146,11 @@ public final class StructureReader {
                 if (!t.startsWith("_")) inLoop = inLoop && !t.isEmpty() && !t.startsWith("#");
                 continue;
             }
-            if (t.isEmpty() || t.startsWith("#") || t.startsWith("_") || t.startsWith("loop_") || t.startsWith("data_")) {
+            if (t.isEmpty()
+                    || t.startsWith("#")
+                    || t.startsWith("_")
+                    || t.startsWith("loop_")
+                    || t.startsWith("data_")) {
                 inAtoms = false;
                 inLoop = false;
                 continue;
@@ -167,7 +171,10 @@ public final class StructureReader {
             String chain = value(v, columns, "auth_asym_id", "label_asym_id", file, lineNo);
             String seq = value(v, columns, "auth_seq_id", "label_seq_id", file, lineNo);
             String ins = optional(v, columns, "pdbx_PDB_ins_code");
-            b.add(chain, parseInt(seq, file, lineNo, "residue number"), ins != null && !ins.equals("?") && !ins.equals("."),
+            b.add(
+                    chain,
+                    parseInt(seq, file, lineNo, "residue number"),
+                    ins != null && !ins.equals("?") && !ins.equals("."),
                     parse(value(v, columns, "Cartn_x", null, file, lineNo), file, lineNo, "Cartn_x"),
                     parse(value(v, columns, "Cartn_y", null, file, lineNo), file, lineNo, "Cartn_y"),
                     parse(value(v, columns, "Cartn_z", null, file, lineNo), file, lineNo, "Cartn_z"));
@@ -187,7 +194,9 @@ public final class StructureReader {
             }
             if (c == '\'' || c == '"') {
                 int end = i + 1;
-                while (end < n && !(line.charAt(end) == c && (end + 1 == n || Character.isWhitespace(line.charAt(end + 1))))) end++;
+                while (end < n
+                        && !(line.charAt(end) == c && (end + 1 == n || Character.isWhitespace(line.charAt(end + 1)))))
+                    end++;
                 if (end >= n) throw new NoetherUserException(file + " line " + lineNo + ": unterminated quoted value");
                 out.add(line.substring(i + 1, end));
                 i = end + 1;
@@ -201,11 +210,13 @@ public final class StructureReader {
         return out;
     }
 
-    private static String value(List<String> v, List<String> columns, String name, String fallback, Path file, int lineNo) {
+    private static String value(
+            List<String> v, List<String> columns, String name, String fallback, Path file, int lineNo) {
         int k = columns.indexOf(name);
         if (k < 0 && fallback != null) k = columns.indexOf(fallback);
         if (k < 0) {
-            throw new NoetherUserException(file + " line " + lineNo + ": the _atom_site loop has no " + name + " column");
+            throw new NoetherUserException(
+                    file + " line " + lineNo + ": the _atom_site loop has no " + name + " column");
         }
         return v.get(k);
     }
@@ -221,7 +232,8 @@ public final class StructureReader {
             if (!Double.isFinite(d)) throw new NumberFormatException();
             return d;
         } catch (NumberFormatException e) {
-            throw new NoetherUserException(file + " line " + lineNo + ": " + what + " '" + s.strip() + "' is not a number");
+            throw new NoetherUserException(
+                    file + " line " + lineNo + ": " + what + " '" + s.strip() + "' is not a number");
         }
     }
 
@@ -229,7 +241,8 @@ public final class StructureReader {
         try {
             return Integer.parseInt(s.strip());
         } catch (NumberFormatException e) {
-            throw new NoetherUserException(file + " line " + lineNo + ": " + what + " '" + s.strip() + "' is not an integer");
+            throw new NoetherUserException(
+                    file + " line " + lineNo + ": " + what + " '" + s.strip() + "' is not an integer");
         }
     }
 }

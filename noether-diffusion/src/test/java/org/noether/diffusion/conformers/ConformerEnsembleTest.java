@@ -27,7 +27,7 @@ class ConformerEnsembleTest {
     void torsionSamplingKeepsBondLengthsAndAvoidsClashes() throws Exception {
         Molecule m = Molecule.fromSmiles("CCCCO");
         assertEquals(5, m.heavyAtoms());
-        assertEquals(15, m.size());                                   // C4H10O
+        assertEquals(15, m.size()); // C4H10O
         assertTrue(ConformerEnsemble.rotatableBonds(m) >= 3);
         List<double[]> confs = ConformerEnsemble.sample(m, 10, new SplittableRandom(1));
         assertEquals(10, confs.size());

@@ -18,7 +18,7 @@ class MmffRelaxerTest {
 
     @Test
     void relaxesBondLengthsToMmffValuesAndLowersTheEnergy() throws Exception {
-        Molecule m = Molecule.fromSmiles("CC(N)=O");       // acetamide: the builder has no template for some of it
+        Molecule m = Molecule.fromSmiles("CC(N)=O"); // acetamide: the builder has no template for some of it
         try (MmffRelaxer r = new MmffRelaxer()) {
             SplittableRandom random = new SplittableRandom(3);
             double[] start = m.coords().clone();
@@ -30,9 +30,12 @@ class MmffRelaxerTest {
             for (int[] bond : m.bonds()) {
                 double d = distance(a.coords(), bond[0], bond[1]);
                 boolean hydrogen = m.atoms()[bond[0]] == Element.H || m.atoms()[bond[1]] == Element.H;
-                assertTrue(hydrogen ? d > 0.95 && d < 1.12 : d > 1.18 && d < 1.56, "bond " + bond[0] + "-" + bond[1] + ": " + d);
+                assertTrue(
+                        hydrogen ? d > 0.95 && d < 1.12 : d > 1.18 && d < 1.56,
+                        "bond " + bond[0] + "-" + bond[1] + ": " + d);
             }
-            assertTrue(MoleculeStability.assess(List.of(m.atoms()), a.coords()).stable(), "relaxed acetamide is stable");
+            assertTrue(
+                    MoleculeStability.assess(List.of(m.atoms()), a.coords()).stable(), "relaxed acetamide is stable");
         }
     }
 
@@ -71,10 +74,10 @@ class MmffRelaxerTest {
 
     @Test
     void aMoleculeMmffCannotTypeIsRefusedNotRelaxedWithAnotherForceField() throws Exception {
-        Molecule m = Molecule.fromSmiles("C#NC#CCC");             // measured: Jmol falls back to UFF for it
+        Molecule m = Molecule.fromSmiles("C#NC#CCC"); // measured: Jmol falls back to UFF for it
         try (MmffRelaxer r = new MmffRelaxer()) {
-            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> r.relax(m, m.coords()));
+            IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalStateException.class, () -> r.relax(m, m.coords()));
             assertTrue(e.getMessage().startsWith("MMFF94 cannot type C#NC#CCC"), e.getMessage());
         }
     }

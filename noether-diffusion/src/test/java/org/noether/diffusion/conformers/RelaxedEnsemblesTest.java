@@ -26,12 +26,17 @@ class RelaxedEnsemblesTest {
         int k = e.conformers().size();
         assertTrue(k >= 2 && k <= RelaxedEnsembles.MAX_KEPT, "kept " + k);
         for (int i = 0; i < k; i++) {
-            assertTrue(MoleculeStability.assess(List.of(m.atoms()), e.conformers().get(i)).stable(), "conformer " + i);
+            assertTrue(
+                    MoleculeStability.assess(List.of(m.atoms()), e.conformers().get(i))
+                            .stable(),
+                    "conformer " + i);
             assertTrue(e.energies()[i] <= e.energies()[0] + RelaxedEnsembles.WINDOW);
             if (i > 0) assertTrue(e.energies()[i] >= e.energies()[i - 1], "sorted by energy");
             for (int j = 0; j < i; j++) {
-                double r = Kabsch.rmsd(RelaxedEnsembles.heavy(m, e.conformers().get(i)),
-                        RelaxedEnsembles.heavy(m, e.conformers().get(j)), 3);
+                double r = Kabsch.rmsd(
+                        RelaxedEnsembles.heavy(m, e.conformers().get(i)),
+                        RelaxedEnsembles.heavy(m, e.conformers().get(j)),
+                        3);
                 assertTrue(r >= RelaxedEnsembles.DEDUP, "conformers " + i + " and " + j + " at " + r + " A");
             }
         }
@@ -40,13 +45,16 @@ class RelaxedEnsemblesTest {
             assertTrue(store.contains(m));
             RelaxedEnsembles.Ensemble again = store.of(m);
             assertArrayEquals(e.energies(), again.energies());
-            for (int i = 0; i < k; i++) assertArrayEquals(e.conformers().get(i), again.conformers().get(i));
+            for (int i = 0; i < k; i++)
+                assertArrayEquals(e.conformers().get(i), again.conformers().get(i));
         }
         assertTrue(log.isEmpty(), log.toString());
         // a truncated entry is detected, logged and recomputed to the same ensemble
         Path entry;
         try (var files = Files.list(root.resolve(RelaxedEnsembles.FOLDER))) {
-            entry = files.filter(p -> p.toString().endsWith(".entry")).findFirst().orElseThrow();
+            entry = files.filter(p -> p.toString().endsWith(".entry"))
+                    .findFirst()
+                    .orElseThrow();
         }
         byte[] raw = Files.readAllBytes(entry);
         Files.write(entry, java.util.Arrays.copyOf(raw, raw.length / 2));

@@ -60,7 +60,7 @@ class EgnnDenoiserTest {
         return y;
     }
 
-    static Molecule permute(Molecule m, int[] p) {                  // new atom k is old atom p[k]
+    static Molecule permute(Molecule m, int[] p) { // new atom k is old atom p[k]
         int n = m.size();
         int[] inv = new int[n];
         for (int k = 0; k < n; k++) inv[p[k]] = k;
@@ -121,7 +121,10 @@ class EgnnDenoiserTest {
                 for (int i = 0; i < ms.size(); i++) {
                     double[] expected = permuteCoords(apply(q, y[i], new double[3]), perms.get(i));
                     for (int k = 0; k < expected.length; k++) {
-                        assertEquals(expected[k], yMoved[i][k], 1e-4 + 1e-4 * Math.abs(expected[k]),
+                        assertEquals(
+                                expected[k],
+                                yMoved[i][k],
+                                1e-4 + 1e-4 * Math.abs(expected[k]),
                                 "trial " + trial + " molecule " + i + " coordinate " + k);
                     }
                     double s = 0;
@@ -135,10 +138,17 @@ class EgnnDenoiserTest {
     @Test
     void trainingReducesTheLossAndKeepsLiveArraysFlat() {
         try (EgnnDenoiser net = EgnnDenoiser.create(16, 2, 9)) {
-            int steps = 100;                 // warm-up, then cosine decay: the rate is only near its peak early on
+            int steps = 100; // warm-up, then cosine decay: the rate is only near its peak early on
             int[] live = new int[steps];
             double before = net.loss(molecules, conformers, Objective.CONVENTIONAL, 32, 99L, 0);
-            net.train(molecules, conformers, Objective.CONVENTIONAL, steps, 8, 1e-2f, 1L,
+            net.train(
+                    molecules,
+                    conformers,
+                    Objective.CONVENTIONAL,
+                    steps,
+                    8,
+                    1e-2f,
+                    1L,
                     (step, l) -> live[(int) step] = LiveArrays.count(net.manager()));
             double after = net.loss(molecules, conformers, Objective.CONVENTIONAL, 32, 99L, 0);
             assertTrue(after < 0.9 * before, "loss on a fixed batch should fall: " + before + " -> " + after);
@@ -180,10 +190,11 @@ class EgnnDenoiserTest {
             try (EgnnDenoiser back = EgnnDenoiser.fromParameters(bytes, 8, 2)) {
                 assertArrayEquals(before, back.predict(molecules.get(0), x, 0.4)[0], 0.0);
             }
-            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.IOException.class,
                     () -> EgnnDenoiser.fromParameters(java.util.Arrays.copyOf(bytes, bytes.length / 2), 8, 2));
-            org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
-                    () -> EgnnDenoiser.fromParameters(bytes, 16, 2), "another width");
+            org.junit.jupiter.api.Assertions.assertThrows(
+                    java.io.IOException.class, () -> EgnnDenoiser.fromParameters(bytes, 16, 2), "another width");
         }
     }
 }

@@ -19,7 +19,7 @@ class MoleculeGraphTest {
     @Test
     void pairFeaturesAreBondTypeThenOneThreeAndOneFourFlags() {
         Molecule m = chain();
-        int n = 6, e = MoleculeGraph.EDGE_FEATURES;                    // padded by one atom
+        int n = 6, e = MoleculeGraph.EDGE_FEATURES; // padded by one atom
         float[] f = MoleculeGraph.bonds(List.of(m), n);
         int[][] expectedHops = MoleculeGraph.hops(m.bondMatrix());
         for (int a = 0; a < n; a++) {

@@ -48,7 +48,8 @@ class ConformerCoverageTest {
         assertEquals((0 + Math.min(r2b, r3b)) / 2, r.amrRecall(), 1e-9);
         // precision: g1 and g2 are within the threshold of A, g3 is not
         assertEquals(2.0 / 3.0, r.coveragePrecision(), 1e-12);
-        assertEquals((0 + r2a + Math.min(r3b, org.noether.diffusion.Kabsch.rmsd(g3, A, 3))) / 3, r.amrPrecision(), 1e-9);
+        assertEquals(
+                (0 + r2a + Math.min(r3b, org.noether.diffusion.Kabsch.rmsd(g3, A, 3))) / 3, r.amrPrecision(), 1e-9);
         assertEquals(0, r.rmsd()[0][0], 1e-12);
     }
 
@@ -56,11 +57,17 @@ class ConformerCoverageTest {
     void thresholdIsInclusiveAndResultsIgnoreRigidMotions() {
         double[] g = scaled(A, 1.3);
         double exact = org.noether.diffusion.Kabsch.rmsd(g, A, 3);
-        assertEquals(1.0, ConformerCoverage.evaluate(List.of(g), List.of(A), exact, 3).coverageRecall(),
+        assertEquals(
+                1.0,
+                ConformerCoverage.evaluate(List.of(g), List.of(A), exact, 3).coverageRecall(),
                 "RMSD equal to the threshold counts as covered");
-        assertEquals(0.0, ConformerCoverage.evaluate(List.of(g), List.of(A), Math.nextDown(exact), 3).coverageRecall());
+        assertEquals(
+                0.0,
+                ConformerCoverage.evaluate(List.of(g), List.of(A), Math.nextDown(exact), 3)
+                        .coverageRecall());
         ConformerCoverage.Result a = ConformerCoverage.evaluate(List.of(scaled(A, 1.2)), List.of(A), 0.2, 3);
-        ConformerCoverage.Result b = ConformerCoverage.evaluate(List.of(rotated(scaled(A, 1.2), 9)), List.of(rotated(A, 4)), 0.2, 3);
+        ConformerCoverage.Result b =
+                ConformerCoverage.evaluate(List.of(rotated(scaled(A, 1.2), 9)), List.of(rotated(A, 4)), 0.2, 3);
         assertEquals(a.amrRecall(), b.amrRecall(), 1e-12);
         assertEquals(a.coveragePrecision(), b.coveragePrecision());
     }

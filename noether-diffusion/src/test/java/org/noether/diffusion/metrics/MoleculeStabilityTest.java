@@ -22,7 +22,9 @@ class MoleculeStabilityTest {
     /** Unit vector at polar angle theta and azimuth phi (degrees), scaled. */
     static double[] dir(double length, double theta, double phi) {
         double t = Math.toRadians(theta), p = Math.toRadians(phi);
-        return new double[] {length * Math.sin(t) * Math.cos(p), length * Math.sin(t) * Math.sin(p), length * Math.cos(t)};
+        return new double[] {
+            length * Math.sin(t) * Math.cos(p), length * Math.sin(t) * Math.sin(p), length * Math.cos(t)
+        };
     }
 
     static double[] concat(double[]... points) {
@@ -44,7 +46,9 @@ class MoleculeStabilityTest {
     static double[] methane() {
         // tetrahedral: C at the origin, H at 1.09 along the cube diagonals
         double a = 1.09 / Math.sqrt(3);
-        return concat(O, new double[] {a, a, a}, new double[] {a, -a, -a}, new double[] {-a, a, -a}, new double[] {-a, -a, a});
+        return concat(
+                O, new double[] {a, a, a}, new double[] {a, -a, -a}, new double[] {-a, a, -a}, new double[] {-a, -a, a
+                });
     }
 
     @Test
@@ -52,42 +56,71 @@ class MoleculeStabilityTest {
         assertTrue(MoleculeStability.assess(atoms("O H H"), water(0.957)).stable(), "water");
         assertTrue(MoleculeStability.assess(atoms("C H H H H"), methane()).stable(), "methane");
         // ammonia: N-H 1.01, pyramidal
-        assertTrue(MoleculeStability.assess(atoms("N H H H"),
-                concat(O, dir(1.01, 112, 0), dir(1.01, 112, 120), dir(1.01, 112, 240))).stable(), "ammonia");
+        assertTrue(
+                MoleculeStability.assess(
+                                atoms("N H H H"),
+                                concat(O, dir(1.01, 112, 0), dir(1.01, 112, 120), dir(1.01, 112, 240)))
+                        .stable(),
+                "ammonia");
         // ethene: C=C 1.33, C-H 1.08, planar, 121 degrees
         double[] c2 = {1.33, 0, 0};
-        assertTrue(MoleculeStability.assess(atoms("C C H H H H"), concat(O, c2,
-                dir(1.08, 90, 121), dir(1.08, 90, -121), plus(c2, dir(1.08, 90, 59)), plus(c2, dir(1.08, 90, -59)))).stable(),
+        assertTrue(
+                MoleculeStability.assess(
+                                atoms("C C H H H H"),
+                                concat(
+                                        O,
+                                        c2,
+                                        dir(1.08, 90, 121),
+                                        dir(1.08, 90, -121),
+                                        plus(c2, dir(1.08, 90, 59)),
+                                        plus(c2, dir(1.08, 90, -59))))
+                        .stable(),
                 "ethene");
         // ethyne: C#C 1.20, linear
-        assertTrue(MoleculeStability.assess(atoms("C C H H"), concat(O, new double[] {1.20, 0, 0},
-                new double[] {-1.06, 0, 0}, new double[] {2.26, 0, 0})).stable(), "ethyne");
+        assertTrue(
+                MoleculeStability.assess(
+                                atoms("C C H H"),
+                                concat(O, new double[] {1.20, 0, 0}, new double[] {-1.06, 0, 0}, new double[] {
+                                    2.26, 0, 0
+                                }))
+                        .stable(),
+                "ethyne");
         // hydrogen cyanide: H-C 1.07, C#N 1.16
-        assertTrue(MoleculeStability.assess(atoms("H C N"), concat(new double[] {-1.07, 0, 0}, O,
-                new double[] {1.16, 0, 0})).stable(), "HCN");
+        assertTrue(
+                MoleculeStability.assess(
+                                atoms("H C N"), concat(new double[] {-1.07, 0, 0}, O, new double[] {1.16, 0, 0}))
+                        .stable(),
+                "HCN");
         // formaldehyde: C=O 1.21, C-H 1.10, 121.8 degrees
-        assertTrue(MoleculeStability.assess(atoms("C O H H"), concat(O, new double[] {1.21, 0, 0},
-                dir(1.10, 90, 121.8), dir(1.10, 90, -121.8))).stable(), "formaldehyde");
+        assertTrue(
+                MoleculeStability.assess(
+                                atoms("C O H H"),
+                                concat(O, new double[] {1.21, 0, 0}, dir(1.10, 90, 121.8), dir(1.10, 90, -121.8)))
+                        .stable(),
+                "formaldehyde");
         // hydrogen fluoride
-        assertTrue(MoleculeStability.assess(atoms("H F"), concat(O, new double[] {0.92, 0, 0})).stable(), "HF");
+        assertTrue(
+                MoleculeStability.assess(atoms("H F"), concat(O, new double[] {0.92, 0, 0}))
+                        .stable(),
+                "HF");
     }
 
     @Test
     void unstableMoleculesAreNot() {
         // the methyl radical: carbon has only three bonds
-        MoleculeStability.Result methyl = MoleculeStability.assess(atoms("C H H H"),
-                concat(O, dir(1.08, 90, 0), dir(1.08, 90, 120), dir(1.08, 90, 240)));
+        MoleculeStability.Result methyl = MoleculeStability.assess(
+                atoms("C H H H"), concat(O, dir(1.08, 90, 0), dir(1.08, 90, 120), dir(1.08, 90, 240)));
         assertFalse(methyl.stable());
         assertArrayEquals(new int[] {3, 1, 1, 1}, methyl.bondSums());
         assertEquals(3, methyl.stableCount(), "the hydrogens are fine, the carbon is not");
         // a stretched O-H (1.2 angstrom) is no bond: oxygen and one hydrogen become unstable
-        MoleculeStability.Result stretched = MoleculeStability.assess(atoms("O H H"),
-                concat(O, dir(0.96, 90, 0), dir(1.2, 90, 104.5)));
+        MoleculeStability.Result stretched =
+                MoleculeStability.assess(atoms("O H H"), concat(O, dir(0.96, 90, 0), dir(1.2, 90, 104.5)));
         assertFalse(stretched.stable());
         assertEquals(1, stretched.stableCount());
         // an H-O-H angle of 40 degrees puts the hydrogens 0.66 apart: they bond to each other and are over-bonded
-        MoleculeStability.Result squeezed = MoleculeStability.assess(atoms("O H H"),
-                concat(O, dir(0.96, 90, 0), dir(0.96, 90, 40)));
+        MoleculeStability.Result squeezed =
+                MoleculeStability.assess(atoms("O H H"), concat(O, dir(0.96, 90, 0), dir(0.96, 90, 40)));
         assertFalse(squeezed.stable());
         assertArrayEquals(new int[] {2, 2, 2}, squeezed.bondSums());
         assertEquals(1, squeezed.stableCount());
@@ -107,14 +140,16 @@ class MoleculeStabilityTest {
         // hydrogen and fluorine only form single bonds
         assertEquals(1, MoleculeStability.bondOrder(Element.H, Element.H, 0.5));
         assertEquals(1, MoleculeStability.bondOrder(Element.C, Element.F, 1.0));
-        assertEquals(MoleculeStability.bondOrder(Element.C, Element.N, 1.3), MoleculeStability.bondOrder(Element.N, Element.C, 1.3));
+        assertEquals(
+                MoleculeStability.bondOrder(Element.C, Element.N, 1.3),
+                MoleculeStability.bondOrder(Element.N, Element.C, 1.3));
     }
 
     @Test
     void summaryPoolsMoleculesAndAtoms() {
         var water = MoleculeStability.assess(atoms("O H H"), water(0.957));
-        var methyl = MoleculeStability.assess(atoms("C H H H"),
-                concat(O, dir(1.08, 90, 0), dir(1.08, 90, 120), dir(1.08, 90, 240)));
+        var methyl = MoleculeStability.assess(
+                atoms("C H H H"), concat(O, dir(1.08, 90, 0), dir(1.08, 90, 120), dir(1.08, 90, 240)));
         var s = MoleculeStability.summarize(List.of(water, methyl));
         assertEquals(0.5, s.moleculeStability(), 1e-15);
         assertEquals(6.0 / 7.0, s.atomStability(), 1e-15);

@@ -29,10 +29,24 @@ class StructureReaderTest {
     static String pdb(String chain, int firstResidue, double[] x) {
         StringBuilder sb = new StringBuilder("HEADER    TEST\n");
         for (int i = 0; i < x.length / 3; i++) {
-            sb.append(String.format(Locale.ROOT, "ATOM  %5d  N   ALA %s%4d    %8.3f%8.3f%8.3f  1.00  0.00           N%n",
-                    2 * i + 1, chain, firstResidue + i, x[3 * i] + 1, x[3 * i + 1], x[3 * i + 2]));
-            sb.append(String.format(Locale.ROOT, "ATOM  %5d  CA  ALA %s%4d    %8.3f%8.3f%8.3f  1.00  0.00           C%n",
-                    2 * i + 2, chain, firstResidue + i, x[3 * i], x[3 * i + 1], x[3 * i + 2]));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "ATOM  %5d  N   ALA %s%4d    %8.3f%8.3f%8.3f  1.00  0.00           N%n",
+                    2 * i + 1,
+                    chain,
+                    firstResidue + i,
+                    x[3 * i] + 1,
+                    x[3 * i + 1],
+                    x[3 * i + 2]));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "ATOM  %5d  CA  ALA %s%4d    %8.3f%8.3f%8.3f  1.00  0.00           C%n",
+                    2 * i + 2,
+                    chain,
+                    firstResidue + i,
+                    x[3 * i],
+                    x[3 * i + 1],
+                    x[3 * i + 2]));
         }
         return sb.toString();
     }
@@ -66,7 +80,12 @@ class StructureReaderTest {
                 + "_atom_site.pdbx_PDB_ins_code\n_atom_site.Cartn_x\n_atom_site.Cartn_y\n_atom_site.Cartn_z\n"
                 + "_atom_site.pdbx_PDB_model_num\n");
         for (int i = 0; i < 5; i++) {
-            sb.append(String.format(Locale.ROOT, "ATOM CA . GLY A %d ? %.3f %.3f %.3f 1%n", i + 1, h[3 * i], h[3 * i + 1],
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "ATOM CA . GLY A %d ? %.3f %.3f %.3f 1%n",
+                    i + 1,
+                    h[3 * i],
+                    h[3 * i + 1],
                     h[3 * i + 2]));
             sb.append(String.format(Locale.ROOT, "ATOM \"O5'\" . G A %d ? 0 0 0 1%n", i + 1));
         }
@@ -82,21 +101,25 @@ class StructureReaderTest {
     @Test
     void badInputIsAOneLineErrorNamingFileAndLine(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("bad.pdb");
-        Files.writeString(f, pdb("A", 1, helix(3)).replaceFirst("CA  ALA A   2    ( *-?[0-9.]+)", "CA  ALA A   2     abc.def"));
+        Files.writeString(
+                f, pdb("A", 1, helix(3)).replaceFirst("CA  ALA A   2    ( *-?[0-9.]+)", "CA  ALA A   2     abc.def"));
         NoetherUserException e = assertThrows(NoetherUserException.class, () -> StructureReader.read(f));
         assertTrue(e.getMessage().startsWith(f + " line 5: x (columns 31-38)"), e.getMessage());
         assertTrue(!e.getMessage().contains("\n"));
         Path short_ = dir.resolve("short.pdb");
         Files.writeString(short_, "ATOM      1  CA  ALA A   1      1.0\n");
-        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(short_)).getMessage()
+        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(short_))
+                .getMessage()
                 .contains("short.pdb line 1"));
         Path cif = dir.resolve("bad.cif");
         Files.writeString(cif, "data_x\nloop_\n_atom_site.label_atom_id\n_atom_site.Cartn_x\nCA 1.0 2.0\n");
-        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(cif)).getMessage()
+        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(cif))
+                .getMessage()
                 .contains("bad.cif line 5: 3 values in an _atom_site row of 2 columns"));
         Path other = dir.resolve("x.mol2");
         Files.writeString(other, "");
-        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(other)).getMessage()
+        assertTrue(assertThrows(NoetherUserException.class, () -> StructureReader.read(other))
+                .getMessage()
                 .contains("unsupported structure file"));
     }
 

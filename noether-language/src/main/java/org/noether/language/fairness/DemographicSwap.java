@@ -31,12 +31,26 @@ public final class DemographicSwap {
 
     /** The word pairs, male first (listed in the docs). */
     public static final List<List<String>> PAIRS = List.of(
-            List.of("he", "she"), List.of("his", "her"), List.of("man", "woman"), List.of("men", "women"),
-            List.of("boy", "girl"), List.of("boys", "girls"), List.of("father", "mother"), List.of("son", "daughter"),
-            List.of("brother", "sister"), List.of("husband", "wife"), List.of("uncle", "aunt"),
-            List.of("grandfather", "grandmother"), List.of("nephew", "niece"), List.of("king", "queen"),
-            List.of("gentleman", "lady"), List.of("male", "female"), List.of("mr", "mrs"),
-            List.of("boyfriend", "girlfriend"), List.of("dad", "mom"), List.of("himself", "herself"));
+            List.of("he", "she"),
+            List.of("his", "her"),
+            List.of("man", "woman"),
+            List.of("men", "women"),
+            List.of("boy", "girl"),
+            List.of("boys", "girls"),
+            List.of("father", "mother"),
+            List.of("son", "daughter"),
+            List.of("brother", "sister"),
+            List.of("husband", "wife"),
+            List.of("uncle", "aunt"),
+            List.of("grandfather", "grandmother"),
+            List.of("nephew", "niece"),
+            List.of("king", "queen"),
+            List.of("gentleman", "lady"),
+            List.of("male", "female"),
+            List.of("mr", "mrs"),
+            List.of("boyfriend", "girlfriend"),
+            List.of("dad", "mom"),
+            List.of("himself", "herself"));
 
     /** Maps a word to its single token id, or a negative number when it is not one token. */
     @FunctionalInterface

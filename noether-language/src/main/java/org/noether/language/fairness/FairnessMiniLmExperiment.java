@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.noether.experiment.Claim;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
@@ -55,6 +54,7 @@ public final class FairnessMiniLmExperiment implements Experiment {
     static final double SCALE = 20;
     /** Accuracy a wrapper may lose against the plain model and still "keep" it (paired difference, fraction). */
     static final double ACCURACY_MARGIN = 0.03;
+
     static final int BATCH = 32;
     static final List<String> METHODS = List.of("plain", "equitune", "equizero", "lambda-equitune");
 
@@ -98,8 +98,12 @@ public final class FairnessMiniLmExperiment implements Experiment {
                 m[i] = (int) p[3 * n + i];
                 f[i] = (int) p[4 * n + i];
             }
-            return new Measured(Arrays.copyOfRange(p, 0, n), Arrays.copyOfRange(p, n, 2 * n),
-                    Arrays.copyOfRange(p, 2 * n, 3 * n), m, f);
+            return new Measured(
+                    Arrays.copyOfRange(p, 0, n),
+                    Arrays.copyOfRange(p, n, 2 * n),
+                    Arrays.copyOfRange(p, 2 * n, 3 * n),
+                    m,
+                    f);
         }
     }
 
@@ -108,9 +112,18 @@ public final class FairnessMiniLmExperiment implements Experiment {
         int seeds = ctx.byProfile(3, 5);
         int pairs = ctx.byProfile(120, 400);
         Engines.pytorch();
-        ResultCache cache = ResultCache.open(ctx, name(), NUMERICS_VERSION, seeds, pairs, SCALE,
-                DemographicSwap.PAIRS, OccupationTemplates.OCCUPATIONS, OccupationTemplates.SUBJECTS,
-                OccupationTemplates.FRAMES, OccupationTemplates.DESCRIPTIONS);
+        ResultCache cache = ResultCache.open(
+                ctx,
+                name(),
+                NUMERICS_VERSION,
+                seeds,
+                pairs,
+                SCALE,
+                DemographicSwap.PAIRS,
+                OccupationTemplates.OCCUPATIONS,
+                OccupationTemplates.SUBJECTS,
+                OccupationTemplates.FRAMES,
+                OccupationTemplates.DESCRIPTIONS);
         Map<String, List<Measured>> byMethod = new LinkedHashMap<>();
         METHODS.forEach(m -> byMethod.put(m, new ArrayList<>()));
         List<String[]> examples = new ArrayList<>();
@@ -145,10 +158,13 @@ public final class FairnessMiniLmExperiment implements Experiment {
                         for (int i = 0; i < pairs && examples.size() < 6; i++) {
                             if (m.flip[i] == 1) {
                                 String text = sentences.get(i).text();
-                                examples.add(new String[] {text, swap.swapWords(text),
-                                        OccupationTemplates.OCCUPATIONS.get(labels[i]),
-                                        OccupationTemplates.OCCUPATIONS.get(m.maleLabel[i]),
-                                        OccupationTemplates.OCCUPATIONS.get(m.femaleLabel[i])});
+                                examples.add(new String[] {
+                                    text,
+                                    swap.swapWords(text),
+                                    OccupationTemplates.OCCUPATIONS.get(labels[i]),
+                                    OccupationTemplates.OCCUPATIONS.get(m.maleLabel[i]),
+                                    OccupationTemplates.OCCUPATIONS.get(m.femaleLabel[i])
+                                });
                             }
                         }
                     }
@@ -160,14 +176,14 @@ public final class FairnessMiniLmExperiment implements Experiment {
 
     static Map<String, Block> models(MiniLm lm, DemographicSwap swap, ZeroShot head) {
         Block encoder = lm.encoder();
-        Symmetry<DihedralElement> sym =
-                Symmetry.invariant(DemographicSwap.GROUP, NDActions.tokenIds(swap.action()));
+        Symmetry<DihedralElement> sym = Symmetry.invariant(DemographicSwap.GROUP, NDActions.tokenIds(swap.action()));
         Map<String, Block> models = new LinkedHashMap<>();
         models.put("plain", encoder);
         models.put("equitune", new Equitune<>(encoder, sym));
         models.put("equizero", new Equizero<>(encoder, sym, head.entropyProxy()));
-        models.put("lambda-equitune", new LambdaEquitune<>(encoder, head.negativeEntropy(encoder), sym,
-                LambdaEquitune.Positivity.EXP));
+        models.put(
+                "lambda-equitune",
+                new LambdaEquitune<>(encoder, head.negativeEntropy(encoder), sym, LambdaEquitune.Positivity.EXP));
         return models;
     }
 
@@ -180,7 +196,8 @@ public final class FairnessMiniLmExperiment implements Experiment {
                 long[][] rows = pad(Arrays.copyOfRange(ids, from, to));
                 try (NDManager batch = root.newSubManager()) {
                     NDArray x = batch.create(MiniLm.flatten(rows), new Shape(rows.length, rows[0].length));
-                    NDArray y = model.forward(new ParameterStore(batch, false), new NDList(x), false).head();
+                    NDArray y = model.forward(new ParameterStore(batch, false), new NDList(x), false)
+                            .head();
                     System.arraycopy(y.toFloatArray(), 0, out, from * MiniLm.DIMENSION, rows.length * MiniLm.DIMENSION);
                 }
             }
@@ -227,8 +244,12 @@ public final class FairnessMiniLmExperiment implements Experiment {
         return gap;
     }
 
-    private ExperimentResult report(ExperimentContext ctx, Map<String, List<Measured>> byMethod,
-            List<String[]> examples, int seeds, int pairs) {
+    private ExperimentResult report(
+            ExperimentContext ctx,
+            Map<String, List<Measured>> byMethod,
+            List<String[]> examples,
+            int seeds,
+            int pairs) {
         int labels = OccupationTemplates.OCCUPATIONS.size();
         long bootstrap = ctx.seed("bootstrap");
         Map<String, double[]> tv = new LinkedHashMap<>();
@@ -240,15 +261,21 @@ public final class FairnessMiniLmExperiment implements Experiment {
             tv.put(e.getKey(), concat(list.stream().map(Measured::tv).toList()));
             flip.put(e.getKey(), concat(list.stream().map(Measured::flip).toList()));
             acc.put(e.getKey(), concat(list.stream().map(Measured::accuracy).toList()));
-            parity.put(e.getKey(), list.stream().mapToDouble(m -> parityGap(m.maleLabel, m.femaleLabel, labels))
-                    .toArray());
+            parity.put(
+                    e.getKey(),
+                    list.stream()
+                            .mapToDouble(m -> parityGap(m.maleLabel, m.femaleLabel, labels))
+                            .toArray());
         }
         ExperimentResult.Builder result = ExperimentResult.builder(this);
-        Table.Builder table = Table.builder("fairness", "Zero-shot occupation classification, " + seeds
-                + " template seeds x " + pairs + " sentence pairs (male / female version). Intervals: 95 % "
-                + "bootstrap over pairs; parity gap: mean over seeds [min, max].")
-                .columns("method", "accuracy (%)", "label flips (%)", "mean TV gap", "largest TV gap",
-                        "parity gap (%)");
+        Table.Builder table = Table.builder(
+                        "fairness",
+                        "Zero-shot occupation classification, " + seeds
+                                + " template seeds x " + pairs
+                                + " sentence pairs (male / female version). Intervals: 95 % "
+                                + "bootstrap over pairs; parity gap: mean over seeds [min, max].")
+                .columns(
+                        "method", "accuracy (%)", "label flips (%)", "mean TV gap", "largest TV gap", "parity gap (%)");
         Map<String, Interval> accI = new LinkedHashMap<>();
         Map<String, Interval> flipI = new LinkedHashMap<>();
         for (String m : METHODS) {
@@ -258,17 +285,26 @@ public final class FairnessMiniLmExperiment implements Experiment {
             accI.put(m, a);
             flipI.put(m, f);
             double[] p = parity.get(m);
-            table.row(m, pct(a), pct(f), t.format(4), fmt(Stats.max(tv.get(m)), 4),
+            table.row(
+                    m,
+                    pct(a),
+                    pct(f),
+                    t.format(4),
+                    fmt(Stats.max(tv.get(m)), 4),
                     fmt(100 * Stats.mean(p), 1) + " [" + fmt(100 * Stats.min(p), 1) + ", " + fmt(100 * Stats.max(p), 1)
                             + "]");
-            result.metric(m + ".accuracy", a.estimate()).metric(m + ".flip-rate", f.estimate())
-                    .metric(m + ".tv-gap.mean", t.estimate()).metric(m + ".tv-gap.max", Stats.max(tv.get(m)))
+            result.metric(m + ".accuracy", a.estimate())
+                    .metric(m + ".flip-rate", f.estimate())
+                    .metric(m + ".tv-gap.mean", t.estimate())
+                    .metric(m + ".tv-gap.max", Stats.max(tv.get(m)))
                     .metric(m + ".parity-gap.mean", Stats.mean(p));
         }
         result.table(table.build());
 
-        Table.Builder ex = Table.builder("flips", "Sentence pairs on which plain MiniLM changes its prediction "
-                + "(first seed); every wrapper gives both members the same label.")
+        Table.Builder ex = Table.builder(
+                        "flips",
+                        "Sentence pairs on which plain MiniLM changes its prediction "
+                                + "(first seed); every wrapper gives both members the same label.")
                 .columns("sentence", "swapped", "true label", "plain (male)", "plain (female)");
         for (String[] row : examples) {
             ex.row((Object[]) row);
@@ -277,19 +313,32 @@ public final class FairnessMiniLmExperiment implements Experiment {
 
         List<Claim> claims = new ArrayList<>();
         Interval plainTv = Stats.meanInterval(tv.get("plain"), bootstrap);
-        claims.add(Claim.about(Paper.EQUIZERO, "The plain pretrained model is not fair: swapping demographic words "
-                + "changes MiniLM's zero-shot occupation prediction (mean total-variation gap > 0)")
-                .measured(plainTv, "TV").digits(4).positive());
+        claims.add(Claim.about(
+                        Paper.EQUIZERO,
+                        "The plain pretrained model is not fair: swapping demographic words "
+                                + "changes MiniLM's zero-shot occupation prediction (mean total-variation gap > 0)")
+                .measured(plainTv, "TV")
+                .digits(4)
+                .positive());
         for (String m : METHODS.subList(1, METHODS.size())) {
-            claims.add(Claim.about(Paper.EQUIZERO, m + " makes the prediction exactly invariant to the swap: the gap "
-                    + "is zero on every pair").paperFigure("0 by construction")
-                    .measured(Interval.exact(Stats.max(tv.get(m))), "largest TV").digits(6).atMost(0.0));
+            claims.add(Claim.about(
+                            Paper.EQUIZERO,
+                            m + " makes the prediction exactly invariant to the swap: the gap "
+                                    + "is zero on every pair")
+                    .paperFigure("0 by construction")
+                    .measured(Interval.exact(Stats.max(tv.get(m))), "largest TV")
+                    .digits(6)
+                    .atMost(0.0));
         }
         for (String m : List.of("equitune", "equizero")) {
             Interval d = Stats.pairedDifference(acc.get(m), acc.get("plain"), bootstrap);
-            claims.add(Claim.about(Paper.EQUIZERO, m + " keeps the zero-shot accuracy of the pretrained model "
-                    + "(loses less than " + fmt(100 * ACCURACY_MARGIN, 0) + " points)")
-                    .measured(scale(d, 100), "points").digits(1).above(-100 * ACCURACY_MARGIN));
+            claims.add(Claim.about(
+                            Paper.EQUIZERO,
+                            m + " keeps the zero-shot accuracy of the pretrained model " + "(loses less than "
+                                    + fmt(100 * ACCURACY_MARGIN, 0) + " points)")
+                    .measured(scale(d, 100), "points")
+                    .digits(1)
+                    .above(-100 * ACCURACY_MARGIN));
         }
         result.claims(claims);
 
@@ -298,11 +347,13 @@ public final class FairnessMiniLmExperiment implements Experiment {
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
         }
-        result.figure(Figure.builder("gap-accuracy", Figure.Kind.BAR).categories(cats)
+        result.figure(Figure.builder("gap-accuracy", Figure.Kind.BAR)
+                .categories(cats)
                 .caption("Accuracy and label-flip rate under the demographic swap (%, 95 % bootstrap half-widths)")
                 .yLabel("%")
                 .series(Series.withErrors("accuracy", x, values(accI, false), values(accI, true)))
-                .series(Series.withErrors("label flips", x, values(flipI, false), values(flipI, true))).build());
+                .series(Series.withErrors("label flips", x, values(flipI, false), values(flipI, true)))
+                .build());
         double[] occ = new double[labels];
         for (int c = 0; c < labels; c++) {
             occ[c] = c;
@@ -331,21 +382,32 @@ public final class FairnessMiniLmExperiment implements Experiment {
         result.figure(parityFig.build());
 
         StringBuilder summary = new StringBuilder();
-        summary.append(String.format(Locale.ROOT, "Plain MiniLM changes its occupation prediction on %s %% of "
-                + "swapped pairs (mean TV gap %s); ", fmt(100 * flipI.get("plain").estimate(), 1),
+        summary.append(String.format(
+                Locale.ROOT,
+                "Plain MiniLM changes its occupation prediction on %s %% of " + "swapped pairs (mean TV gap %s); ",
+                fmt(100 * flipI.get("plain").estimate(), 1),
                 fmt(plainTv.estimate(), 4)));
         for (String m : METHODS.subList(1, METHODS.size())) {
-            summary.append(String.format(Locale.ROOT, "%s: largest gap %s, accuracy %s %%; ", m,
-                    fmt(Stats.max(tv.get(m)), 6), fmt(100 * accI.get(m).estimate(), 1)));
+            summary.append(String.format(
+                    Locale.ROOT,
+                    "%s: largest gap %s, accuracy %s %%; ",
+                    m,
+                    fmt(Stats.max(tv.get(m)), 6),
+                    fmt(100 * accI.get(m).estimate(), 1)));
         }
-        summary.append(String.format(Locale.ROOT, "plain accuracy %s %%. %d of %d claims held.",
-                fmt(100 * accI.get("plain").estimate(), 1), claims.stream().filter(Claim::held).count(),
+        summary.append(String.format(
+                Locale.ROOT,
+                "plain accuracy %s %%. %d of %d claims held.",
+                fmt(100 * accI.get("plain").estimate(), 1),
+                claims.stream().filter(Claim::held).count(),
                 claims.size()));
         return result.summary(summary.toString()).build();
     }
 
     private static double[] values(Map<String, Interval> m, boolean halfWidth) {
-        return m.values().stream().mapToDouble(i -> 100 * (halfWidth ? i.halfWidth() : i.estimate())).toArray();
+        return m.values().stream()
+                .mapToDouble(i -> 100 * (halfWidth ? i.halfWidth() : i.estimate()))
+                .toArray();
     }
 
     private static Interval scale(Interval i, double f) {

@@ -1,7 +1,7 @@
 package org.noether.language.fairness;
 
-import ai.djl.Model;
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDArray;
@@ -76,8 +76,8 @@ public final class MiniLm implements AutoCloseable {
         ClassLoader cl = MiniLm.class.getClassLoader();
         HuggingFaceTokenizer tok;
         try (InputStream in = open(cl, TOKENIZER_RESOURCE)) {
-            tok = HuggingFaceTokenizer.newInstance(in, Map.of("addSpecialTokens", "true", "padding", "false",
-                    "truncation", "false"));
+            tok = HuggingFaceTokenizer.newInstance(
+                    in, Map.of("addSpecialTokens", "true", "padding", "false", "truncation", "false"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + TOKENIZER_RESOURCE + ": " + e.getMessage(), e);
         }
@@ -87,8 +87,8 @@ public final class MiniLm implements AutoCloseable {
         } catch (IOException | MalformedModelException e) {
             m.close();
             tok.close();
-            throw new NoetherUserException("cannot load " + MODEL_RESOURCE + " with the OnnxRuntime engine: "
-                    + e.getMessage());
+            throw new NoetherUserException(
+                    "cannot load " + MODEL_RESOURCE + " with the OnnxRuntime engine: " + e.getMessage());
         }
         return new MiniLm(m, tok);
     }
@@ -125,7 +125,8 @@ public final class MiniLm implements AutoCloseable {
         long[][] ids = padded(sentences);
         try (NDManager batch = manager.newSubManager()) {
             NDArray x = batch.create(ids.length == 0 ? new long[0] : flatten(ids), new Shape(ids.length, width(ids)));
-            NDArray out = encoder.forward(new ParameterStore(batch, false), new NDList(x), false).head();
+            NDArray out = encoder.forward(new ParameterStore(batch, false), new NDList(x), false)
+                    .head();
             out.attach(manager);
             return out;
         }
@@ -177,8 +178,8 @@ public final class MiniLm implements AutoCloseable {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray ids = inputs.head();
             Shape s = ids.getShape();
             if (s.dimension() != 2) {

@@ -21,37 +21,79 @@ public final class OccupationTemplates {
     public record Sentence(String text, int label) {}
 
     /** The occupations (class labels), in order. */
-    public static final List<String> OCCUPATIONS = List.of("doctor", "nurse", "engineer", "teacher", "carpenter",
-            "secretary", "programmer", "librarian", "cook", "pilot");
+    public static final List<String> OCCUPATIONS = List.of(
+            "doctor",
+            "nurse",
+            "engineer",
+            "teacher",
+            "carpenter",
+            "secretary",
+            "programmer",
+            "librarian",
+            "cook",
+            "pilot");
 
     /** What each occupation does, three ways (third person, present tense). */
     static final List<List<String>> DESCRIPTIONS = List.of(
-            List.of("diagnoses illnesses and prescribes medicine", "examines patients and orders blood tests",
+            List.of(
+                    "diagnoses illnesses and prescribes medicine",
+                    "examines patients and orders blood tests",
                     "performs surgery at the hospital"),
-            List.of("cares for patients on the hospital ward", "gives injections and checks blood pressure",
+            List.of(
+                    "cares for patients on the hospital ward",
+                    "gives injections and checks blood pressure",
                     "changes bandages and helps patients recover"),
-            List.of("designs bridges and machines", "calculates loads for a new power plant",
+            List.of(
+                    "designs bridges and machines",
+                    "calculates loads for a new power plant",
                     "builds prototypes of new engines"),
-            List.of("teaches children in a classroom", "grades homework and prepares lessons",
+            List.of(
+                    "teaches children in a classroom",
+                    "grades homework and prepares lessons",
                     "explains fractions to pupils at school"),
             List.of("builds wooden furniture", "cuts timber and repairs roofs", "makes cabinets out of oak"),
-            List.of("answers the phone and schedules meetings for the boss",
-                    "types letters and files documents in the office", "keeps the calendar of the director"),
+            List.of(
+                    "answers the phone and schedules meetings for the boss",
+                    "types letters and files documents in the office",
+                    "keeps the calendar of the director"),
             List.of("writes software code", "fixes bugs in computer programs", "develops apps on a laptop"),
-            List.of("organizes books in the library", "helps readers find books on the shelves",
+            List.of(
+                    "organizes books in the library",
+                    "helps readers find books on the shelves",
                     "catalogues new books and journals"),
-            List.of("prepares meals in a restaurant kitchen", "chops vegetables and bakes bread for the guests",
+            List.of(
+                    "prepares meals in a restaurant kitchen",
+                    "chops vegetables and bakes bread for the guests",
                     "cooks soups and stews for a busy restaurant"),
-            List.of("flies airplanes across the ocean", "lands the jet at the airport",
+            List.of(
+                    "flies airplanes across the ocean",
+                    "lands the jet at the airport",
                     "checks the cockpit instruments before takeoff"));
 
     /** How the person is named: male words only (the swap makes the female ones). */
-    static final List<String> SUBJECTS = List.of("the man", "he", "my father", "my brother", "my uncle", "my son",
-            "her husband", "the young man", "my grandfather", "mr smith", "the gentleman", "my dad", "the boy's father");
+    static final List<String> SUBJECTS = List.of(
+            "the man",
+            "he",
+            "my father",
+            "my brother",
+            "my uncle",
+            "my son",
+            "her husband",
+            "the young man",
+            "my grandfather",
+            "mr smith",
+            "the gentleman",
+            "my dad",
+            "the boy's father");
 
     /** Sentence frames: {S} the subject, {D} the description. */
-    static final List<String> FRAMES = List.of("{S} {D}.", "every day {S} {D}.", "i know that {S} {D}.",
-            "for many years {S} {D}.", "at work {S} {D}.", "{S} {D} and is good at it.");
+    static final List<String> FRAMES = List.of(
+            "{S} {D}.",
+            "every day {S} {D}.",
+            "i know that {S} {D}.",
+            "for many years {S} {D}.",
+            "at work {S} {D}.",
+            "{S} {D} and is good at it.");
 
     private OccupationTemplates() {}
 
@@ -72,7 +114,9 @@ public final class OccupationTemplates {
         List<Sentence> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             int label = random.nextInt(OCCUPATIONS.size());
-            String d = DESCRIPTIONS.get(label).get(random.nextInt(DESCRIPTIONS.get(label).size()));
+            String d = DESCRIPTIONS
+                    .get(label)
+                    .get(random.nextInt(DESCRIPTIONS.get(label).size()));
             String s = SUBJECTS.get(random.nextInt(SUBJECTS.size()));
             String f = FRAMES.get(random.nextInt(FRAMES.size()));
             out.add(new Sentence(f.replace("{S}", s).replace("{D}", d), label));

@@ -126,8 +126,8 @@ public final class ZeroShot {
     public Block negativeEntropy(Block encoder) {
         return new AbstractBlock((byte) 1) {
             @Override
-            protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                    PairList<String, Object> params) {
+            protected NDList forwardInternal(
+                    ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
                 try (NDArray emb = encoder.forward(ps, inputs, training, params).head()) {
                     float[] e = emb.toFloatArray();
                     int n = (int) emb.getShape().get(0);

@@ -29,16 +29,28 @@ public final class Scan {
 
     public static final List<String> VERBS = List.of("walk", "look", "run", "jump");
     public static final List<String> DIRECTIONS = List.of("left", "right");
-    public static final Map<String, String> VERB_ACTION = Map.of("walk", "I_WALK", "look", "I_LOOK", "run", "I_RUN",
-            "jump", "I_JUMP");
+    public static final Map<String, String> VERB_ACTION =
+            Map.of("walk", "I_WALK", "look", "I_LOOK", "run", "I_RUN", "jump", "I_JUMP");
     public static final Map<String, String> TURN_ACTION = Map.of("left", "I_TURN_LEFT", "right", "I_TURN_RIGHT");
 
     /** Every command word, in a fixed order. */
-    public static final List<String> COMMAND_WORDS = List.of("walk", "look", "run", "jump", "turn", "left", "right",
-            "opposite", "around", "twice", "thrice", "and", "after");
+    public static final List<String> COMMAND_WORDS = List.of(
+            "walk",
+            "look",
+            "run",
+            "jump",
+            "turn",
+            "left",
+            "right",
+            "opposite",
+            "around",
+            "twice",
+            "thrice",
+            "and",
+            "after");
     /** Every action, in a fixed order. */
-    public static final List<String> ACTIONS = List.of("I_WALK", "I_LOOK", "I_RUN", "I_JUMP", "I_TURN_LEFT",
-            "I_TURN_RIGHT");
+    public static final List<String> ACTIONS =
+            List.of("I_WALK", "I_LOOK", "I_RUN", "I_JUMP", "I_TURN_LEFT", "I_TURN_RIGHT");
 
     private static List<ScanExample> all;
 
@@ -47,8 +59,7 @@ public final class Scan {
         if (all == null) {
             List<List<String>> vs = new ArrayList<>();
             for (String u : verbsAndTurn())
-                for (String mod : List.of("opposite", "around"))
-                    for (String d : DIRECTIONS) vs.add(List.of(u, mod, d));
+                for (String mod : List.of("opposite", "around")) for (String d : DIRECTIONS) vs.add(List.of(u, mod, d));
             for (String u : verbsAndTurn()) for (String d : DIRECTIONS) vs.add(List.of(u, d));
             for (String u : VERBS) vs.add(List.of(u));
             List<List<String>> ss = new ArrayList<>();
@@ -60,7 +71,8 @@ public final class Scan {
             List<ScanExample> out = new ArrayList<>();
             for (List<String> s : ss) out.add(interpret(s));
             for (String conj : List.of("and", "after"))
-                for (List<String> a : ss) for (List<String> b : ss) out.add(interpret(concat(concat(a, List.of(conj)), b)));
+                for (List<String> a : ss)
+                    for (List<String> b : ss) out.add(interpret(concat(concat(a, List.of(conj)), b)));
             all = Collections.unmodifiableList(out);
         }
         return all;

@@ -38,10 +38,8 @@ public final class ScanFile {
         List<String> cmd = words(t.substring(3, o));
         List<String> act = words(t.substring(o + 5));
         if (cmd.isEmpty()) throw error(file, n, "empty command");
-        for (String w : cmd)
-            if (!Scan.COMMAND_WORDS.contains(w)) throw error(file, n, "unknown word '" + w + "'");
-        for (String a : act)
-            if (!Scan.ACTIONS.contains(a)) throw error(file, n, "unknown action '" + a + "'");
+        for (String w : cmd) if (!Scan.COMMAND_WORDS.contains(w)) throw error(file, n, "unknown word '" + w + "'");
+        for (String a : act) if (!Scan.ACTIONS.contains(a)) throw error(file, n, "unknown action '" + a + "'");
         return new ScanExample(cmd, act);
     }
 

@@ -24,8 +24,8 @@ import java.util.SplittableRandom;
  */
 public record ScanSplit(String name, List<ScanExample> train, List<ScanExample> test, List<ScanExample> excluded) {
 
-    public static final List<String> NAMES = List.of("simple", "length", "addprim-jump", "addprim-jump-uniform",
-            "around-right");
+    public static final List<String> NAMES =
+            List.of("simple", "length", "addprim-jump", "addprim-jump-uniform", "around-right");
 
     /** How often the published Add Jump training file repeats the bare command "jump". */
     public static final int JUMP_REPEATS = 1467;
@@ -55,7 +55,8 @@ public record ScanSplit(String name, List<ScanExample> train, List<ScanExample> 
                 for (ScanExample e : all) {
                     boolean jump = e.command().contains("jump");
                     if (!jump) train.add(e);
-                    else if (e.command().equals(List.of("jump"))) train.addAll(java.util.Collections.nCopies(copies, e));
+                    else if (e.command().equals(List.of("jump")))
+                        train.addAll(java.util.Collections.nCopies(copies, e));
                     else test.add(e);
                 }
             }
@@ -65,8 +66,9 @@ public record ScanSplit(String name, List<ScanExample> train, List<ScanExample> 
                     (!c.contains("around right") ? train : c.contains("turn around right") ? excluded : test).add(e);
                 }
             }
-            default -> throw new IllegalArgumentException("unknown SCAN split '" + name + "'; known: "
-                    + String.join(", ", NAMES));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown SCAN split '" + name + "'; known: " + String.join(", ", NAMES));
         }
         return new ScanSplit(name, List.copyOf(train), List.copyOf(test), List.copyOf(excluded));
     }

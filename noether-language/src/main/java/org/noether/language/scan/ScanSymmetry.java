@@ -12,8 +12,13 @@ import org.noether.group.Permutation;
  * swaps left &lt;-&gt; right with I_TURN_LEFT &lt;-&gt; I_TURN_RIGHT. SCAN's interpretation commutes with these swaps, which
  * the tests check on the whole data set.
  */
-public record ScanSymmetry(String name, DihedralGroup group, Vocabulary commands, Vocabulary actions,
-                           TokenAction<DihedralElement> onCommands, TokenAction<DihedralElement> onActions) {
+public record ScanSymmetry(
+        String name,
+        DihedralGroup group,
+        Vocabulary commands,
+        Vocabulary actions,
+        TokenAction<DihedralElement> onCommands,
+        TokenAction<DihedralElement> onActions) {
 
     public static ScanSymmetry addJump() {
         return swap("jump<->run", "jump", "run", "I_JUMP", "I_RUN");
@@ -29,10 +34,10 @@ public record ScanSymmetry(String name, DihedralGroup group, Vocabulary commands
         Vocabulary in = Vocabulary.commands(), out = Vocabulary.actions();
         Permutation pin = transposition(in.size(), in.indexOf(a), in.indexOf(b));
         Permutation pout = transposition(out.size(), out.indexOf(x), out.indexOf(y));
-        TokenAction<DihedralElement> ain = TokenAction.of(c2, in.size(),
-                g -> g.rotation() == 0 ? Permutation.identity(in.size()) : pin);
-        TokenAction<DihedralElement> aout = TokenAction.of(c2, out.size(),
-                g -> g.rotation() == 0 ? Permutation.identity(out.size()) : pout);
+        TokenAction<DihedralElement> ain =
+                TokenAction.of(c2, in.size(), g -> g.rotation() == 0 ? Permutation.identity(in.size()) : pin);
+        TokenAction<DihedralElement> aout =
+                TokenAction.of(c2, out.size(), g -> g.rotation() == 0 ? Permutation.identity(out.size()) : pout);
         return new ScanSymmetry(name, c2, in, out, ain, aout);
     }
 

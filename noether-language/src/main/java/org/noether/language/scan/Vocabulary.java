@@ -19,7 +19,8 @@ public final class Vocabulary {
         t.addAll(words);
         this.tokens = List.copyOf(t);
         for (int i = 0; i < tokens.size(); i++)
-            if (index.put(tokens.get(i), i) != null) throw new IllegalArgumentException("duplicate token " + tokens.get(i));
+            if (index.put(tokens.get(i), i) != null)
+                throw new IllegalArgumentException("duplicate token " + tokens.get(i));
     }
 
     /** The command vocabulary of SCAN. */
@@ -38,8 +39,9 @@ public final class Vocabulary {
 
     public int indexOf(String token) {
         Integer i = index.get(token);
-        if (i == null) throw new IllegalArgumentException("unknown token '" + token + "'; the vocabulary has "
-                + String.join(" ", tokens.subList(3, tokens.size())));
+        if (i == null)
+            throw new IllegalArgumentException("unknown token '" + token + "'; the vocabulary has "
+                    + String.join(" ", tokens.subList(3, tokens.size())));
         return i;
     }
 

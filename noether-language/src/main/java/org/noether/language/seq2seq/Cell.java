@@ -17,10 +17,28 @@ public enum Cell {
     /** A one-layer, one-direction, batch-first recurrent block of this kind over {@code hidden} units. */
     RecurrentBlock block(int hidden, boolean returnState) {
         return switch (this) {
-            case GRU -> ai.djl.nn.recurrent.GRU.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true)
-                    .optReturnState(returnState).build();
-            case LSTM -> ai.djl.nn.recurrent.LSTM.builder().setStateSize(hidden).setNumLayers(1).optBatchFirst(true)
-                    .optReturnState(returnState).build();
+            case GRU ->
+                ai.djl
+                        .nn
+                        .recurrent
+                        .GRU
+                        .builder()
+                        .setStateSize(hidden)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .optReturnState(returnState)
+                        .build();
+            case LSTM ->
+                ai.djl
+                        .nn
+                        .recurrent
+                        .LSTM
+                        .builder()
+                        .setStateSize(hidden)
+                        .setNumLayers(1)
+                        .optBatchFirst(true)
+                        .optReturnState(returnState)
+                        .build();
         };
     }
 }

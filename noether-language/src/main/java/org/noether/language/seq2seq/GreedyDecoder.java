@@ -91,7 +91,8 @@ final class GreedyDecoder {
                         } else {
                             int n = 0;
                             for (int r = r0; r < r1; r++)
-                                terms[n++] = job.weight()[r] * (double) lp[r * v + outputPermutations[job.element()[r]][a]];
+                                terms[n++] =
+                                        job.weight()[r] * (double) lp[r * v + outputPermutations[job.element()[r]][a]];
                             Arrays.sort(terms, 0, n);
                             q = 0;
                             for (int i = 0; i < n; i++) q += terms[i];

@@ -29,21 +29,25 @@ final class LambdaNet extends AbstractBlock {
     LambdaNet(int vocabulary, int width) {
         super(VERSION);
         this.vocabulary = vocabulary;
-        embedding = addParameter(Parameter.builder().setName("embedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(vocabulary, width)).build());
+        embedding = addParameter(Parameter.builder()
+                .setName("embedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(vocabulary, width))
+                .build());
         hidden = addChildBlock("hidden", Linear.builder().setUnits(width).build());
         out = addChildBlock("out", Linear.builder().setUnits(1).build());
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         SourceBatch src = SourceBatch.from(inputs, 0);
         NDArray e = ps.getValue(embedding, src.tokens().getDevice(), training);
         NDArray emb = src.tokens().oneHot(vocabulary, DataType.FLOAT32).matMul(e);
         NDArray mask = src.mask();
         NDArray pooled = emb.mul(mask.expandDims(2)).sum(new int[] {1}).div(mask.sum(new int[] {1}, true));
-        NDArray h = Activation.relu(hidden.forward(ps, new NDList(pooled), training).head());
+        NDArray h =
+                Activation.relu(hidden.forward(ps, new NDList(pooled), training).head());
         NDArray z = out.forward(ps, new NDList(h), training).head();
         return new NDList(Activation.softPlus(z).add(FLOOR));
     }

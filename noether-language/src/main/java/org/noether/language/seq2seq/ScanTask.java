@@ -86,7 +86,8 @@ public record ScanTask(List<int[]> sources, List<int[]> targets) {
         return (manager, step) -> {
             long epoch = step / perEpoch;
             if (cachedEpoch[0] != epoch) {
-                cache[0] = epochBatches(batchSize, perEpoch, new SplittableRandom(seed).split().nextLong() + epoch);
+                cache[0] = epochBatches(
+                        batchSize, perEpoch, new SplittableRandom(seed).split().nextLong() + epoch);
                 cachedEpoch[0] = epoch;
             }
             int[] batch = cache[0][(int) (step % perEpoch)];
@@ -111,7 +112,10 @@ public record ScanTask(List<int[]> sources, List<int[]> targets) {
         }
         int pool = 32 * batchSize;
         for (int from = 0; from < order.length; from += pool)
-            Arrays.sort(order, from, Math.min(order.length, from + pool),
+            Arrays.sort(
+                    order,
+                    from,
+                    Math.min(order.length, from + pool),
                     (a, b) -> Integer.compare(targets.get(a).length, targets.get(b).length));
         int[][] batches = new int[count][batchSize];
         for (int i = 0; i < count; i++)

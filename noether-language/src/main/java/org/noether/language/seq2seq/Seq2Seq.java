@@ -58,19 +58,30 @@ public final class Seq2Seq extends AbstractBlock {
         super(VERSION);
         this.config = config;
         int h = config.hidden();
-        sourceEmbedding = addParameter(Parameter.builder().setName("sourceEmbedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.sourceVocabulary(), config.embedding())).build());
-        targetEmbedding = addParameter(Parameter.builder().setName("targetEmbedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.targetVocabulary(), config.embedding())).build());
+        sourceEmbedding = addParameter(Parameter.builder()
+                .setName("sourceEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.sourceVocabulary(), config.embedding()))
+                .build());
+        targetEmbedding = addParameter(Parameter.builder()
+                .setName("targetEmbedding")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.targetVocabulary(), config.embedding()))
+                .build());
         encoderForward = addChildBlock("encoderForward", config.cell().block(h, false));
-        encoderBackward = config.bidirectional() ? addChildBlock("encoderBackward", config.cell().block(h, false))
+        encoderBackward = config.bidirectional()
+                ? addChildBlock("encoderBackward", config.cell().block(h, false))
                 : null;
         decoder = addChildBlock("decoder", config.cell().block(h, true));
         bridgeH = addChildBlock("bridgeH", Linear.builder().setUnits(h).build());
-        bridgeC = config.cell() == Cell.LSTM ? addChildBlock("bridgeC", Linear.builder().setUnits(h).build()) : null;
-        attentionKey = addChildBlock("attentionKey", Linear.builder().setUnits(h).optBias(false).build());
+        bridgeC = config.cell() == Cell.LSTM
+                ? addChildBlock("bridgeC", Linear.builder().setUnits(h).build())
+                : null;
+        attentionKey = addChildBlock(
+                "attentionKey", Linear.builder().setUnits(h).optBias(false).build());
         combine = addChildBlock("combine", Linear.builder().setUnits(h).build());
-        output = addChildBlock("output", Linear.builder().setUnits(config.targetVocabulary()).build());
+        output = addChildBlock(
+                "output", Linear.builder().setUnits(config.targetVocabulary()).build());
     }
 
     public Seq2SeqConfig config() {
@@ -101,16 +112,16 @@ public final class Seq2Seq extends AbstractBlock {
             for (int i = 0; i <= n; i++) start[i] = i;
             double[] ones = new double[n];
             Arrays.fill(ones, 1);
-            GreedyDecoder.Result r = GreedyDecoder.run(this, manager, identity,
-                    new GreedyDecoder.Job(inputs, new int[n], ones, start));
+            GreedyDecoder.Result r =
+                    GreedyDecoder.run(this, manager, identity, new GreedyDecoder.Job(inputs, new int[n], ones, start));
             out.addAll(List.of(r.outputs()));
         }
         return out;
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         SourceBatch src = SourceBatch.from(inputs, 0);
         NDArray targetIn = inputs.get(SourceBatch.ARRAYS);
         Memory memory = encode(ps, src, training);
@@ -124,21 +135,30 @@ public final class Seq2Seq extends AbstractBlock {
         Device device = src.tokens().getDevice();
         NDArray e = ps.getValue(sourceEmbedding, device, training);
         long b = src.batch(), t = src.length(), h = config.hidden();
-        NDArray forward = encoderForward.forward(ps, new NDList(embed(src.tokens(), e, config.sourceVocabulary())),
-                training).head();
-        NDArray last = forward.gather(src.lastIndex().broadcast(new Shape(b, 1, h)), 1).reshape(b, h);
+        NDArray forward = encoderForward
+                .forward(ps, new NDList(embed(src.tokens(), e, config.sourceVocabulary())), training)
+                .head();
+        NDArray last =
+                forward.gather(src.lastIndex().broadcast(new Shape(b, 1, h)), 1).reshape(b, h);
         NDArray values = forward;
         if (encoderBackward != null) {
-            NDArray backward = encoderBackward.forward(ps,
-                    new NDList(embed(src.reversed(), e, config.sourceVocabulary())), training).head();
+            NDArray backward = encoderBackward
+                    .forward(ps, new NDList(embed(src.reversed(), e, config.sourceVocabulary())), training)
+                    .head();
             NDArray aligned = backward.gather(src.reverseIndex().broadcast(new Shape(b, t, h)), 1);
             values = forward.concat(aligned, 2);
             // the backward pass has read the whole row once it reaches the first token
             last = last.concat(aligned.get(":, 0, :"), 1);
         }
-        NDArray keys = attentionKey.forward(ps, new NDList(values), training).head().transpose(0, 2, 1);
-        NDList state = new NDList(bridgeH.forward(ps, new NDList(last), training).head().tanh().expandDims(0));
-        if (bridgeC != null) state.add(bridgeC.forward(ps, new NDList(last), training).head().tanh().expandDims(0));
+        NDArray keys =
+                attentionKey.forward(ps, new NDList(values), training).head().transpose(0, 2, 1);
+        NDList state = new NDList(
+                bridgeH.forward(ps, new NDList(last), training).head().tanh().expandDims(0));
+        if (bridgeC != null)
+            state.add(bridgeC.forward(ps, new NDList(last), training)
+                    .head()
+                    .tanh()
+                    .expandDims(0));
         return new Memory(values, keys, src.maskBias(), state);
     }
 
@@ -152,9 +172,12 @@ public final class Seq2Seq extends AbstractBlock {
         in.addAll(state);
         NDList out = decoder.forward(ps, in, training);
         NDArray s = out.head();
-        NDArray alpha = s.batchMatMul(memory.keysTransposed()).add(memory.maskBias()).softmax(2);
+        NDArray alpha =
+                s.batchMatMul(memory.keysTransposed()).add(memory.maskBias()).softmax(2);
         NDArray context = alpha.batchMatMul(memory.values());
-        NDArray o = combine.forward(ps, new NDList(s.concat(context, 2)), training).head().tanh();
+        NDArray o = combine.forward(ps, new NDList(s.concat(context, 2)), training)
+                .head()
+                .tanh();
         NDArray logProbs = output.forward(ps, new NDList(o), training).head().logSoftmax(2);
         NDList result = new NDList(logProbs);
         for (int i = 1; i < out.size(); i++) result.add(out.get(i));

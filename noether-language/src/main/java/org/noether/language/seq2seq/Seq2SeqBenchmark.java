@@ -54,19 +54,28 @@ public final class Seq2SeqBenchmark {
     static void trainingThroughput() {
         ScanTask train = ScanTask.of(ScanSplit.of("addprim-jump", 0).train());
         int batch = 64, warm = 20, steps = Integer.getInteger("noether.bench.steps", 100);
-        System.out.println("| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
+        System.out.println(
+                "| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (Cell cell : Cell.values()) {
             for (int hidden : new int[] {32, 64}) {
                 Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(cell, hidden, true));
                 try (Model m = Seq2SeqModels.create("bench", net, Seq2Seq.inputShapes(2, 4, 5), 1);
-                     Trainer tr = Seq2SeqModels.trainer(m, 1e-3f, 5f)) {
+                        Trainer tr = Seq2SeqModels.trainer(m, 1e-3f, 5f)) {
                     TrainingLoop loop = new TrainingLoop(tr);
                     var source = train.sampler(batch, 1, Seq2SeqBatch::of);
                     loop.run(source, warm);
                     Time t = time(() -> loop.run(source, steps));
-                    System.out.printf(Locale.ROOT, "| %s | %d | %d | %d | %.0f | %.0f | %.1f |%n", cell, hidden, batch,
-                            steps, steps * batch / t.wall(), steps * batch / t.cpu(), 1000 * t.cpu() / steps);
+                    System.out.printf(
+                            Locale.ROOT,
+                            "| %s | %d | %d | %d | %.0f | %.0f | %.1f |%n",
+                            cell,
+                            hidden,
+                            batch,
+                            steps,
+                            steps * batch / t.wall(),
+                            steps * batch / t.cpu(),
+                            1000 * t.cpu() / steps);
                 }
             }
         }
@@ -75,7 +84,9 @@ public final class Seq2SeqBenchmark {
     static void equizeroAgainstPlainDecodes() {
         ScanSplit split = ScanSplit.of("addprim-jump", 0);
         ScanTask train = ScanTask.of(split.train());
-        List<int[]> xs = ScanTask.of(split.test()).subset(Integer.getInteger("noether.bench.commands", 512), 1).sources();
+        List<int[]> xs = ScanTask.of(split.test())
+                .subset(Integer.getInteger("noether.bench.commands", 512), 1)
+                .sources();
         VocabularySymmetry<DihedralElement> sym = VocabularySymmetry.of(ScanSymmetry.addJump());
         int chunk = 256, repeats = 5;
         Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(Cell.GRU, 32, true));
@@ -96,8 +107,13 @@ public final class Seq2SeqBenchmark {
             Time zero = median(repeats, () -> equizero.decode(mgr, xs, chunk));
             Time tune = median(repeats, () -> equitune.decode(mgr, xs, chunk));
             double twoPlain = plainX.cpu() + plainGx.cpu(), twoPlainWall = plainX.wall() + plainGx.wall();
-            System.out.printf(Locale.ROOT, "commands %d, |G| = 2, %d commands (%d rows) per batch, median of %d%n",
-                    xs.size(), chunk, 2 * chunk, repeats);
+            System.out.printf(
+                    Locale.ROOT,
+                    "commands %d, |G| = 2, %d commands (%d rows) per batch, median of %d%n",
+                    xs.size(),
+                    chunk,
+                    2 * chunk,
+                    repeats);
             System.out.println("| decoding | CPU s | wall s | CPU / (|G| plain decodes) |");
             System.out.println("| --- | --- | --- | --- |");
             row("plain, x", plainX, twoPlain);

@@ -18,8 +18,14 @@ import org.noether.language.scan.Vocabulary;
  * @param bidirectional     whether the encoder reads the command in both directions
  * @param maxLength         most output tokens greedy decoding produces, EOS included
  */
-public record Seq2SeqConfig(Cell cell, int sourceVocabulary, int targetVocabulary, int embedding, int hidden,
-                            boolean bidirectional, int maxLength) {
+public record Seq2SeqConfig(
+        Cell cell,
+        int sourceVocabulary,
+        int targetVocabulary,
+        int embedding,
+        int hidden,
+        boolean bidirectional,
+        int maxLength) {
 
     /** Longest SCAN action sequence (48) plus EOS, with one spare step. */
     public static final int SCAN_MAX_LENGTH = 50;
@@ -30,15 +36,21 @@ public record Seq2SeqConfig(Cell cell, int sourceVocabulary, int targetVocabular
             throw new IllegalArgumentException("vocabularies need more than the 3 special tokens, got source "
                     + sourceVocabulary + " and target " + targetVocabulary);
         if (embedding < 1 || hidden < 1)
-            throw new IllegalArgumentException("embedding and hidden sizes must be >= 1, got " + embedding + " and "
-                    + hidden);
+            throw new IllegalArgumentException(
+                    "embedding and hidden sizes must be >= 1, got " + embedding + " and " + hidden);
         if (maxLength < 1) throw new IllegalArgumentException("maxLength must be >= 1, got " + maxLength);
     }
 
     /** A model for SCAN's command and action vocabularies, embedding width equal to {@code hidden}. */
     public static Seq2SeqConfig scan(Cell cell, int hidden, boolean bidirectional) {
-        return new Seq2SeqConfig(cell, Vocabulary.commands().size(), Vocabulary.actions().size(), hidden, hidden,
-                bidirectional, SCAN_MAX_LENGTH);
+        return new Seq2SeqConfig(
+                cell,
+                Vocabulary.commands().size(),
+                Vocabulary.actions().size(),
+                hidden,
+                hidden,
+                bidirectional,
+                SCAN_MAX_LENGTH);
     }
 
     /** Width of the encoder's per-position outputs that attention reads. */

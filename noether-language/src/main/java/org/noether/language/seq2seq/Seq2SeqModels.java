@@ -52,8 +52,9 @@ public final class Seq2SeqModels {
      *
      * @throws IOException if the saved parameters do not fit {@code part}
      */
-    public static Model create(String name, AbstractBlock block, Shape[] inputShapes, int seed, AbstractBlock part,
-                               byte[] saved) throws IOException {
+    public static Model create(
+            String name, AbstractBlock block, Shape[] inputShapes, int seed, AbstractBlock part, byte[] saved)
+            throws IOException {
         Engines.pytorch();
         Engines.seed(seed);
         Model model = Model.newInstance(name, Device.cpu(), Engines.PYTORCH);
@@ -62,8 +63,10 @@ public final class Seq2SeqModels {
                 try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(saved))) {
                     part.loadParameters(model.getNDManager(), in);
                 } catch (MalformedModelException | RuntimeException e) {
-                    throw new IOException("saved parameters (" + saved.length + " bytes) do not fit the model '" + name
-                            + "': " + e.getMessage(), e);
+                    throw new IOException(
+                            "saved parameters (" + saved.length + " bytes) do not fit the model '" + name + "': "
+                                    + e.getMessage(),
+                            e);
                 }
             }
             block.setInitializer(new XavierInitializer(), Parameter.Type.WEIGHT);
@@ -87,15 +90,23 @@ public final class Seq2SeqModels {
 
     /** As {@link #trainer(Model, float, float)} with a learning-rate schedule, e.g. {@link #cosine}. */
     public static Trainer trainer(Model model, Tracker learningRate, float clip) {
-        Optimizer adam = Optimizer.adam().optLearningRateTracker(learningRate).optClipGrad(clip).build();
+        Optimizer adam = Optimizer.adam()
+                .optLearningRateTracker(learningRate)
+                .optClipGrad(clip)
+                .build();
         DefaultTrainingConfig config = new DefaultTrainingConfig(new Seq2SeqLoss())
-                .optDevices(new Device[] {Device.cpu()}).optOptimizer(adam);
+                .optDevices(new Device[] {Device.cpu()})
+                .optOptimizer(adam);
         return model.newTrainer(config);
     }
 
     /** Cosine decay from {@code start} to {@code start / 10} over {@code steps} updates. */
     public static Tracker cosine(float start, int steps) {
-        return Tracker.cosine().setBaseValue(start).optFinalValue(start / 10).setMaxUpdates(Math.max(1, steps)).build();
+        return Tracker.cosine()
+                .setBaseValue(start)
+                .optFinalValue(start / 10)
+                .setMaxUpdates(Math.max(1, steps))
+                .build();
     }
 
     /** The block's parameters as bytes, for {@link #create(String, AbstractBlock, Shape[], int, AbstractBlock, byte[])}. */

@@ -18,8 +18,8 @@ import org.noether.language.scan.Vocabulary;
  * @param mask         (B, T) float32, 1 on tokens and 0 on padding
  * @param maskBias     (B, 1, T) float32, 0 on tokens and -1e9 on padding, added to attention scores
  */
-record SourceBatch(NDArray tokens, NDArray reversed, NDArray reverseIndex, NDArray lastIndex, NDArray mask,
-                   NDArray maskBias) {
+record SourceBatch(
+        NDArray tokens, NDArray reversed, NDArray reverseIndex, NDArray lastIndex, NDArray mask, NDArray maskBias) {
 
     static final int ARRAYS = 6;
     static final float MASKED = -1e9f;
@@ -51,18 +51,27 @@ record SourceBatch(NDArray tokens, NDArray reversed, NDArray reverseIndex, NDArr
                 }
             }
         }
-        return new SourceBatch(manager.create(tok, new Shape(b, t)), manager.create(rev, new Shape(b, t)),
-                manager.create(revIdx, new Shape(b, t, 1)), manager.create(last, new Shape(b, 1, 1)),
-                manager.create(mask, new Shape(b, t)), manager.create(bias, new Shape(b, 1, t)));
+        return new SourceBatch(
+                manager.create(tok, new Shape(b, t)),
+                manager.create(rev, new Shape(b, t)),
+                manager.create(revIdx, new Shape(b, t, 1)),
+                manager.create(last, new Shape(b, 1, 1)),
+                manager.create(mask, new Shape(b, t)),
+                manager.create(bias, new Shape(b, 1, t)));
     }
 
     /** Reads the six arrays starting at {@code offset} of a list written by {@link #addTo}. */
     static SourceBatch from(NDList list, int offset) {
         if (list.size() < offset + ARRAYS)
-            throw new IllegalArgumentException("expected " + ARRAYS + " source arrays at position " + offset
-                    + " of a list of " + list.size());
-        return new SourceBatch(list.get(offset), list.get(offset + 1), list.get(offset + 2), list.get(offset + 3),
-                list.get(offset + 4), list.get(offset + 5));
+            throw new IllegalArgumentException(
+                    "expected " + ARRAYS + " source arrays at position " + offset + " of a list of " + list.size());
+        return new SourceBatch(
+                list.get(offset),
+                list.get(offset + 1),
+                list.get(offset + 2),
+                list.get(offset + 3),
+                list.get(offset + 4),
+                list.get(offset + 5));
     }
 
     NDList addTo(NDList list) {
@@ -85,7 +94,13 @@ record SourceBatch(NDArray tokens, NDArray reversed, NDArray reverseIndex, NDArr
 
     /** Source shapes of a batch of {@code b} rows of length {@code t}, for initialization. */
     static Shape[] shapes(long b, long t) {
-        return new Shape[] {new Shape(b, t), new Shape(b, t), new Shape(b, t, 1), new Shape(b, 1, 1),
-                new Shape(b, t), new Shape(b, 1, t)};
+        return new Shape[] {
+            new Shape(b, t),
+            new Shape(b, t),
+            new Shape(b, t, 1),
+            new Shape(b, 1, 1),
+            new Shape(b, t),
+            new Shape(b, 1, t)
+        };
     }
 }

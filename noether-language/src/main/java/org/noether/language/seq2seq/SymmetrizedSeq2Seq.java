@@ -65,12 +65,14 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
             throw new IllegalArgumentException("symmetry '" + symmetry.name() + "' acts on vocabularies of "
                     + symmetry.inputVocabulary() + " and " + symmetry.outputVocabulary() + " tokens, the model has "
                     + c.sourceVocabulary() + " and " + c.targetVocabulary());
-        if (mode == null) throw new IllegalArgumentException("mode must be one of " + Arrays.toString(Symmetrization.values()));
+        if (mode == null)
+            throw new IllegalArgumentException("mode must be one of " + Arrays.toString(Symmetrization.values()));
         this.base = addChildBlock("base", base);
         this.symmetry = symmetry;
         this.mode = mode;
         this.lambda = mode == Symmetrization.LAMBDA_EQUITUNE
-                ? addChildBlock("lambda", new LambdaNet(c.sourceVocabulary(), c.hidden())) : null;
+                ? addChildBlock("lambda", new LambdaNet(c.sourceVocabulary(), c.hidden()))
+                : null;
         outputPermutations = new int[symmetry.order()][];
         int[] identity = new int[c.targetVocabulary()];
         for (int a = 0; a < identity.length; a++) identity[a] = a;
@@ -140,8 +142,8 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         SourceBatch src = SourceBatch.from(inputs, 0);
         NDArray targetIn = inputs.get(SourceBatch.ARRAYS);
         NDArray index = inputs.get(SourceBatch.ARRAYS + 1);
@@ -150,21 +152,31 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
         NDArray lp = base.decode(ps, memory, targetIn, memory.state(), training).head();
         if (mode == Symmetrization.NONE) return new NDList(lp);
         int n = symmetry.order();
-        long rows = src.batch(), b = rows / n, t = targetIn.getShape().get(1), v = base.config().targetVocabulary();
+        long rows = src.batch(),
+                b = rows / n,
+                t = targetIn.getShape().get(1),
+                v = base.config().targetVocabulary();
         NDArray q = lp.gather(index.broadcast(new Shape(rows, t, v)), 2).reshape(n, b, t, v);
-        return new NDList(switch (mode) {
-            case EQUITUNE -> q.mean(new int[] {0}).logSoftmax(2);
-            case LAMBDA_EQUITUNE -> {
-                NDArray w = lambda.forward(ps, src.addTo(new NDList()), training).head().reshape(n, b, 1, 1);
-                yield q.mul(w).sum(new int[] {0}).div(w.sum(new int[] {0})).logSoftmax(2);
-            }
-            case EQUIZERO -> {
-                NDArray selection = selectionWeights(lp.stopGradient(), mask, n).reshape(n, b, 1, 1);
-                NDArray chosen = q.mul(selection).sum(new int[] {0}).logSoftmax(2);
-                yield StraightThrough.of(chosen, q.mean(new int[] {0}).logSoftmax(2));
-            }
-            case NONE -> throw new AssertionError();
-        });
+        return new NDList(
+                switch (mode) {
+                    case EQUITUNE -> q.mean(new int[] {0}).logSoftmax(2);
+                    case LAMBDA_EQUITUNE -> {
+                        NDArray w = lambda.forward(ps, src.addTo(new NDList()), training)
+                                .head()
+                                .reshape(n, b, 1, 1);
+                        yield q.mul(w)
+                                .sum(new int[] {0})
+                                .div(w.sum(new int[] {0}))
+                                .logSoftmax(2);
+                    }
+                    case EQUIZERO -> {
+                        NDArray selection =
+                                selectionWeights(lp.stopGradient(), mask, n).reshape(n, b, 1, 1);
+                        NDArray chosen = q.mul(selection).sum(new int[] {0}).logSoftmax(2);
+                        yield StraightThrough.of(chosen, q.mean(new int[] {0}).logSoftmax(2));
+                    }
+                    case NONE -> throw new AssertionError();
+                });
     }
 
     /**
@@ -176,7 +188,9 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
     static NDArray selectionWeights(NDArray lp, NDArray mask, int n) {
         long b = mask.getShape().get(0), t = mask.getShape().get(1);
         NDArray best = lp.exp().max(new int[] {2}).reshape(n, b, t);
-        NDArray proxy = best.mul(mask.expandDims(0)).sum(new int[] {2}).div(mask.sum(new int[] {1}).expandDims(0));
+        NDArray proxy = best.mul(mask.expandDims(0))
+                .sum(new int[] {2})
+                .div(mask.sum(new int[] {1}).expandDims(0));
         return Ties.minimizerWeights(proxy.neg(), TIE_TOLERANCE);
     }
 
@@ -236,14 +250,18 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
         Arrays.fill(weight, 1);
         if (mode == Symmetrization.LAMBDA_EQUITUNE) {
             try (NDManager scope = manager.newSubManager()) {
-                float[] w = lambda.forward(new ParameterStore(scope, false),
-                        SourceBatch.of(scope, inputs).addTo(new NDList()), false).head().toFloatArray();
+                float[] w = lambda.forward(
+                                new ParameterStore(scope, false),
+                                SourceBatch.of(scope, inputs).addTo(new NDList()),
+                                false)
+                        .head()
+                        .toFloatArray();
                 for (int r = 0; r < w.length; r++) weight[r] = w[r];
             }
         }
         if (mode != Symmetrization.EQUIZERO) {
-            GreedyDecoder.Result res = GreedyDecoder.run(base, manager, outputPermutations,
-                    new GreedyDecoder.Job(inputs, element, weight, start));
+            GreedyDecoder.Result res = GreedyDecoder.run(
+                    base, manager, outputPermutations, new GreedyDecoder.Job(inputs, element, weight, start));
             for (int i = 0; i < b; i++) {
                 outputs.add(res.outputs()[i]);
                 int[] used = Arrays.copyOfRange(element, i * n, i * n + n);
@@ -255,8 +273,8 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
         // equizero, pass 1: every row on its own
         int[] single = new int[n * b + 1];
         for (int r = 0; r <= n * b; r++) single[r] = r;
-        GreedyDecoder.Result independent = GreedyDecoder.run(base, manager, outputPermutations,
-                new GreedyDecoder.Job(inputs, element, weight, single));
+        GreedyDecoder.Result independent = GreedyDecoder.run(
+                base, manager, outputPermutations, new GreedyDecoder.Job(inputs, element, weight, single));
         int[][] out = new int[b][];
         int[][] best = new int[b][];
         double[] negatedProxy = new double[n * b];
@@ -286,9 +304,15 @@ public final class SymmetrizedSeq2Seq<G> extends AbstractBlock {
             tStart[tied.size()] = tInputs.size();
             double[] ones = new double[tInputs.size()];
             Arrays.fill(ones, 1);
-            GreedyDecoder.Result averaged = GreedyDecoder.run(base, manager, outputPermutations,
-                    new GreedyDecoder.Job(tInputs.toArray(int[][]::new),
-                            tElement.stream().mapToInt(Integer::intValue).toArray(), ones, tStart));
+            GreedyDecoder.Result averaged = GreedyDecoder.run(
+                    base,
+                    manager,
+                    outputPermutations,
+                    new GreedyDecoder.Job(
+                            tInputs.toArray(int[][]::new),
+                            tElement.stream().mapToInt(Integer::intValue).toArray(),
+                            ones,
+                            tStart));
             for (int k = 0; k < tied.size(); k++) out[tied.get(k)] = averaged.outputs()[k];
         }
         for (int i = 0; i < b; i++) {

@@ -46,8 +46,8 @@ public final class VocabularySymmetry<G> {
             G g = elements.get(i);
             Permutation pin = onInputs.permutation(g), pout = onOutputs.permutation(g);
             for (int special : new int[] {Vocabulary.PAD, Vocabulary.SOS, Vocabulary.EOS}) {
-                if (special < pin.size() && pin.image(special) != special || special < pout.size()
-                        && pout.image(special) != special)
+                if (special < pin.size() && pin.image(special) != special
+                        || special < pout.size() && pout.image(special) != special)
                     throw new IllegalArgumentException("symmetry '" + name + "': element " + group.format(g)
                             + " moves special token " + special + " (PAD=0, SOS=1, EOS=2 must be fixed)");
             }
@@ -58,8 +58,8 @@ public final class VocabularySymmetry<G> {
     }
 
     /** The symmetry acting on inputs and outputs through the given token actions of {@code group}. */
-    public static <G> VocabularySymmetry<G> of(String name, FiniteGroup<G> group, TokenAction<G> onInputs,
-                                               TokenAction<G> onOutputs) {
+    public static <G> VocabularySymmetry<G> of(
+            String name, FiniteGroup<G> group, TokenAction<G> onInputs, TokenAction<G> onOutputs) {
         return new VocabularySymmetry<>(name, group, onInputs, onOutputs);
     }
 
@@ -71,7 +71,10 @@ public final class VocabularySymmetry<G> {
     /** The group with only its identity, acting trivially: symmetrizing over it changes nothing. */
     public static VocabularySymmetry<DihedralElement> trivial(int inputVocabulary, int outputVocabulary) {
         var c1 = org.noether.group.DihedralGroup.cyclic(1);
-        return of("trivial", c1, TokenAction.of(c1, inputVocabulary, g -> Permutation.identity(inputVocabulary)),
+        return of(
+                "trivial",
+                c1,
+                TokenAction.of(c1, inputVocabulary, g -> Permutation.identity(inputVocabulary)),
                 TokenAction.of(c1, outputVocabulary, g -> Permutation.identity(outputVocabulary)));
     }
 
@@ -134,8 +137,8 @@ public final class VocabularySymmetry<G> {
         for (int i = 0; i < tokens.length; i++) {
             int t = tokens[i];
             if (t < 0 || t >= p.length)
-                throw new IllegalArgumentException("token " + t + " at position " + i + " is outside the vocabulary of "
-                        + p.length);
+                throw new IllegalArgumentException(
+                        "token " + t + " at position " + i + " is outside the vocabulary of " + p.length);
             out[i] = p[t];
         }
         return out;

@@ -49,14 +49,16 @@ class DemographicSwapTest {
             // composition law of the group, checked against the action: act(gh, x) = act(g, act(h, x))
             for (DihedralElement g : DemographicSwap.GROUP.elements()) {
                 for (DihedralElement h : DemographicSwap.GROUP.elements()) {
-                    assertArrayEquals(swap.action().act(DemographicSwap.GROUP.compose(g, h), x),
+                    assertArrayEquals(
+                            swap.action().act(DemographicSwap.GROUP.compose(g, h), x),
                             swap.action().act(g, swap.action().act(h, x)));
                 }
             }
         }
         Permutation p = swap.permutation();
         assertEquals(Permutation.identity(SIZE).images().length, p.images().length);
-        assertArrayEquals(Permutation.identity(SIZE).images(), Permutation.compose(p, p).images());
+        assertArrayEquals(
+                Permutation.identity(SIZE).images(), Permutation.compose(p, p).images());
         assertNotEquals(id("he"), (long) p.image((int) id("he")));
         assertEquals(id("she"), (long) p.image((int) id("he")));
         assertEquals(4, p.image(4), "words outside the pairs are fixed");
@@ -65,14 +67,17 @@ class DemographicSwapTest {
     @Test
     void aWordWithTwoPartnersIsRejected() {
         Map<String, Long> ids = Map.of("him", 1L, "her", 2L, "his", 3L);
-        var e = assertThrows(IllegalArgumentException.class, () -> DemographicSwap.of(
-                List.of(List.of("his", "her"), List.of("him", "her")), w -> ids.getOrDefault(w, -1L), 10));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> DemographicSwap.of(
+                        List.of(List.of("his", "her"), List.of("him", "her")), w -> ids.getOrDefault(w, -1L), 10));
         assertTrue(e.getMessage().contains("'her' is in two swap pairs"), e.getMessage());
     }
 
     @Test
     void aWordThatIsNotOneTokenIsRejected() {
-        var e = assertThrows(IllegalArgumentException.class,
+        var e = assertThrows(
+                IllegalArgumentException.class,
                 () -> DemographicSwap.of(List.of(List.of("he", "zyx")), DemographicSwapTest::id, SIZE));
         assertTrue(e.getMessage().contains("'zyx' is not a single token"), e.getMessage());
     }

@@ -112,8 +112,11 @@ class FairnessWrappersTest {
         long[][][] pairs = randomPairs(31L, 10);
         int[] labels = new int[10];
         for (String m : List.of("equitune", "equizero", "lambda-equitune")) {
-            var r = FairnessMiniLmExperiment.measure(head, FairnessMiniLmExperiment.embed(models.get(m), pairs[0]),
-                    FairnessMiniLmExperiment.embed(models.get(m), pairs[1]), labels);
+            var r = FairnessMiniLmExperiment.measure(
+                    head,
+                    FairnessMiniLmExperiment.embed(models.get(m), pairs[0]),
+                    FairnessMiniLmExperiment.embed(models.get(m), pairs[1]),
+                    labels);
             assertEquals(0.0, Arrays.stream(r.tv()).max().orElseThrow(), 0.0, m);
             assertEquals(0.0, FairnessMiniLmExperiment.parityGap(r.maleLabel(), r.femaleLabel(), 10), 0.0, m);
         }

@@ -29,8 +29,12 @@ class MiniLmTest {
     @Test
     void embeddingsAreUnitLengthAndSemanticallyOrdered() {
         try (NDManager m = NDManager.newBaseManager()) {
-            float[] e = lm.embed(m, "A doctor treats patients in the hospital.", "This person is a doctor.",
-                    "This person is a carpenter.").toFloatArray();
+            float[] e = lm.embed(
+                            m,
+                            "A doctor treats patients in the hospital.",
+                            "This person is a doctor.",
+                            "This person is a carpenter.")
+                    .toFloatArray();
             int d = MiniLm.DIMENSION;
             double n0 = 0, near = 0, far = 0;
             for (int i = 0; i < d; i++) {
@@ -47,8 +51,11 @@ class MiniLmTest {
     void anEmbeddingDoesNotDependOnItsBatchOrPadding() {
         try (NDManager m = NDManager.newBaseManager()) {
             float[] alone = lm.embed(m, "He is a nurse.").toFloatArray();
-            float[] batched = lm.embed(m, "My grandmother spent forty years repairing old clocks in the village.",
-                    "He is a nurse.").toFloatArray();
+            float[] batched = lm.embed(
+                            m,
+                            "My grandmother spent forty years repairing old clocks in the village.",
+                            "He is a nurse.")
+                    .toFloatArray();
             float[] second = java.util.Arrays.copyOfRange(batched, MiniLm.DIMENSION, 2 * MiniLm.DIMENSION);
             assertArrayEquals(alone, second, 0f);
         }

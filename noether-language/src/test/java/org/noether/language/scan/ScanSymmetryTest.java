@@ -14,7 +14,8 @@ class ScanSymmetryTest {
             var swap = s.group().rotation(1);
             for (ScanExample e : Scan.all()) {
                 ScanExample moved = s.act(swap, e);
-                assertEquals(Scan.interpret(moved.command()).actions(), moved.actions(), s.name() + " on " + e.toLine());
+                assertEquals(
+                        Scan.interpret(moved.command()).actions(), moved.actions(), s.name() + " on " + e.toLine());
             }
         }
     }

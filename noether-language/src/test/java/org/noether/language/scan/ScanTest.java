@@ -19,7 +19,8 @@ class ScanTest {
     void grammarGeneratesAll20910DistinctCommands() {
         var all = Scan.all();
         assertEquals(20910, all.size());
-        assertEquals(20910, new HashSet<>(all.stream().map(ScanExample::commandText).toList()).size());
+        assertEquals(
+                20910, new HashSet<>(all.stream().map(ScanExample::commandText).toList()).size());
         int max = all.stream().mapToInt(e -> e.actions().size()).max().orElseThrow();
         assertEquals(48, max);
     }
@@ -28,15 +29,34 @@ class ScanTest {
     void interpretationRulesMatchThePaper() {
         assertEquals(List.of("I_JUMP", "I_JUMP"), Scan.interpret("jump twice").actions());
         assertEquals(List.of("I_TURN_LEFT"), Scan.interpret("turn left").actions());
-        assertEquals(List.of("I_TURN_RIGHT", "I_WALK"), Scan.interpret("walk right").actions());
-        assertEquals(List.of("I_TURN_LEFT", "I_TURN_LEFT", "I_RUN"), Scan.interpret("run opposite left").actions());
-        assertEquals(List.of("I_TURN_RIGHT", "I_TURN_RIGHT"), Scan.interpret("turn opposite right").actions());
-        assertEquals(List.of("I_TURN_LEFT", "I_LOOK", "I_TURN_LEFT", "I_LOOK", "I_TURN_LEFT", "I_LOOK", "I_TURN_LEFT",
-                "I_LOOK"), Scan.interpret("look around left").actions());
-        assertEquals(List.of("I_TURN_RIGHT", "I_TURN_RIGHT", "I_TURN_RIGHT", "I_TURN_RIGHT"),
+        assertEquals(
+                List.of("I_TURN_RIGHT", "I_WALK"), Scan.interpret("walk right").actions());
+        assertEquals(
+                List.of("I_TURN_LEFT", "I_TURN_LEFT", "I_RUN"),
+                Scan.interpret("run opposite left").actions());
+        assertEquals(
+                List.of("I_TURN_RIGHT", "I_TURN_RIGHT"),
+                Scan.interpret("turn opposite right").actions());
+        assertEquals(
+                List.of(
+                        "I_TURN_LEFT",
+                        "I_LOOK",
+                        "I_TURN_LEFT",
+                        "I_LOOK",
+                        "I_TURN_LEFT",
+                        "I_LOOK",
+                        "I_TURN_LEFT",
+                        "I_LOOK"),
+                Scan.interpret("look around left").actions());
+        assertEquals(
+                List.of("I_TURN_RIGHT", "I_TURN_RIGHT", "I_TURN_RIGHT", "I_TURN_RIGHT"),
                 Scan.interpret("turn around right").actions());
-        assertEquals(List.of("I_WALK", "I_JUMP", "I_JUMP", "I_JUMP"), Scan.interpret("walk and jump thrice").actions());
-        assertEquals(List.of("I_JUMP", "I_JUMP", "I_JUMP", "I_WALK"), Scan.interpret("walk after jump thrice").actions());
+        assertEquals(
+                List.of("I_WALK", "I_JUMP", "I_JUMP", "I_JUMP"),
+                Scan.interpret("walk and jump thrice").actions());
+        assertEquals(
+                List.of("I_JUMP", "I_JUMP", "I_JUMP", "I_WALK"),
+                Scan.interpret("walk after jump thrice").actions());
         assertThrows(IllegalArgumentException.class, () -> Scan.interpret("fly twice"));
         assertThrows(IllegalArgumentException.class, () -> Scan.interpret("walk sideways"));
     }
@@ -46,7 +66,11 @@ class ScanTest {
         var uniform = ScanSplit.of("addprim-jump-uniform", 0);
         assertEquals(7706, uniform.test().size());
         assertEquals(13204, uniform.train().size());
-        assertEquals(1, uniform.train().stream().filter(e -> e.command().contains("jump")).count());
+        assertEquals(
+                1,
+                uniform.train().stream()
+                        .filter(e -> e.command().contains("jump"))
+                        .count());
         assertTrue(uniform.train().stream().anyMatch(e -> e.command().equals(List.of("jump"))));
         var around = ScanSplit.of("around-right", 0);
         assertTrue(around.test().stream().allMatch(e -> e.commandText().contains("around right")));
@@ -66,8 +90,14 @@ class ScanTest {
     void addJumpTrainingRepeatsTheBarePrimitiveAsPublished() {
         var jump = ScanSplit.of("addprim-jump", 0);
         assertEquals(14670, jump.train().size());
-        assertEquals(1467, jump.train().stream().filter(e -> e.command().equals(List.of("jump"))).count());
-        assertEquals(1467, jump.train().stream().filter(e -> e.command().contains("jump")).count());
+        assertEquals(
+                1467,
+                jump.train().stream()
+                        .filter(e -> e.command().equals(List.of("jump")))
+                        .count());
+        assertEquals(
+                1467,
+                jump.train().stream().filter(e -> e.command().contains("jump")).count());
         assertEquals(13204, new java.util.HashSet<>(jump.train()).size());
         assertEquals(7706, jump.test().size());
         assertTrue(jump.excluded().isEmpty());
@@ -83,7 +113,9 @@ class ScanTest {
         assertEquals(15225, around.train().size());
         assertEquals(4476, around.test().size());
         assertEquals(1209, around.excluded().size());
-        assertEquals(20910, around.train().size() + around.test().size() + around.excluded().size());
+        assertEquals(
+                20910,
+                around.train().size() + around.test().size() + around.excluded().size());
         assertTrue(around.excluded().stream().allMatch(e -> e.commandText().contains("turn around right")));
         assertFalse(around.test().stream().anyMatch(e -> e.commandText().contains("turn around right")));
     }

@@ -13,12 +13,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.noether.language.scan.ScanSplit;
@@ -32,15 +30,19 @@ class Seq2SeqTest {
     @EnumSource(Cell.class)
     void forwardGivesNormalizedLogProbabilitiesOfTheTargetShape(Cell cell) {
         Seq2Seq net = new Seq2Seq(TestModels.tiny(cell));
-        try (Model model = TestModels.untrained(net, 1); NDManager m = model.getNDManager().newSubManager()) {
+        try (Model model = TestModels.untrained(net, 1);
+                NDManager m = model.getNDManager().newSubManager()) {
             List<int[]> src = List.of(TestModels.command("jump twice"), TestModels.command("walk left after run"));
             List<int[]> tgt = List.of(new int[] {6, 6}, new int[] {7, 3, 5, 8, 8});
             LabeledBatch b = Seq2SeqBatch.of(m, src, tgt);
-            NDArray lp = net.forward(new ParameterStore(m, false), b.data(), false).head();
+            NDArray lp =
+                    net.forward(new ParameterStore(m, false), b.data(), false).head();
             assertEquals(new Shape(2, 6, net.config().targetVocabulary()), lp.getShape());
             float[] sums = lp.exp().sum(new int[] {2}).toFloatArray();
             for (float s : sums) assertEquals(1f, s, 1e-5f);
-            assertArrayEquals(new float[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1}, b.labels().get(1).toFloatArray());
+            assertArrayEquals(
+                    new float[] {1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 1},
+                    b.labels().get(1).toFloatArray());
         }
     }
 
@@ -49,9 +51,11 @@ class Seq2SeqTest {
     @EnumSource(Cell.class)
     void paddingIsInvisibleToTheModel(Cell cell) {
         Seq2Seq net = new Seq2Seq(TestModels.tiny(cell));
-        try (Model model = TestModels.untrained(net, 2); NDManager m = model.getNDManager().newSubManager()) {
+        try (Model model = TestModels.untrained(net, 2);
+                NDManager m = model.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(m, false);
-            int[] shortCmd = TestModels.command("look"), longCmd = TestModels.command("jump around right thrice and walk left twice");
+            int[] shortCmd = TestModels.command("look"),
+                    longCmd = TestModels.command("jump around right thrice and walk left twice");
             int[] target = {3, 4, 5};
             // alone, no padding at all
             LabeledBatch alone = Seq2SeqBatch.of(m, List.of(shortCmd), List.of(target));
@@ -65,8 +69,14 @@ class Seq2SeqTest {
                 tok[j] = 9;
                 rev[j] = 12;
             }
-            NDList garbage = new SourceBatch(m.create(tok, s.tokens().getShape()), m.create(rev, s.reversed().getShape()),
-                    s.reverseIndex(), s.lastIndex(), s.mask(), s.maskBias()).addTo(new NDList());
+            NDList garbage = new SourceBatch(
+                            m.create(tok, s.tokens().getShape()),
+                            m.create(rev, s.reversed().getShape()),
+                            s.reverseIndex(),
+                            s.lastIndex(),
+                            s.mask(),
+                            s.maskBias())
+                    .addTo(new NDList());
             garbage.add(padded.data().get(SourceBatch.ARRAYS));
             float[] withGarbage = firstRow(net.forward(ps, garbage, false).head());
             assertArrayEquals(withPad, withGarbage, "padding content leaked into the output");
@@ -86,7 +96,8 @@ class Seq2SeqTest {
             NDArray a = m.create(new long[] {3, 2, 0, 4, 5, 2}, new Shape(2, 3));
             NDArray b = m.create(new long[] {3, 2, 7, 4, 5, 2}, new Shape(2, 3));
             Seq2SeqLoss loss = new Seq2SeqLoss();
-            assertEquals(loss.evaluate(new NDList(a, mask), new NDList(lp)).getFloat(),
+            assertEquals(
+                    loss.evaluate(new NDList(a, mask), new NDList(lp)).getFloat(),
                     loss.evaluate(new NDList(b, mask), new NDList(lp)).getFloat());
         }
     }
@@ -97,13 +108,18 @@ class Seq2SeqTest {
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         int steps = 150;
         int[] live = new int[steps];
-        try (Model model = TestModels.untrained(net, 3); Trainer trainer = Seq2SeqModels.trainer(model, 1e-2f, 5f)) {
-            float[] losses = new TrainingLoop(trainer).run(tiny.sampler(8, 1, Seq2SeqBatch::of), steps,
-                    (step, loss) -> live[(int) step] = LiveArrays.countAll());
+        try (Model model = TestModels.untrained(net, 3);
+                Trainer trainer = Seq2SeqModels.trainer(model, 1e-2f, 5f)) {
+            float[] losses = new TrainingLoop(trainer)
+                    .run(
+                            tiny.sampler(8, 1, Seq2SeqBatch::of),
+                            steps,
+                            (step, loss) -> live[(int) step] = LiveArrays.countAll());
             float early = mean(losses, 0, 10), late = mean(losses, steps - 10, steps);
             assertTrue(late < 0.3f * early, "loss should fall: early " + early + ", late " + late);
-            assertTrue(Math.abs(live[steps - 1] - live[20]) <= 2, "live arrays after step 20: " + live[20]
-                    + ", after " + steps + ": " + live[steps - 1]);
+            assertTrue(
+                    Math.abs(live[steps - 1] - live[20]) <= 2,
+                    "live arrays after step 20: " + live[20] + ", after " + steps + ": " + live[steps - 1]);
             // decoding leaves nothing behind either
             int before = LiveArrays.countAll();
             net.decode(model.getNDManager(), tiny.sources(), 10);
@@ -120,19 +136,21 @@ class Seq2SeqTest {
         assertFalse(Arrays.equals(a, c), "another seed should give other parameters");
         // saved parameters restore the model exactly
         Seq2Seq restored = new Seq2Seq(TestModels.tiny(Cell.LSTM));
-        try (Model model = Seq2SeqModels.create("restored", restored, Seq2Seq.inputShapes(2, 4, 5), 99, restored,
-                saved[0])) {
+        try (Model model =
+                Seq2SeqModels.create("restored", restored, Seq2Seq.inputShapes(2, 4, 5), 99, restored, saved[0])) {
             assertArrayEquals(a, parameters(restored));
         }
         // parameters of another shape are refused with a checked error
         Seq2Seq other = new Seq2Seq(TestModels.tiny(Cell.GRU));
-        assertThrows(java.io.IOException.class, () -> Seq2SeqModels.create("other", other,
-                Seq2Seq.inputShapes(2, 4, 5), 99, other, saved[0]).close());
+        assertThrows(java.io.IOException.class, () -> Seq2SeqModels.create(
+                        "other", other, Seq2Seq.inputShapes(2, 4, 5), 99, other, saved[0])
+                .close());
     }
 
     private static float[] trainBriefly(ScanTask data, int seed, byte[][] save) throws Exception {
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.LSTM));
-        try (Model model = TestModels.untrained(net, seed); Trainer trainer = Seq2SeqModels.trainer(model, 1e-2f, 5f)) {
+        try (Model model = TestModels.untrained(net, seed);
+                Trainer trainer = Seq2SeqModels.trainer(model, 1e-2f, 5f)) {
             new TrainingLoop(trainer).run(data.sampler(8, seed, Seq2SeqBatch::of), 10);
             if (save != null) save[0] = Seq2SeqModels.parameters(net);
             return parameters(net);
@@ -161,7 +179,8 @@ class Seq2SeqTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Seq2SeqConfig.scan(Cell.GRU, 0, true));
         assertTrue(e.getMessage().contains("hidden"), e.getMessage());
         try (NDManager m = org.noether.nn.Engines.pytorch().newBaseManager()) {
-            var empty = assertThrows(IllegalArgumentException.class,
+            var empty = assertThrows(
+                    IllegalArgumentException.class,
                     () -> Seq2SeqBatch.of(m, List.of(new int[0]), List.of(new int[] {3})));
             assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
         }

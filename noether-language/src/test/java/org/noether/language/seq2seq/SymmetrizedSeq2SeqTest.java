@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -40,7 +40,9 @@ class SymmetrizedSeq2SeqTest {
 
     /** decode(g.x) == g.decode(x), token for token, for untrained random models of both cells and both swaps. */
     @ParameterizedTest
-    @EnumSource(value = Symmetrization.class, names = {"EQUITUNE", "EQUIZERO", "LAMBDA_EQUITUNE"})
+    @EnumSource(
+            value = Symmetrization.class,
+            names = {"EQUITUNE", "EQUIZERO", "LAMBDA_EQUITUNE"})
     void symmetrizedDecodingCommutesWithTheSwapExactly(Symmetrization mode) {
         List<int[]> xs = TestModels.commands(211); // 100 commands, some fixed by each swap
         for (Cell cell : Cell.values()) {
@@ -55,14 +57,20 @@ class SymmetrizedSeq2SeqTest {
                     int moved = 0;
                     for (int i = 0; i < xs.size(); i++) {
                         int[] gy = sym.actOnOutput(1, y.get(i));
-                        assertArrayEquals(gy, ygx.get(i), mode + " " + cell + " " + sym.name() + " on "
-                                + ScanTask.COMMANDS.decode(xs.get(i)));
+                        assertArrayEquals(
+                                gy,
+                                ygx.get(i),
+                                mode + " " + cell + " " + sym.name() + " on " + ScanTask.COMMANDS.decode(xs.get(i)));
                         if (!Arrays.equals(gy, y.get(i))) moved++;
                     }
                     assertTrue(moved > 0, "the check needs outputs that the swap moves");
                     // the public test kit agrees, one command at a time
-                    double err = Equivariance.error(x -> model.decode(m.getNDManager(), List.of(x), 1).get(0),
-                            sym.group(), sym.onInputs(), sym.onOutputs(), xs.subList(0, 8));
+                    double err = Equivariance.error(
+                            x -> model.decode(m.getNDManager(), List.of(x), 1).get(0),
+                            sym.group(),
+                            sym.onInputs(),
+                            sym.onOutputs(),
+                            xs.subList(0, 8));
                     assertEquals(0.0, err);
                 }
             }
@@ -74,8 +82,12 @@ class SymmetrizedSeq2SeqTest {
         List<int[]> xs = TestModels.commands(211).subList(0, 12);
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         try (Model m = TestModels.untrained(net, 5)) {
-            double err = Equivariance.error(x -> net.decode(m.getNDManager(), List.of(x), 1).get(0),
-                    ADD_JUMP.group(), ADD_JUMP.onInputs(), ADD_JUMP.onOutputs(), xs);
+            double err = Equivariance.error(
+                    x -> net.decode(m.getNDManager(), List.of(x), 1).get(0),
+                    ADD_JUMP.group(),
+                    ADD_JUMP.onInputs(),
+                    ADD_JUMP.onOutputs(),
+                    xs);
             assertTrue(err > 0, "an untrained plain model should not commute with the swap");
         }
     }
@@ -86,21 +98,26 @@ class SymmetrizedSeq2SeqTest {
      * the same thing only for groups of order 2).
      */
     @ParameterizedTest
-    @EnumSource(value = Symmetrization.class, names = {"EQUITUNE", "EQUIZERO"})
+    @EnumSource(
+            value = Symmetrization.class,
+            names = {"EQUITUNE", "EQUIZERO"})
     void anOrderThreeGroupNeedsTheInverseAndGetsIt(Symmetrization mode) {
         DihedralGroup c3 = DihedralGroup.cyclic(3);
         Vocabulary in = Vocabulary.commands(), out = Vocabulary.actions();
         Permutation pin = Permutation.cycle(in.size(), in.indexOf("walk"), in.indexOf("look"), in.indexOf("run"));
-        Permutation pout = Permutation.cycle(out.size(), out.indexOf("I_WALK"), out.indexOf("I_LOOK"), out.indexOf("I_RUN"));
-        var sym = VocabularySymmetry.of("walk->look->run", c3,
+        Permutation pout =
+                Permutation.cycle(out.size(), out.indexOf("I_WALK"), out.indexOf("I_LOOK"), out.indexOf("I_RUN"));
+        var sym = VocabularySymmetry.of(
+                "walk->look->run",
+                c3,
                 TokenAction.of(c3, in.size(), g -> power(pin, g.rotation())),
                 TokenAction.of(c3, out.size(), g -> power(pout, g.rotation())));
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         var model = new SymmetrizedSeq2Seq<>(net, sym, mode);
         List<int[]> xs = TestModels.commands(523).subList(0, 12);
         try (Model m = Seq2SeqModels.create("c3", model, model.inputShapes(2, 4, 5), 8)) {
-            double err = Equivariance.error(x -> model.decode(m.getNDManager(), List.of(x), 1).get(0), c3,
-                    sym.onInputs(), sym.onOutputs(), xs);
+            double err = Equivariance.error(
+                    x -> model.decode(m.getNDManager(), List.of(x), 1).get(0), c3, sym.onInputs(), sym.onOutputs(), xs);
             assertEquals(0.0, err);
         }
     }
@@ -137,8 +154,8 @@ class SymmetrizedSeq2SeqTest {
                 assertArrayEquals(new int[] {0, 1}, d.selected().get(0), "both elements tie and both are used");
                 int[] y = d.outputs().get(0);
                 assertArrayEquals(y, ADD_JUMP.actOnOutput(1, y), "the output of a fixed command must be fixed");
-                assertArrayEquals(tune.decode(m.getNDManager(), List.of(x), 1).get(0), y,
-                        "averaging over all of G is equitune");
+                assertArrayEquals(
+                        tune.decode(m.getNDManager(), List.of(x), 1).get(0), y, "averaging over all of G is equitune");
             }
         }
         assertTrue(found, "no seed gave a plain decoding with I_JUMP or I_RUN");
@@ -151,13 +168,16 @@ class SymmetrizedSeq2SeqTest {
 
     /** Fine-tuning through each wrapper runs and lowers the loss. */
     @ParameterizedTest
-    @EnumSource(value = Symmetrization.class, names = {"EQUITUNE", "EQUIZERO", "LAMBDA_EQUITUNE"})
+    @EnumSource(
+            value = Symmetrization.class,
+            names = {"EQUITUNE", "EQUIZERO", "LAMBDA_EQUITUNE"})
     void wrappersTrainWithTeacherForcing(Symmetrization mode) {
-        ScanTask data = ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(24, 6);
+        ScanTask data =
+                ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(24, 6);
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         var model = new SymmetrizedSeq2Seq<>(net, ADD_JUMP, mode);
         try (Model m = Seq2SeqModels.create("ft", model, model.inputShapes(2, 4, 5), 9);
-             Trainer trainer = Seq2SeqModels.trainer(m, 1e-2f, 5f)) {
+                Trainer trainer = Seq2SeqModels.trainer(m, 1e-2f, 5f)) {
             float[] losses = new TrainingLoop(trainer).run(data.sampler(8, 2, model::batch), 60);
             assertTrue(losses[59] < 0.6f * losses[0], mode + ": " + losses[0] + " -> " + losses[59]);
         }
@@ -171,14 +191,15 @@ class SymmetrizedSeq2SeqTest {
      */
     @Test
     void straightThroughForwardIsTheSelectedElementsLogSoftmax() {
-        ScanTask data = ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(40, 11);
+        ScanTask data =
+                ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(40, 11);
         List<int[]> xs = data.sources(), ys = data.targets();
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         var zero = new SymmetrizedSeq2Seq<>(net, ADD_JUMP, Symmetrization.EQUIZERO);
         var plain = new SymmetrizedSeq2Seq<>(net, ADD_JUMP, Symmetrization.NONE);
         int b = xs.size(), v = net.config().targetVocabulary();
         try (Model m = Seq2SeqModels.create("st", zero, zero.inputShapes(2, 4, 5), 13);
-             NDManager scope = m.getNDManager().newSubManager()) {
+                NDManager scope = m.getNDManager().newSubManager()) {
             ParameterStore ps = new ParameterStore(scope, false);
             LabeledBatch batch = zero.batch(scope, xs, ys);
             float[] st = zero.forward(ps, batch.data(), true).head().toFloatArray();
@@ -193,7 +214,9 @@ class SymmetrizedSeq2SeqTest {
                     gx.add(ADD_JUMP.actOnInput(g, xs.get(i)));
                     gy.add(ADD_JUMP.actOnOutput(g, ys.get(i)));
                 }
-                float[] lp = plain.forward(ps, plain.batch(scope, gx, gy).data(), false).head().toFloatArray();
+                float[] lp = plain.forward(ps, plain.batch(scope, gx, gy).data(), false)
+                        .head()
+                        .toFloatArray();
                 int[] perm = ADD_JUMP.actOnOutput(g, identity(v));
                 q[g] = new float[lp.length];
                 for (int i = 0; i < b; i++) {
@@ -243,26 +266,29 @@ class SymmetrizedSeq2SeqTest {
      */
     @Test
     void straightThroughGradientIsEquitunesAndItsForwardIsNot() {
-        ScanTask data = ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(12, 5);
+        ScanTask data =
+                ScanTask.of(ScanSplit.of("addprim-jump-uniform", 0).train()).subset(12, 5);
         float[][] zero = forwardAndGradient(Symmetrization.EQUIZERO, data);
         float[][] tune = forwardAndGradient(Symmetrization.EQUITUNE, data);
         assertTrue(maxAbs(zero[0], tune[0]) > 1e-2, "the forwards differ, so the test means something");
         double scale = 0;
         for (float g : tune[1]) scale = Math.max(scale, Math.abs(g));
         assertTrue(scale > 0, "a gradient to compare");
-        assertTrue(maxAbs(zero[1], tune[1]) <= 1e-5 * scale, "gradient differs from equitune's by "
-                + maxAbs(zero[1], tune[1]) + " (largest entry " + scale + ")");
+        assertTrue(
+                maxAbs(zero[1], tune[1]) <= 1e-5 * scale,
+                "gradient differs from equitune's by " + maxAbs(zero[1], tune[1]) + " (largest entry " + scale + ")");
     }
 
     private static float[][] forwardAndGradient(Symmetrization mode, ScanTask data) {
         Seq2Seq net = new Seq2Seq(TestModels.tiny(Cell.GRU));
         var model = new SymmetrizedSeq2Seq<>(net, ADD_JUMP, mode);
         try (Model m = Seq2SeqModels.create("grad", model, model.inputShapes(2, 4, 5), 21);
-             NDManager scope = m.getNDManager().newSubManager()) {
+                NDManager scope = m.getNDManager().newSubManager()) {
             LabeledBatch batch = model.batch(scope, data.sources(), data.targets());
             NDArray out;
             try (GradientCollector gc = Engines.pytorch().newGradientCollector()) {
-                out = model.forward(new ParameterStore(scope, false), batch.data(), true).head();
+                out = model.forward(new ParameterStore(scope, false), batch.data(), true)
+                        .head();
                 gc.backward(new Seq2SeqLoss().evaluate(batch.labels(), new NDList(out)));
             }
             List<Float> grads = new ArrayList<>();
@@ -295,7 +321,9 @@ class SymmetrizedSeq2SeqTest {
             float[] p = {0.5f, 0.3f, 0.2f, 0.6f, 0.2f, 0.2f, 0.8f, 0.1f, 0.1f, 0.9f, 0.05f, 0.05f};
             NDArray lp = m.create(p, new Shape(2, 2, 3)).log();
             NDArray mask = m.ones(new Shape(1, 2));
-            assertArrayEquals(new float[] {0f, 1f}, SymmetrizedSeq2Seq.selectionWeights(lp, mask, 2).toFloatArray());
+            assertArrayEquals(
+                    new float[] {0f, 1f},
+                    SymmetrizedSeq2Seq.selectionWeights(lp, mask, 2).toFloatArray());
             // a proxy gap of 0.06 x the tolerance ties; 6 x the tolerance does not (the slack is 1.55 x tol here)
             double tol = SymmetrizedSeq2Seq.TIE_TOLERANCE;
             float[] near = p.clone();
@@ -304,13 +332,19 @@ class SymmetrizedSeq2SeqTest {
             near[7] = 0.3f;
             near[8] = 1 - near[6] - near[7];
             near[10] = near[11] = (1 - near[9]) / 2;
-            assertArrayEquals(new float[] {0.5f, 0.5f},
-                    SymmetrizedSeq2Seq.selectionWeights(m.create(near, new Shape(2, 2, 3)).log(), mask, 2).toFloatArray());
+            assertArrayEquals(
+                    new float[] {0.5f, 0.5f},
+                    SymmetrizedSeq2Seq.selectionWeights(
+                                    m.create(near, new Shape(2, 2, 3)).log(), mask, 2)
+                            .toFloatArray());
             float[] far = near.clone();
             far[9] = (float) (0.6 * (1 + 20 * tol));
             far[10] = far[11] = (1 - far[9]) / 2;
-            assertArrayEquals(new float[] {0f, 1f},
-                    SymmetrizedSeq2Seq.selectionWeights(m.create(far, new Shape(2, 2, 3)).log(), mask, 2).toFloatArray());
+            assertArrayEquals(
+                    new float[] {0f, 1f},
+                    SymmetrizedSeq2Seq.selectionWeights(
+                                    m.create(far, new Shape(2, 2, 3)).log(), mask, 2)
+                            .toFloatArray());
         }
     }
 
@@ -318,13 +352,18 @@ class SymmetrizedSeq2SeqTest {
     void symmetryMustFixSpecialTokensAndMatchTheModel() {
         DihedralGroup c2 = DihedralGroup.cyclic(2);
         int n = Vocabulary.commands().size(), k = Vocabulary.actions().size();
-        var bad = assertThrows(IllegalArgumentException.class, () -> VocabularySymmetry.of("bad", c2,
-                TokenAction.of(c2, n, g -> g.rotation() == 0 ? Permutation.identity(n) : Permutation.cycle(n, 2, 3)),
-                TokenAction.of(c2, k, g -> Permutation.identity(k))));
+        var bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> VocabularySymmetry.of(
+                        "bad",
+                        c2,
+                        TokenAction.of(
+                                c2, n, g -> g.rotation() == 0 ? Permutation.identity(n) : Permutation.cycle(n, 2, 3)),
+                        TokenAction.of(c2, k, g -> Permutation.identity(k))));
         assertTrue(bad.getMessage().contains("special token 2"), bad.getMessage());
         Seq2Seq net = new Seq2Seq(new Seq2SeqConfig(Cell.GRU, 5, 5, 4, 4, false, 10));
-        var mismatch = assertThrows(IllegalArgumentException.class,
-                () -> new SymmetrizedSeq2Seq<>(net, ADD_JUMP, Symmetrization.EQUITUNE));
+        var mismatch = assertThrows(
+                IllegalArgumentException.class, () -> new SymmetrizedSeq2Seq<>(net, ADD_JUMP, Symmetrization.EQUITUNE));
         assertTrue(mismatch.getMessage().contains("vocabularies"), mismatch.getMessage());
     }
 }

@@ -25,7 +25,8 @@ final class TestModels {
     static List<int[]> commands(int stride) {
         List<int[]> out = new ArrayList<>();
         List<ScanExample> all = Scan.all();
-        for (int i = 0; i < all.size(); i += stride) out.add(ScanTask.COMMANDS.encode(all.get(i).command()));
+        for (int i = 0; i < all.size(); i += stride)
+            out.add(ScanTask.COMMANDS.encode(all.get(i).command()));
         return out;
     }
 

@@ -79,13 +79,13 @@ public final class EquivariantLinear extends AbstractBlock {
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(biasSpace, "biasSpace");
         if (biasSpace.representation().dimension() != basis.rows())
-            throw new IllegalArgumentException("bias space of dimension " + biasSpace.representation().dimension()
-                    + " does not match the output dimension " + basis.rows());
+            throw new IllegalArgumentException("bias space of dimension "
+                    + biasSpace.representation().dimension() + " does not match the output dimension " + basis.rows());
         this.input = basis.input();
         this.output = basis.output();
         if (!input.group().name().equals(output.group().name()))
-            throw new IllegalArgumentException("representations of different groups: " + input.group().name()
-                    + " and " + output.group().name());
+            throw new IllegalArgumentException("representations of different groups: "
+                    + input.group().name() + " and " + output.group().name());
         this.dIn = basis.columns();
         this.dOut = basis.rows();
         this.k = basis.dimension();
@@ -126,14 +126,20 @@ public final class EquivariantLinear extends AbstractBlock {
         }
         biasBasis = new float[f * dOut];
         List<double[]> vs = biasSpace.vectors();
-        for (int e = 0; e < f; e++)
-            for (int i = 0; i < dOut; i++) biasBasis[e * dOut + i] = (float) vs.get(e)[i];
+        for (int e = 0; e < f; e++) for (int i = 0; i < dOut; i++) biasBasis[e * dOut + i] = (float) vs.get(e)[i];
         // Orthonormal basis: ||W||_F^2 = ||c||^2. Aim for E ||W||_F^2 = dOut (entries of variance ~ 1/dIn).
         float sigma = k == 0 ? 0f : (float) Math.sqrt((double) dOut / k);
-        coefficients = addParameter(Parameter.builder().setName("coefficients").setType(Parameter.Type.OTHER)
-                .optShape(new Shape(Math.max(k, 0))).optInitializer(new NormalInitializer(sigma)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(f)).build());
+        coefficients = addParameter(Parameter.builder()
+                .setName("coefficients")
+                .setType(Parameter.Type.OTHER)
+                .optShape(new Shape(Math.max(k, 0)))
+                .optInitializer(new NormalInitializer(sigma))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(f))
+                .build());
     }
 
     /** Representation on the inputs. */
@@ -208,7 +214,10 @@ public final class EquivariantLinear extends AbstractBlock {
         ensureConstants(owner);
         try (NDManager tmp = owner.newSubManager()) {
             NDArray w = weight(on(tmp, c.stopGradient()));
-            NDArray b = on(tmp, cb.stopGradient()).reshape(1, f).matMul(biasBasisArray).reshape(dOut);
+            NDArray b = on(tmp, cb.stopGradient())
+                    .reshape(1, f)
+                    .matMul(biasBasisArray)
+                    .reshape(dOut);
             w.attach(owner);
             b.attach(owner);
             cachedWeight = w;
@@ -218,7 +227,8 @@ public final class EquivariantLinear extends AbstractBlock {
 
     /** W (dOut, dIn) from the coefficient vector c (k); results belong to c's manager. */
     private NDArray weight(NDArray c) {
-        if (gatherIndex != null) return c.gather(gatherIndexArray, 0).mul(gatherValuesArray).reshape(dOut, dIn);
+        if (gatherIndex != null)
+            return c.gather(gatherIndexArray, 0).mul(gatherValuesArray).reshape(dOut, dIn);
         return c.reshape(1, k).matMul(weightBasisArray).reshape(dOut, dIn);
     }
 
@@ -245,7 +255,9 @@ public final class EquivariantLinear extends AbstractBlock {
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        return new Shape[] {inputShapes[0].slice(0, inputShapes[0].dimension() - 1).add(dOut)};
+        return new Shape[] {
+            inputShapes[0].slice(0, inputShapes[0].dimension() - 1).add(dOut)
+        };
     }
 
     @Override

@@ -37,8 +37,7 @@ public final class Fields {
         }
         float[] m = new float[d * sizes.length];
         int row = 0;
-        for (int f = 0; f < sizes.length; f++)
-            for (int i = 0; i < sizes[f]; i++) m[(row++) * sizes.length + f] = 1f;
+        for (int f = 0; f < sizes.length; f++) for (int i = 0; i < sizes[f]; i++) m[(row++) * sizes.length + f] = 1f;
         return m;
     }
 

@@ -27,8 +27,7 @@ public final class GatedNonlinearity extends AbstractBlock {
         float[] m = Fields.membership(sizes);
         int f = sizes.length;
         membershipT = new float[f * d];
-        for (int i = 0; i < d; i++)
-            for (int j = 0; j < f; j++) membershipT[j * d + i] = m[i * f + j];
+        for (int i = 0; i < d; i++) for (int j = 0; j < f; j++) membershipT[j * d + i] = m[i * f + j];
     }
 
     /** Gates the direct summands of {@code fields}. */

@@ -26,10 +26,16 @@ public abstract class GridConv2d extends AbstractBlock {
         this.outChannels = outChannels;
         this.kernel = kernel;
         long fanIn = groupInput ? (long) inChannels * grid.order : inChannels;
-        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(outChannels, fanIn, kernel, kernel)).build());
-        bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-                .optShape(new Shape(outChannels)).build());
+        weight = addParameter(Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(outChannels, fanIn, kernel, kernel))
+                .build());
+        bias = addParameter(Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(outChannels))
+                .build());
     }
 
     /** |G|, the length of the group axis of the output. */

@@ -50,8 +50,8 @@ public final class GroupConv2d extends GridConv2d {
             NDArray stacked = NDArrays.concat(permuted, 2); // (out, in, |G|, k, k)
             perOutput.add(grid.transform(stacked, g));
         }
-        NDArray filters = GridGroup.stackAxis1(perOutput)
-                .reshape((long) outChannels * n, (long) inChannels * n, kernel, kernel);
+        NDArray filters =
+                GridGroup.stackAxis1(perOutput).reshape((long) outChannels * n, (long) inChannels * n, kernel, kernel);
         NDArray fullBias = b.repeat(0, n);
         int p = (kernel - 1) / 2;
         return Conv2d.conv2d(x, filters, fullBias, new Shape(1, 1), new Shape(p, p), new Shape(1, 1), 1);

@@ -14,7 +14,10 @@ import ai.djl.util.PairList;
 public final class GroupPool extends AbstractBlock {
 
     /** Reduction over the group axis. */
-    public enum Mode { MAX, MEAN }
+    public enum Mode {
+        MAX,
+        MEAN
+    }
 
     private final int order;
     private final Mode mode;

@@ -31,8 +31,8 @@ public final class PointwiseNonlinearity extends AbstractBlock {
         if (group.lieAlgebraDimension() > 0)
             throw new IllegalArgumentException("a pointwise nonlinearity is not equivariant for the continuous group "
                     + group.name() + "; use NormNonlinearity or GatedNonlinearity");
-        List<G> check = group instanceof FiniteGroup<G> fg && fg.order() <= 1000
-                ? fg.elements() : group.discreteGenerators();
+        List<G> check =
+                group instanceof FiniteGroup<G> fg && fg.order() <= 1000 ? fg.elements() : group.discreteGenerators();
         for (G g : check) {
             if (!isPermutation(rep.matrix(g), rep.dimension()))
                 throw new IllegalArgumentException("rho(" + g + ") of " + rep.name()

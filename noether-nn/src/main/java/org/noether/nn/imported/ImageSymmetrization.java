@@ -79,8 +79,8 @@ public final class ImageSymmetrization {
         if (g instanceof DihedralGroup d && (d.rotations() == 1 || d.rotations() == 2 || d.rotations() == 4)) {
             return d;
         }
-        throw new IllegalArgumentException("group " + spec + " does not act exactly on images; accepted: "
-                + String.join(", ", GROUPS));
+        throw new IllegalArgumentException(
+                "group " + spec + " does not act exactly on images; accepted: " + String.join(", ", GROUPS));
     }
 
     /**
@@ -94,8 +94,8 @@ public final class ImageSymmetrization {
         return switch (method) {
             case EQUITUNE -> new Equitune<>(model, s);
             case EQUIZERO -> new Equizero<>(model, s, invariant ? Proxy.entropy() : meanEntropy());
-            case LAMBDA_EQUITUNE -> new LambdaEquitune<>(model, negativeEntropy(model, invariant), s,
-                    LambdaEquitune.Positivity.EXP);
+            case LAMBDA_EQUITUNE ->
+                new LambdaEquitune<>(model, negativeEntropy(model, invariant), s, LambdaEquitune.Positivity.EXP);
             case CANONICALIZE -> new Canonicalized<>(model, new RandomFunctional(seed), s);
         };
     }
@@ -114,8 +114,8 @@ public final class ImageSymmetrization {
         Proxy proxy = invariant ? Proxy.entropy() : meanEntropy();
         return new AbstractBlock((byte) 1) {
             @Override
-            protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                    PairList<String, Object> params) {
+            protected NDList forwardInternal(
+                    ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
                 try (NDArray y = model.forward(ps, inputs, training, params).singletonOrThrow();
                         NDArray detached = y.stopGradient();
                         NDArray h = proxy.loss(detached)) {
@@ -158,8 +158,8 @@ public final class ImageSymmetrization {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
             long n = x.getShape().get(0);
             int size = Math.toIntExact(x.getShape().size() / Math.max(1, n));

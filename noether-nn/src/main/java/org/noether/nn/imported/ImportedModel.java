@@ -101,11 +101,12 @@ public final class ImportedModel implements AutoCloseable {
         String name = fileName.substring(0, fileName.lastIndexOf('.'));
         Model m = Model.newInstance(name, format.engine);
         try {
-            Map<String, String> options = format == Format.ONNX
-                    ? Map.of("interOpNumThreads", "1", "intraOpNumThreads", "1")
-                    : Map.of();
+            Map<String, String> options =
+                    format == Format.ONNX ? Map.of("interOpNumThreads", "1", "intraOpNumThreads", "1") : Map.of();
             // DJL finds the file by its name inside the folder (name without extension for .pt and .onnx)
-            m.load(abs.getParent(), format == Format.TORCHSCRIPT && !fileName.endsWith(".pt") ? fileName : name,
+            m.load(
+                    abs.getParent(),
+                    format == Format.TORCHSCRIPT && !fileName.endsWith(".pt") ? fileName : name,
                     options);
         } catch (IOException | MalformedModelException | EngineException | IllegalArgumentException e) {
             m.close();
@@ -154,8 +155,8 @@ public final class ImportedModel implements AutoCloseable {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
             if (expected != null && !x.getShape().slice(1).equals(expected)) {
                 throw new NoetherUserException(mismatch(x.getShape(), null));
@@ -172,11 +173,11 @@ public final class ImportedModel implements AutoCloseable {
                 }
                 try (NDManager sub = model.getNDManager().newSubManager()) {
                     NDArray ox = sub.create(x.toFloatArray(), x.getShape());
-                    NDList out = model.getBlock().forward(new ParameterStore(sub, false), new NDList(ox), false,
-                            params);
+                    NDList out =
+                            model.getBlock().forward(new ParameterStore(sub, false), new NDList(ox), false, params);
                     NDArray first = out.get(0);
-                    return new NDList(x.getManager().create(first.toByteBuffer(), first.getShape(),
-                            first.getDataType()));
+                    return new NDList(
+                            x.getManager().create(first.toByteBuffer(), first.getShape(), first.getDataType()));
                 }
             } catch (EngineException | IllegalArgumentException | IllegalStateException e) {
                 throw new NoetherUserException(mismatch(x.getShape(), e));

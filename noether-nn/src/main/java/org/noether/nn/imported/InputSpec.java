@@ -90,7 +90,10 @@ public record InputSpec(Shape shape, float[] mean, float[] std) {
             return new InputSpec(new Shape(dims), floats(o, "mean"), floats(o, "std"));
         } catch (IOException e) {
             throw new NoetherUserException("cannot read " + json + ": " + e.getMessage());
-        } catch (JsonParseException | IllegalStateException | ClassCastException | NumberFormatException
+        } catch (JsonParseException
+                | IllegalStateException
+                | ClassCastException
+                | NumberFormatException
                 | UnsupportedOperationException e) {
             throw new NoetherUserException(json + " is not a valid input description: " + e.getMessage());
         } catch (IllegalArgumentException e) {

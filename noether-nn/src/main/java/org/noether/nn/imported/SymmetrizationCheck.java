@@ -26,8 +26,13 @@ import org.noether.nn.symmetrize.NDAction;
 public final class SymmetrizationCheck {
 
     /** What was measured; accuracies are fractions in [0, 1]. */
-    public record Result(int samples, double plainAccuracy, double plainAccuracyTransformed,
-            double symmetrizedAccuracy, double symmetrizedAccuracyTransformed, double plainInvarianceError,
+    public record Result(
+            int samples,
+            double plainAccuracy,
+            double plainAccuracyTransformed,
+            double symmetrizedAccuracy,
+            double symmetrizedAccuracyTransformed,
+            double plainInvarianceError,
             double symmetrizedInvarianceError) {}
 
     private SymmetrizationCheck() {}
@@ -36,13 +41,20 @@ public final class SymmetrizationCheck {
      * @param images  normalized inputs, sample-major, {@code labels.length * perSample.size()} values
      * @param perSample the shape of one input, e.g. {@code [1, 28, 28]}
      */
-    public static Result run(Block plain, Block symmetrized, float[] images, Shape perSample, int[] labels,
-            DihedralGroup group, long seed, int batchSize) {
+    public static Result run(
+            Block plain,
+            Block symmetrized,
+            float[] images,
+            Shape perSample,
+            int[] labels,
+            DihedralGroup group,
+            long seed,
+            int batchSize) {
         int n = labels.length;
         int size = Math.toIntExact(perSample.size());
         if (images.length != (long) n * size) {
-            throw new IllegalArgumentException(n + " labels but " + images.length / Math.max(1, size)
-                    + " inputs of shape " + perSample);
+            throw new IllegalArgumentException(
+                    n + " labels but " + images.length / Math.max(1, size) + " inputs of shape " + perSample);
         }
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
@@ -93,12 +105,19 @@ public final class SymmetrizationCheck {
                 }
             }
         }
-        return new Result(n, correct[0] / (double) n, correct[1] / (double) n, correct[2] / (double) n,
-                correct[3] / (double) n, error[0] / n, error[1] / n);
+        return new Result(
+                n,
+                correct[0] / (double) n,
+                correct[1] / (double) n,
+                correct[2] / (double) n,
+                correct[3] / (double) n,
+                error[0] / n,
+                error[1] / n);
     }
 
     private static float[] out(Block model, NDManager manager, NDArray x) {
-        NDArray y = model.forward(new ParameterStore(manager, false), new NDList(x), false).singletonOrThrow();
+        NDArray y = model.forward(new ParameterStore(manager, false), new NDList(x), false)
+                .singletonOrThrow();
         if (y.getShape().dimension() != 2 || y.getShape().get(0) != x.getShape().get(0)) {
             throw new IllegalArgumentException("a classifier must give logits [batch, classes]; the model gave "
                     + y.getShape() + " for a batch of " + x.getShape().get(0));

@@ -63,8 +63,8 @@ public final class Canonicalized<G> extends Symmetrized<G> {
     }
 
     /** Scores of the orbit as {@code [K, B]} (row k: copy {@code g_k . x}), without gradient. */
-    NDArray orbitScores(ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params,
-            NDArray orbit) {
+    NDArray orbitScores(
+            ParameterStore ps, NDArray x, boolean training, PairList<String, Object> params, NDArray orbit) {
         int k = symmetry.size();
         long b = x.getShape().get(0);
         NDArray s = scorer.forward(ps, new NDList(orbit), training, params).singletonOrThrow();
@@ -106,7 +106,8 @@ public final class Canonicalized<G> extends Symmetrized<G> {
     }
 
     private NDArray weights(NDArray scores) {
-        try (NDArray detached = scores.stopGradient(); NDArray negated = detached.neg()) {
+        try (NDArray detached = scores.stopGradient();
+                NDArray negated = detached.neg()) {
             return Ties.minimizerWeights(negated, tolerance);
         }
     }
@@ -117,7 +118,8 @@ public final class Canonicalized<G> extends Symmetrized<G> {
         int b = Math.toIntExact(x.getShape().get(0));
         NDArray orbit = symmetry.orbit(x);
         float[] w;
-        try (NDArray scores = orbitScores(ps, x, false, params, orbit); NDArray weights = weights(scores)) {
+        try (NDArray scores = orbitScores(ps, x, false, params, orbit);
+                NDArray weights = weights(scores)) {
             w = weights.toFloatArray();
         }
         // selected rows of the orbit, element-major, and the matrix that averages them back into B outputs
@@ -222,8 +224,8 @@ public final class Canonicalized<G> extends Symmetrized<G> {
         }
 
         @Override
-        protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-                PairList<String, Object> params) {
+        protected NDList forwardInternal(
+                ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
             NDArray x = inputs.singletonOrThrow();
             NDArray orbit = symmetry.orbit(x);
             try (NDArray scores = orbitScores(ps, x, training, params, orbit)) {

@@ -79,7 +79,8 @@ public final class Equizero<G> extends Symmetrized<G> {
         NDArray y = runModel(ps, orbit, training, params);
         closeUnless(orbit, x, y);
         NDArray weights;
-        try (NDArray detached = y.stopGradient(); NDArray losses = proxy.loss(detached)) {
+        try (NDArray detached = y.stopGradient();
+                NDArray losses = proxy.loss(detached)) {
             if (losses.size() != k * b) {
                 throw new IllegalStateException("proxy gave " + losses.getShape() + " for " + k * b
                         + " outputs; it must give one loss per sample");
@@ -90,7 +91,8 @@ public final class Equizero<G> extends Symmetrized<G> {
         }
         NDArray pulled = symmetry.pullBack(y);
         closeUnless(y, x, pulled);
-        try (pulled; weights) {
+        try (pulled;
+                weights) {
             NDArray selected = weightedSum(weights, pulled);
             if (!(training && straightThrough)) {
                 return selected;

@@ -79,7 +79,8 @@ public final class LambdaEquitune<G> extends Symmetrized<G> {
         closeUnless(z, x, y);
         NDArray pulled = symmetry.pullBack(y);
         closeUnless(y, x, pulled);
-        try (pulled; weights) {
+        try (pulled;
+                weights) {
             return weightedSum(weights, pulled);
         }
     }

@@ -133,7 +133,8 @@ public final class NDActions {
         for (int gi = 0; gi < n; gi++) {
             int[] images = new int[n];
             for (int h = 0; h < n; h++) {
-                images[h] = group.indexOf(group.compose(group.elements().get(gi), group.elements().get(h)));
+                images[h] = group.indexOf(
+                        group.compose(group.elements().get(gi), group.elements().get(h)));
             }
             table[gi] = new Permutation(images);
         }
@@ -163,7 +164,8 @@ public final class NDActions {
             if (isLong) {
                 return mapped;
             }
-            try (ids; mapped) {
+            try (ids;
+                    mapped) {
                 return mapped.toType(batch.getDataType(), true);
             }
         };

@@ -38,7 +38,8 @@ public interface Proxy {
     /** Minus the largest softmax probability of the logits on the last axis. */
     static Proxy negativeMaxProbability() {
         return outputs -> {
-            try (NDArray p = outputs.softmax(-1); NDArray m = p.max(new int[] {-1})) {
+            try (NDArray p = outputs.softmax(-1);
+                    NDArray m = p.max(new int[] {-1})) {
                 NDArray l = m.neg();
                 return l.getShape().dimension() == 1 ? l : flatten(l);
             }
@@ -47,7 +48,8 @@ public interface Proxy {
 
     /** Averages any trailing axes (e.g. sequence positions) into one loss per sample. */
     private static NDArray flatten(NDArray perPosition) {
-        try (perPosition; NDArray flat = perPosition.reshape(perPosition.getShape().get(0), -1)) {
+        try (perPosition;
+                NDArray flat = perPosition.reshape(perPosition.getShape().get(0), -1)) {
             return flat.mean(new int[] {1});
         }
     }

@@ -63,11 +63,11 @@ public abstract sealed class Symmetrized<G> extends AbstractBlock
     }
 
     @Override
-    protected final NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-            PairList<String, Object> params) {
+    protected final NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         if (inputs.size() != 1) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + " wraps models with one input, got "
-                    + inputs.size() + " arrays");
+            throw new IllegalArgumentException(
+                    getClass().getSimpleName() + " wraps models with one input, got " + inputs.size() + " arrays");
         }
         return new NDList(symmetrize(parameterStore, inputs.get(0), training, params));
     }
@@ -95,7 +95,8 @@ public abstract sealed class Symmetrized<G> extends AbstractBlock
         for (int i = 0; i < extra; i++) {
             dims[2 + i] = 1;
         }
-        try (NDArray w = weights.reshape(new Shape(dims)); NDArray weighted = pulled.mul(w)) {
+        try (NDArray w = weights.reshape(new Shape(dims));
+                NDArray weighted = pulled.mul(w)) {
             return weighted.sum(new int[] {0});
         }
     }

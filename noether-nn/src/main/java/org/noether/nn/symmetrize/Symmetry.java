@@ -49,7 +49,8 @@ public final class Symmetry<G> {
         this.inverses = List.copyOf(inv);
         this.wholeGroup = wholeGroup;
         if (!group.equal(this.elements.get(0), group.identity())) {
-            throw new IllegalArgumentException("the first element must be the identity, got " + group.format(elements.get(0)));
+            throw new IllegalArgumentException(
+                    "the first element must be the identity, got " + group.format(elements.get(0)));
         }
     }
 
@@ -68,8 +69,8 @@ public final class Symmetry<G> {
      * Haar-random elements drawn from {@code random}. Wrappers over it are equivariant only approximately (their
      * error shrinks as the sample grows), which {@link #isExact()} reports.
      */
-    public static <G> Symmetry<G> sampled(Group<G> group, int count, RandomGenerator random, NDAction<G> input,
-            NDAction<G> output) {
+    public static <G> Symmetry<G> sampled(
+            Group<G> group, int count, RandomGenerator random, NDAction<G> input, NDAction<G> output) {
         if (count < 1) {
             throw new IllegalArgumentException("a sample needs at least 1 element, got " + count);
         }

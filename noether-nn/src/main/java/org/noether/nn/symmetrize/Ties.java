@@ -39,8 +39,8 @@ public final class Ties {
      */
     public static boolean[] minimizers(double[] values, int from, int to, double tol) {
         if (from < 0 || to > values.length || from >= to) {
-            throw new IllegalArgumentException("need a non-empty range of " + values.length + " values, got ["
-                    + from + ", " + to + ")");
+            throw new IllegalArgumentException(
+                    "need a non-empty range of " + values.length + " values, got [" + from + ", " + to + ")");
         }
         if (!(tol >= 0)) {
             throw new IllegalArgumentException("tolerance must be >= 0, got " + tol);

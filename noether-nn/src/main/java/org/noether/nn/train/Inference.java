@@ -30,8 +30,7 @@ public final class Inference {
      *
      * @throws IllegalArgumentException if {@code fn} returns an NDArray/NDList (it would be closed)
      */
-    public static <B, R> List<R> map(
-            NDManager parent, Iterable<? extends B> batches, ScopedFunction<? super B, R> fn) {
+    public static <B, R> List<R> map(NDManager parent, Iterable<? extends B> batches, ScopedFunction<? super B, R> fn) {
         Objects.requireNonNull(parent, "parent");
         Objects.requireNonNull(fn, "fn");
         List<R> out = new ArrayList<>();
@@ -68,32 +67,28 @@ public final class Inference {
             ranges.add(new int[] {start, Math.min(rows.length, start + batchSize)});
         }
         float[][] result = new float[rows.length][];
-        map(
-                parent,
-                ranges,
-                (scope, range) -> {
-                    int n = range[1] - range[0];
-                    float[] flat = new float[n * width];
-                    for (int i = 0; i < n; i++) {
-                        float[] row = rows[range[0] + i];
-                        if (row.length != width) {
-                            throw new IllegalArgumentException(
-                                    "row " + (range[0] + i) + " has length " + row.length
-                                            + ", expected " + width);
-                        }
-                        System.arraycopy(row, 0, flat, i * width, width);
-                    }
-                    NDArray x = scope.create(flat, new Shape(n, width));
-                    NDList y = block.forward(new ParameterStore(scope, false), new NDList(x), false);
-                    float[] values = y.singletonOrThrow().toFloatArray();
-                    int per = values.length / n;
-                    for (int i = 0; i < n; i++) {
-                        float[] outRow = new float[per];
-                        System.arraycopy(values, i * per, outRow, 0, per);
-                        result[range[0] + i] = outRow;
-                    }
-                    return null;
-                });
+        map(parent, ranges, (scope, range) -> {
+            int n = range[1] - range[0];
+            float[] flat = new float[n * width];
+            for (int i = 0; i < n; i++) {
+                float[] row = rows[range[0] + i];
+                if (row.length != width) {
+                    throw new IllegalArgumentException(
+                            "row " + (range[0] + i) + " has length " + row.length + ", expected " + width);
+                }
+                System.arraycopy(row, 0, flat, i * width, width);
+            }
+            NDArray x = scope.create(flat, new Shape(n, width));
+            NDList y = block.forward(new ParameterStore(scope, false), new NDList(x), false);
+            float[] values = y.singletonOrThrow().toFloatArray();
+            int per = values.length / n;
+            for (int i = 0; i < n; i++) {
+                float[] outRow = new float[per];
+                System.arraycopy(values, i * per, outRow, 0, per);
+                result[range[0] + i] = outRow;
+            }
+            return null;
+        });
         return result;
     }
 }

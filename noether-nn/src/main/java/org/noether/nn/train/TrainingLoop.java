@@ -95,15 +95,14 @@ public final class TrainingLoop {
                 NDArray loss = trainer.getLoss().evaluate(batch.labels(), predictions);
                 value = scalar(loss);
                 if (!Float.isFinite(value)) {
-                    throw new IllegalStateException(
-                            "loss became "
-                                    + (Float.isNaN(value) ? "NaN" : "infinite (" + value + ")")
-                                    + " at step "
-                                    + k
-                                    + " (last finite loss: "
-                                    + lastLoss
-                                    + "); parameters were not updated. Lower the learning rate"
-                                    + " or check the inputs for NaN/Inf.");
+                    throw new IllegalStateException("loss became "
+                            + (Float.isNaN(value) ? "NaN" : "infinite (" + value + ")")
+                            + " at step "
+                            + k
+                            + " (last finite loss: "
+                            + lastLoss
+                            + "); parameters were not updated. Lower the learning rate"
+                            + " or check the inputs for NaN/Inf.");
                 }
                 collector.backward(loss);
             }
@@ -116,8 +115,7 @@ public final class TrainingLoop {
 
     private static float scalar(NDArray loss) {
         if (loss.size() != 1) {
-            throw new IllegalStateException(
-                    "loss must be a scalar, got shape " + loss.getShape());
+            throw new IllegalStateException("loss must be a scalar, got shape " + loss.getShape());
         }
         return loss.getDataType() == DataType.FLOAT32
                 ? loss.getFloat()

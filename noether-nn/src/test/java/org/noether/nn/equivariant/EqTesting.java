@@ -65,8 +65,14 @@ final class EqTesting {
     }
 
     /** Checks f(rho_in(g) x) = rho_out(g) f(x) on a batch, for {@code trials} random g; returns the worst error. */
-    static <G> double equivarianceError(Block block, NDManager manager, Representation<G> in,
-            Representation<G> out, Random rnd, int batch, int trials) {
+    static <G> double equivarianceError(
+            Block block,
+            NDManager manager,
+            Representation<G> in,
+            Representation<G> out,
+            Random rnd,
+            int batch,
+            int trials) {
         double worst = 0;
         for (int t = 0; t < trials; t++) {
             G g = in.group().sample(rnd);

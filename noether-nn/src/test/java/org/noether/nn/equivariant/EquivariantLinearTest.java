@@ -66,7 +66,8 @@ class EquivariantLinearTest {
     void so3TensorSquareToItselfUsesTheDenseProduct() {
         O3 g = O3.SO3;
         // identity, transpose and trace elements overlap on the diagonal entries
-        assertFalse(assertEquivariant(RepresentationSpec.parse(g, "V*V"), RepresentationSpec.parse(g, "V*V"), 7),
+        assertFalse(
+                assertEquivariant(RepresentationSpec.parse(g, "V*V"), RepresentationSpec.parse(g, "V*V"), 7),
                 "overlapping basis elements: assembled by the dense product");
     }
 
@@ -79,7 +80,8 @@ class EquivariantLinearTest {
     @Test
     void s4PermutationToPermutation() {
         SymmetricGroup s4 = new SymmetricGroup(4);
-        EquivariantLinear layer = new EquivariantLinear(Representations.permutation(s4), Representations.permutation(s4));
+        EquivariantLinear layer =
+                new EquivariantLinear(Representations.permutation(s4), Representations.permutation(s4));
         assertEquals(2, layer.weightDimension()); // identity and all-ones
         assertEquals(1, layer.biasDimension());
         assertEquivariant(Representations.permutation(s4), Representations.permutation(s4), 3);
@@ -88,7 +90,8 @@ class EquivariantLinearTest {
     @Test
     void d4RegularToRegular() {
         DihedralGroup d4 = DihedralGroup.dihedral(4);
-        assertTrue(assertEquivariant(Representations.regular(d4), Representations.regular(d4), 4),
+        assertTrue(
+                assertEquivariant(Representations.regular(d4), Representations.regular(d4), 4),
                 "disjoint orbit basis: assembled by a gather");
     }
 
@@ -113,18 +116,24 @@ class EquivariantLinearTest {
             model.setBlock(layer);
             DefaultTrainingConfig config = new DefaultTrainingConfig(Losses.l2())
                     .optDevices(new Device[] {Device.cpu()})
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.05f)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(0.05f))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(16, d));
                 Random rnd = new Random(9);
                 // target: an equivariant map (2 * identity + 1) applied to the inputs
-                float[] losses = new TrainingLoop(trainer).run((m, step) -> {
-                    float[] x = EqTesting.gaussian(rnd, 16 * d);
-                    float[] y = new float[x.length];
-                    for (int i = 0; i < x.length; i++) y[i] = 2 * x[i] + 1;
-                    return new LabeledBatch(new NDList(m.create(x, new Shape(16, d))),
-                            new NDList(m.create(y, new Shape(16, d))));
-                }, 150);
+                float[] losses = new TrainingLoop(trainer)
+                        .run(
+                                (m, step) -> {
+                                    float[] x = EqTesting.gaussian(rnd, 16 * d);
+                                    float[] y = new float[x.length];
+                                    for (int i = 0; i < x.length; i++) y[i] = 2 * x[i] + 1;
+                                    return new LabeledBatch(
+                                            new NDList(m.create(x, new Shape(16, d))),
+                                            new NDList(m.create(y, new Shape(16, d))));
+                                },
+                                150);
                 assertTrue(losses[149] < 0.05f * losses[0], "loss " + losses[0] + " -> " + losses[149]);
             }
             before = EqTesting.run(layer, model.getNDManager(), probe, new Shape(3, d), false);

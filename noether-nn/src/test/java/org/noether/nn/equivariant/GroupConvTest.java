@@ -134,8 +134,11 @@ class GroupConvTest {
         Random rnd = new Random(4);
         int size = 7;
         try (NDManager m = Engines.pytorch().newBaseManager()) {
-            Block conv = Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))
-                    .setFilters(3).build();
+            Block conv = Conv2d.builder()
+                    .setKernelShape(new Shape(3, 3))
+                    .optPadding(new Shape(1, 1))
+                    .setFilters(3)
+                    .build();
             Shape shape = new Shape(1, 2, size, size);
             EqTesting.initRandom(conv, m, 0.5f, shape);
             DihedralElement r = c4.rotation(1);
@@ -177,33 +180,44 @@ class GroupConvTest {
             model.setBlock(GCnn.c4Classifier(1, 4, 2));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optDevices(new Device[] {Device.cpu()})
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.02f)).build());
+                    .optOptimizer(Optimizer.adam()
+                            .optLearningRateTracker(Tracker.fixed(0.02f))
+                            .build());
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(batch, 1, size, size));
                 Random rnd = new Random(6);
                 int[] live = new int[steps + 1];
                 int[] liveAll = new int[steps + 1];
                 // class 1: a bright centred square, class 0: noise only
-                float[] losses = new TrainingLoop(trainer).run((mgr, step) -> {
-                    float[] x = new float[batch * size * size];
-                    float[] y = new float[batch];
-                    for (int b = 0; b < batch; b++) {
-                        y[b] = b % 2;
-                        for (int i = 0; i < size * size; i++) {
-                            int r = i / size, c = i % size;
-                            boolean inside = r >= 3 && r < 7 && c >= 3 && c < 7;
-                            x[b * size * size + i] = (float) (0.3 * rnd.nextGaussian()) + (y[b] == 1 && inside ? 1 : 0);
-                        }
-                    }
-                    return new LabeledBatch(new NDList(mgr.create(x, new Shape(batch, 1, size, size))),
-                            new NDList(mgr.create(y, new Shape(batch))));
-                }, steps, (step, loss) -> {
-                    live[(int) step + 1] = LiveArrays.count(model.getNDManager());
-                    liveAll[(int) step + 1] = LiveArrays.countAll();
-                });
-                assertTrue(Math.abs(live[steps] - live[10]) <= 2, "model arrays " + live[10] + " -> " + live[steps]
-                        + " " + LiveArrays.byOwner(model.getNDManager()));
-                assertTrue(Math.abs(liveAll[steps] - liveAll[10]) <= 2,
+                float[] losses = new TrainingLoop(trainer)
+                        .run(
+                                (mgr, step) -> {
+                                    float[] x = new float[batch * size * size];
+                                    float[] y = new float[batch];
+                                    for (int b = 0; b < batch; b++) {
+                                        y[b] = b % 2;
+                                        for (int i = 0; i < size * size; i++) {
+                                            int r = i / size, c = i % size;
+                                            boolean inside = r >= 3 && r < 7 && c >= 3 && c < 7;
+                                            x[b * size * size + i] =
+                                                    (float) (0.3 * rnd.nextGaussian()) + (y[b] == 1 && inside ? 1 : 0);
+                                        }
+                                    }
+                                    return new LabeledBatch(
+                                            new NDList(mgr.create(x, new Shape(batch, 1, size, size))),
+                                            new NDList(mgr.create(y, new Shape(batch))));
+                                },
+                                steps,
+                                (step, loss) -> {
+                                    live[(int) step + 1] = LiveArrays.count(model.getNDManager());
+                                    liveAll[(int) step + 1] = LiveArrays.countAll();
+                                });
+                assertTrue(
+                        Math.abs(live[steps] - live[10]) <= 2,
+                        "model arrays " + live[10] + " -> " + live[steps] + " "
+                                + LiveArrays.byOwner(model.getNDManager()));
+                assertTrue(
+                        Math.abs(liveAll[steps] - liveAll[10]) <= 2,
                         "engine arrays " + liveAll[10] + " -> " + liveAll[steps]);
                 assertTrue(losses[steps - 1] < losses[0], "loss " + losses[0] + " -> " + losses[steps - 1]);
             }

@@ -56,9 +56,11 @@ class NonlinearityTest {
             check(reg, m);
         }
         // a rotation matrix is not a permutation: rejected
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PointwiseNonlinearity(Representations.planar(DihedralGroup.cyclic(4), 1), Activation::relu));
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> new PointwiseNonlinearity(Representations.defining(O3.SO3), Activation::relu));
     }
 
@@ -100,7 +102,8 @@ class NonlinearityTest {
         var reg = Representations.regular(d4);
         var in = Representations.planar(d4, 1);
         var out = Representations.trivial(d4).plus(in);
-        EquivariantMLP mlp = EquivariantMLP.of(in, List.of(reg, reg.plus(reg)), out, EquivariantMLP.Kind.POINTWISE_RELU);
+        EquivariantMLP mlp =
+                EquivariantMLP.of(in, List.of(reg, reg.plus(reg)), out, EquivariantMLP.Kind.POINTWISE_RELU);
         EqTesting.initRandom(mlp, m, 1f, new Shape(4, in.dimension()));
         double err = EqTesting.equivarianceError(mlp, m, in, out, new Random(5), 4, 4);
         assertTrue(err < EqTesting.REL_TOL, "relative error " + err);

@@ -48,7 +48,9 @@ class ImportedModelTest {
 
     static float[] run(Block b, NDManager m, float[] x, Shape shape) {
         NDArray in = m.create(x, shape);
-        return b.forward(new ParameterStore(m, false), new NDList(in), false).singletonOrThrow().toFloatArray();
+        return b.forward(new ParameterStore(m, false), new NDList(in), false)
+                .singletonOrThrow()
+                .toFloatArray();
     }
 
     static float[] probe() {
@@ -95,11 +97,15 @@ class ImportedModelTest {
                     x[i] = (float) r.nextGaussian();
                 }
                 NDArray in = batch.create(x, new Shape(2, 1, 8, 8));
-                float[] y = f.forward(new ParameterStore(batch, false), new NDList(in), false).head().toFloatArray();
+                float[] y = f.forward(new ParameterStore(batch, false), new NDList(in), false)
+                        .head()
+                        .toFloatArray();
                 List<DihedralElement> els = group.elements();
                 DihedralElement g = els.get(1 + r.nextInt(els.size() - 1));
                 NDArray gx = NDActions.image(group).act(g, in);
-                float[] gy = f.forward(new ParameterStore(batch, false), new NDList(gx), false).head().toFloatArray();
+                float[] gy = f.forward(new ParameterStore(batch, false), new NDList(gx), false)
+                        .head()
+                        .toFloatArray();
                 for (int i = 0; i < y.length; i++) {
                     worst = Math.max(worst, Math.abs(y[i] - gy[i]));
                 }
@@ -134,11 +140,14 @@ class ImportedModelTest {
 
     @Test
     void wrongInputShapeGivesOneLineErrorNamingBothShapes() {
-        try (NDManager m = NDManager.newBaseManager(); ImportedModel model = ImportedModel.load(DIR.resolve("tiny_cnn.pt"))) {
+        try (NDManager m = NDManager.newBaseManager();
+                ImportedModel model = ImportedModel.load(DIR.resolve("tiny_cnn.pt"))) {
             model.expecting(new Shape(1, 8, 8));
-            var e = assertThrows(NoetherUserException.class,
+            var e = assertThrows(
+                    NoetherUserException.class,
                     () -> run(model.block(), m, new float[2 * 3 * 10 * 10], new Shape(2, 3, 10, 10)));
-            assertEquals("model tiny_cnn.pt does not accept input of shape [2, 3, 10, 10] (expected [N, 1, 8, 8])",
+            assertEquals(
+                    "model tiny_cnn.pt does not accept input of shape [2, 3, 10, 10] (expected [N, 1, 8, 8])",
                     e.getMessage());
         }
     }
@@ -146,9 +155,11 @@ class ImportedModelTest {
     @Test
     void shapeTheModelRejectsWithoutADeclaredShapeIsStillOneLine() {
         try (NDManager m = NDManager.newBaseManager()) {
-            var e = assertThrows(NoetherUserException.class,
+            var e = assertThrows(
+                    NoetherUserException.class,
                     () -> run(torchscript().block(), m, new float[2 * 100], new Shape(2, 1, 10, 10)));
-            assertTrue(e.getMessage().startsWith("model tiny_cnn.pt does not accept input of shape [2, 1, 10, 10]: "),
+            assertTrue(
+                    e.getMessage().startsWith("model tiny_cnn.pt does not accept input of shape [2, 1, 10, 10]: "),
                     e.getMessage());
             assertFalse(e.getMessage().contains("\n"), e.getMessage());
         }
@@ -159,7 +170,8 @@ class ImportedModelTest {
         var e1 = assertThrows(NoetherUserException.class, () -> ImportedModel.load(DIR.resolve("nope.pt")));
         assertTrue(e1.getMessage().contains("does not exist"), e1.getMessage());
         var e2 = assertThrows(NoetherUserException.class, () -> ImportedModel.load(DIR.resolve("make_model.py")));
-        assertTrue(e2.getMessage().contains("accepted: TorchScript (.pt, .pth, .torchscript) and ONNX (.onnx)"),
+        assertTrue(
+                e2.getMessage().contains("accepted: TorchScript (.pt, .pth, .torchscript) and ONNX (.onnx)"),
                 e2.getMessage());
         var e3 = assertThrows(IllegalArgumentException.class, () -> ImageSymmetrization.group("C3"));
         assertTrue(e3.getMessage().contains("accepted: C1, C2, C4, D1, D2, D4"), e3.getMessage());
@@ -169,11 +181,13 @@ class ImportedModelTest {
 
     @Test
     void sidecarGivesShapeAndNormalization() {
-        InputSpec spec = InputSpec.read(InputSpec.sidecar(DIR.resolve("tiny_cnn.pt")).orElseThrow());
+        InputSpec spec =
+                InputSpec.read(InputSpec.sidecar(DIR.resolve("tiny_cnn.pt")).orElseThrow());
         assertEquals(new Shape(1, 8, 8), spec.shape());
         assertEquals((255 / 255f - 0.5f) / 0.25f, spec.normalize(new byte[] {(byte) 255})[0], 1e-6);
         var e = assertThrows(NoetherUserException.class, () -> spec.check(3, 8, 8, "x"));
-        assertEquals("the model expects inputs of shape [N, 1, 8, 8], the images of x are [N, 3, 8, 8]", e.getMessage());
+        assertEquals(
+                "the model expects inputs of shape [N, 1, 8, 8], the images of x are [N, 3, 8, 8]", e.getMessage());
     }
 
     @Test
@@ -208,8 +222,8 @@ class ImportedModelTest {
         }
         DihedralGroup c4 = DihedralGroup.cyclic(4);
         Block sym = ImageSymmetrization.wrap(torchscript().block(), ImageSymmetrization.Method.EQUITUNE, c4, true, 1L);
-        SymmetrizationCheck.Result res = SymmetrizationCheck.run(torchscript().block(), sym, x, new Shape(1, 8, 8),
-                labels, c4, 5L, 8);
+        SymmetrizationCheck.Result res =
+                SymmetrizationCheck.run(torchscript().block(), sym, x, new Shape(1, 8, 8), labels, c4, 5L, 8);
         assertEquals(1.0, res.plainAccuracy());
         assertEquals(res.symmetrizedAccuracy(), res.symmetrizedAccuracyTransformed());
         assertTrue(res.plainInvarianceError() > 0.05, "plain error " + res.plainInvarianceError());

@@ -43,7 +43,8 @@ class AugmentationTest {
             NDArray moved = aug.transformInputs(x, k);
             for (int i = 0; i < k.length; i++) {
                 NDArray expected = NDActions.image(D4).act(D4.elements().get(k[i]), x.get(i + ":" + (i + 1)));
-                assertArrayEquals(expected.toFloatArray(), moved.get(i + ":" + (i + 1)).toFloatArray(), "sample " + i);
+                assertArrayEquals(
+                        expected.toFloatArray(), moved.get(i + ":" + (i + 1)).toFloatArray(), "sample " + i);
             }
             assertSame(y, aug.transformOutputs(y, k), "an invariant symmetry leaves labels alone");
         }
@@ -51,10 +52,11 @@ class AugmentationTest {
 
     @Test
     void equivariantTargetsMoveWithTheirInputs() {
-        Augmentation<DihedralElement> aug = new Augmentation<>(
-                Symmetry.equivariant(D4, NDActions.image(D4), NDActions.regular(D4)));
+        Augmentation<DihedralElement> aug =
+                new Augmentation<>(Symmetry.equivariant(D4, NDActions.image(D4), NDActions.regular(D4)));
         SplittableRandom random = new SplittableRandom(2);
-        BatchSource source = (m, step) -> new LabeledBatch(new NDList(Nets.gaussian(m, random, 5, 1, 4, 4)),
+        BatchSource source = (m, step) -> new LabeledBatch(
+                new NDList(Nets.gaussian(m, random, 5, 1, 4, 4)),
                 new NDList(m.eye(8).get("0:5")));
         BatchSource augmented = aug.augment(source, new SplittableRandom(3));
         try (NDManager scope = manager.newSubManager()) {

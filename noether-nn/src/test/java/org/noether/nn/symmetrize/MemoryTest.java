@@ -51,8 +51,9 @@ class MemoryTest {
                 int after5 = LiveArrays.countAll();
                 loop.run(data, 40);
                 int after45 = LiveArrays.countAll();
-                assertTrue(Math.abs(after45 - after5) <= 2, w + ": live arrays after 5 steps " + after5
-                        + ", after 45: " + after45);
+                assertTrue(
+                        Math.abs(after45 - after5) <= 2,
+                        w + ": live arrays after 5 steps " + after5 + ", after 45: " + after45);
             }
         }
     }
@@ -68,8 +69,10 @@ class MemoryTest {
                 int before = LiveArrays.countAll();
                 List<Float> sums = Inference.map(t.model.getNDManager(), batches, (scope, i) -> {
                     NDArray x = Nets.gaussian(scope, new SplittableRandom(i), 4, 1, 6, 6);
-                    return w.forward(new ParameterStore(scope, false), new NDList(x), false).singletonOrThrow()
-                            .sum().getFloat();
+                    return w.forward(new ParameterStore(scope, false), new NDList(x), false)
+                            .singletonOrThrow()
+                            .sum()
+                            .getFloat();
                 });
                 assertEquals(50, sums.size());
                 assertEquals(before, LiveArrays.countAll(), w + " left arrays behind");

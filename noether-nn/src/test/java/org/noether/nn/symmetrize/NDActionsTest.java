@@ -45,8 +45,12 @@ class NDActionsTest {
     @Test
     void imageActionMovesPixelsExactlyAsTheCoreImageAction() {
         SplittableRandom random = new SplittableRandom(3);
-        for (DihedralGroup g : List.of(DihedralGroup.dihedral(4), DihedralGroup.cyclic(4), DihedralGroup.cyclic(2),
-                DihedralGroup.dihedral(1), DihedralGroup.dihedral(2))) {
+        for (DihedralGroup g : List.of(
+                DihedralGroup.dihedral(4),
+                DihedralGroup.cyclic(4),
+                DihedralGroup.cyclic(2),
+                DihedralGroup.dihedral(1),
+                DihedralGroup.dihedral(2))) {
             for (int size : new int[] {4, 5}) {
                 Action<DihedralElement, Image> core = ImageActions.exact(g);
                 NDAction<DihedralElement> batched = NDActions.image(g);
@@ -75,13 +79,22 @@ class NDActionsTest {
         try (NDManager scope = manager.newSubManager()) {
             checkLaws(d4, NDActions.image(d4), Nets.gaussian(scope, random, 2, 1, 6, 6), 0);
             checkLaws(d4, NDActions.regular(d4), Nets.gaussian(scope, random, 3, 8), 0);
-            checkLaws(d4, NDActions.representation(Representations.defining(d4)), Nets.gaussian(scope, random, 3, 2),
+            checkLaws(
+                    d4,
+                    NDActions.representation(Representations.defining(d4)),
+                    Nets.gaussian(scope, random, 3, 2),
                     1e-6);
             checkLaws(s3, NDActions.tokens(tokens), Nets.gaussian(scope, random, 2, 4, 5), 0);
-            checkLaws(s3, NDActions.tokenIds(tokens), scope.create(new long[] {0, 1, 2, 3, 4, 2, 1, 0}).reshape(2, 4),
+            checkLaws(
+                    s3,
+                    NDActions.tokenIds(tokens),
+                    scope.create(new long[] {0, 1, 2, 3, 4, 2, 1, 0}).reshape(2, 4),
                     0);
-            checkLaws(cube, NDActions.representation(Representations.defining(O3.SO3)),
-                    Nets.gaussian(scope, random, 2, 7, 3), 1e-6);
+            checkLaws(
+                    cube,
+                    NDActions.representation(Representations.defining(O3.SO3)),
+                    Nets.gaussian(scope, random, 2, 7, 3),
+                    1e-6);
         }
     }
 
@@ -98,7 +111,9 @@ class NDActionsTest {
                 assertArrayEquals(tokens.act(p, seq), got.toIntArray());
                 // and the one-hot distributions move with them
                 NDArray oneHot = ids.oneHot(5);
-                assertArrayEquals(got.oneHot(5).toFloatArray(), NDActions.tokens(tokens).act(p, oneHot).toFloatArray());
+                assertArrayEquals(
+                        got.oneHot(5).toFloatArray(),
+                        NDActions.tokens(tokens).act(p, oneHot).toFloatArray());
             }
         }
     }
@@ -108,11 +123,12 @@ class NDActionsTest {
         DihedralGroup c4 = DihedralGroup.cyclic(4);
         try (NDManager scope = manager.newSubManager()) {
             NDArray rect = scope.zeros(new ai.djl.ndarray.types.Shape(1, 1, 3, 4));
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> NDActions.image(c4).act(c4.rotation(1), rect));
+            IllegalArgumentException e = assertThrows(
+                    IllegalArgumentException.class, () -> NDActions.image(c4).act(c4.rotation(1), rect));
             assertTrue(e.getMessage().contains("square"), e.getMessage());
             NDArray v = scope.zeros(new ai.djl.ndarray.types.Shape(2, 3));
-            e = assertThrows(IllegalArgumentException.class,
+            e = assertThrows(
+                    IllegalArgumentException.class,
                     () -> NDActions.representation(Representations.defining(c4)).act(c4.rotation(1), v));
             assertTrue(e.getMessage().contains("dimension 2"), e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> NDActions.image(DihedralGroup.cyclic(8)));
@@ -125,21 +141,30 @@ class NDActionsTest {
 
     /** The 24 rotations of the cube, as a finite subgroup of SO(3). */
     static FiniteGroup<Orthogonal3> cubeRotations() {
-        return GeneratedGroup.of("cube rotations", O3.SO3, List.of(
-                Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
-                Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)), 100);
+        return GeneratedGroup.of(
+                "cube rotations",
+                O3.SO3,
+                List.of(
+                        Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2),
+                        Orthogonal3.rotation(new double[] {1, 0, 0}, Math.PI / 2)),
+                100);
     }
 
     private static <G> void checkLaws(FiniteGroup<G> group, NDAction<G> action, NDArray x, double tol) {
         float[] plain = x.toType(DataType.FLOAT32, false).toFloatArray();
-        float[] identity = action.act(group.identity(), x).toType(DataType.FLOAT32, false).toFloatArray();
+        float[] identity =
+                action.act(group.identity(), x).toType(DataType.FLOAT32, false).toFloatArray();
         assertArrayEquals(plain, identity, (float) tol, "identity acts trivially");
         SplittableRandom random = new SplittableRandom(5);
         for (int t = 0; t < 12; t++) {
             G g = group.sample(random);
             G h = group.sample(random);
-            float[] twoSteps = action.act(g, action.act(h, x)).toType(DataType.FLOAT32, false).toFloatArray();
-            float[] once = action.act(group.compose(g, h), x).toType(DataType.FLOAT32, false).toFloatArray();
+            float[] twoSteps = action.act(g, action.act(h, x))
+                    .toType(DataType.FLOAT32, false)
+                    .toFloatArray();
+            float[] once = action.act(group.compose(g, h), x)
+                    .toType(DataType.FLOAT32, false)
+                    .toFloatArray();
             assertArrayEquals(once, twoSteps, (float) tol, group.name() + ": g.(h.x) = (gh).x");
         }
     }

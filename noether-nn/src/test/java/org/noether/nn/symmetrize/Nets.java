@@ -28,7 +28,11 @@ final class Nets {
     /** Image [B, c, s, s] -> logits [B, classes]: a conv layer, then a dense layer on the flattened map. */
     static Block cnnClassifier(int classes) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setKernelShape(new Shape(3, 3))
+                        .setFilters(4)
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation::relu)
                 .add(Blocks.batchFlattenBlock())
                 .add(Linear.builder().setUnits(16).build())
@@ -39,9 +43,17 @@ final class Nets {
     /** Image [B, c, s, s] -> image [B, c, s, s]: convolutions (random kernels) plus a fixed ramp across the rows. */
     static Block cnnImageToImage(int channels) {
         return new SequentialBlock()
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(4).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setKernelShape(new Shape(3, 3))
+                        .setFilters(4)
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(Activation::tanh)
-                .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(channels).optPadding(new Shape(1, 1)).build())
+                .add(Conv2d.builder()
+                        .setKernelShape(new Shape(3, 3))
+                        .setFilters(channels)
+                        .optPadding(new Shape(1, 1))
+                        .build())
                 .add(LambdaBlock.singleton(Nets::addRowRamp));
     }
 
@@ -93,8 +105,9 @@ final class Nets {
 
     /** Inference-mode output of {@code block} on a scoped copy of {@code x}, as Java floats. */
     static float[] eval(Block block, NDManager manager, NDArray x) {
-        return eval(manager, scope -> block.forward(new ParameterStore(scope, false), new NDList(local(x, scope)),
-                false).singletonOrThrow());
+        return eval(
+                manager, scope -> block.forward(new ParameterStore(scope, false), new NDList(local(x, scope)), false)
+                        .singletonOrThrow());
     }
 
     /** A copy of {@code x} owned by {@code scope}, so that every op on it leaves its results there. */

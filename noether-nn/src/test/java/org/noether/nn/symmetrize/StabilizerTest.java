@@ -41,21 +41,24 @@ class StabilizerTest {
         manager.close();
     }
 
-    private static final Proxy MEAN_SQUARE = y -> y.square().reshape(y.getShape().get(0), -1).mean(new int[] {1});
+    private static final Proxy MEAN_SQUARE =
+            y -> y.square().reshape(y.getShape().get(0), -1).mean(new int[] {1});
 
     @Test
     void equizeroStaysEquivariantOnARotationSymmetricImageWhereFirstIndexArgminDoesNot() {
         Symmetry<DihedralElement> s = Symmetry.equivariant(C4, NDActions.image(C4), NDActions.image(C4));
-        Equizero<DihedralElement> ez = Nets.init(new Equizero<>(Nets.cnnImageToImage(1), s, MEAN_SQUARE), manager,
-                21, new Shape(1, 1, 6, 6));
+        Equizero<DihedralElement> ez =
+                Nets.init(new Equizero<>(Nets.cnnImageToImage(1), s, MEAN_SQUARE), manager, 21, new Shape(1, 1, 6, 6));
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = symmetric(scope, new SplittableRandom(4));
             NDAction<DihedralElement> act = NDActions.image(C4);
             assertArrayEquals(x.toFloatArray(), act.act(C4.rotation(1), x).toFloatArray(), "x = r x");
 
             ParameterStore ps = new ParameterStore(scope, false);
-            float[] out = ez.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
-            float[] turned = act.act(C4.rotation(1), scope.create(out, x.getShape())).toFloatArray();
+            float[] out =
+                    ez.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] turned =
+                    act.act(C4.rotation(1), scope.create(out, x.getShape())).toFloatArray();
             assertTrue(Nets.relativeError(out, turned) <= Nets.REL, "averaging the tied minimizers: f(x) = r f(x)");
 
             // The reference rule on the same model: all four proxies tie, argmin returns index 0, output M(x).
@@ -65,8 +68,10 @@ class StabilizerTest {
                 assertEquals(losses[0], l, 0f, "copies of a symmetric input tie exactly");
             }
             float[] firstIndex = y.get("0:1").toFloatArray();
-            float[] firstTurned = act.act(C4.rotation(1), scope.create(firstIndex, x.getShape())).toFloatArray();
-            assertTrue(Nets.relativeError(firstIndex, firstTurned) > 1e-2,
+            float[] firstTurned = act.act(C4.rotation(1), scope.create(firstIndex, x.getShape()))
+                    .toFloatArray();
+            assertTrue(
+                    Nets.relativeError(firstIndex, firstTurned) > 1e-2,
                     "first-index argmin is not equivariant here: " + Nets.relativeError(firstIndex, firstTurned));
         }
     }
@@ -74,14 +79,17 @@ class StabilizerTest {
     @Test
     void canonicalizationAveragesTiedCanonicalElementsToo() {
         Symmetry<DihedralElement> s = Symmetry.equivariant(C4, NDActions.image(C4), NDActions.image(C4));
-        Canonicalized<DihedralElement> cz = Nets.init(new Canonicalized<>(Nets.cnnImageToImage(1), Nets.scorer(), s),
-                manager, 5, new Shape(1, 1, 6, 6));
+        Canonicalized<DihedralElement> cz = Nets.init(
+                new Canonicalized<>(Nets.cnnImageToImage(1), Nets.scorer(), s), manager, 5, new Shape(1, 1, 6, 6));
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = symmetric(scope, new SplittableRandom(8));
             ParameterStore ps = new ParameterStore(scope, false);
             assertArrayEquals(new int[] {0, 1, 2, 3}, cz.canonicalIndices(ps, x)[0], "all four copies are canonical");
-            float[] out = cz.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
-            float[] turned = s.output().act(C4.rotation(1), scope.create(out, x.getShape())).toFloatArray();
+            float[] out =
+                    cz.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] turned = s.output()
+                    .act(C4.rotation(1), scope.create(out, x.getShape()))
+                    .toFloatArray();
             assertTrue(Nets.relativeError(out, turned) <= Nets.REL);
         }
     }
@@ -89,8 +97,8 @@ class StabilizerTest {
     @Test
     void equizeroHandlesAPartialStabilizerUnderD4() {
         Symmetry<DihedralElement> s = Symmetry.equivariant(D4, NDActions.image(D4), NDActions.image(D4));
-        Equizero<DihedralElement> ez = Nets.init(new Equizero<>(Nets.cnnImageToImage(1), s, MEAN_SQUARE), manager,
-                9, new Shape(1, 1, 6, 6));
+        Equizero<DihedralElement> ez =
+                Nets.init(new Equizero<>(Nets.cnnImageToImage(1), s, MEAN_SQUARE), manager, 9, new Shape(1, 1, 6, 6));
         try (NDManager scope = manager.newSubManager()) {
             // x = s x (upside-down symmetric) but not rotation symmetric: stabilizer {e, s}
             NDAction<DihedralElement> act = NDActions.image(D4);
@@ -98,7 +106,9 @@ class StabilizerTest {
             NDArray x = z.add(act.act(D4.reflection(0), z));
             ParameterStore ps = new ParameterStore(scope, false);
             for (DihedralElement g : D4.elements()) {
-                float[] fgx = ez.forward(ps, new NDList(act.act(g, x)), false).singletonOrThrow().toFloatArray();
+                float[] fgx = ez.forward(ps, new NDList(act.act(g, x)), false)
+                        .singletonOrThrow()
+                        .toFloatArray();
                 NDArray fx = ez.forward(ps, new NDList(x), false).singletonOrThrow();
                 float[] gfx = act.act(g, fx).toFloatArray();
                 assertTrue(Nets.relativeError(fgx, gfx) <= Nets.REL, "g = " + g);
@@ -109,8 +119,8 @@ class StabilizerTest {
     @Test
     void pullingBackWithGInverseIsWhatMakesTheAverageEquivariant() {
         Symmetry<DihedralElement> s = Symmetry.equivariant(C4, NDActions.image(C4), NDActions.image(C4));
-        Equitune<DihedralElement> eq = Nets.init(new Equitune<>(Nets.cnnImageToImage(1), s), manager, 13,
-                new Shape(1, 1, 6, 6));
+        Equitune<DihedralElement> eq =
+                Nets.init(new Equitune<>(Nets.cnnImageToImage(1), s), manager, 13, new Shape(1, 1, 6, 6));
         Block m = eq.model();
         NDAction<DihedralElement> act = NDActions.image(C4);
         DihedralElement r = C4.rotation(1);
@@ -119,15 +129,19 @@ class StabilizerTest {
             NDArray rx = act.act(r, x);
             ParameterStore ps = new ParameterStore(scope, false);
             float[] f = eq.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
-            float[] frx = eq.forward(ps, new NDList(rx), false).singletonOrThrow().toFloatArray();
-            assertTrue(Nets.relativeError(frx, act.act(r, scope.create(f, x.getShape())).toFloatArray()) <= Nets.REL);
+            float[] frx =
+                    eq.forward(ps, new NDList(rx), false).singletonOrThrow().toFloatArray();
+            assertTrue(Nets.relativeError(
+                            frx, act.act(r, scope.create(f, x.getShape())).toFloatArray())
+                    <= Nets.REL);
             // Without g^-1, or with g in its place, the same average is not equivariant.
             for (boolean applyG : List.of(false, true)) {
                 float[] a = average(m, ps, x, applyG).toFloatArray();
                 float[] b = average(m, ps, rx, applyG).toFloatArray();
                 float[] ra = act.act(r, scope.create(a, x.getShape())).toFloatArray();
-                assertTrue(Nets.relativeError(b, ra) > 1e-2, (applyG ? "g instead of g^-1" : "no g^-1")
-                        + " should break equivariance");
+                assertTrue(
+                        Nets.relativeError(b, ra) > 1e-2,
+                        (applyG ? "g instead of g^-1" : "no g^-1") + " should break equivariance");
             }
         }
     }

@@ -31,17 +31,18 @@ class SymmetryTest {
     void aSampleOfACompactGroupIsOnlyApproximatelyEquivariantAndImprovesWithSize() {
         NDAction<O2Element> v = NDActions.representation(Representations.defining(O2.SO2));
         try (NDManager m = Engines.pytorch().newBaseManager()) {
-            double coarse = invarianceError(Symmetry.sampled(O2.SO2, 4, new SplittableRandom(1), v,
-                    NDActions.trivial()), m);
-            double fine = invarianceError(Symmetry.sampled(O2.SO2, 512, new SplittableRandom(1), v,
-                    NDActions.trivial()), m);
+            double coarse =
+                    invarianceError(Symmetry.sampled(O2.SO2, 4, new SplittableRandom(1), v, NDActions.trivial()), m);
+            double fine =
+                    invarianceError(Symmetry.sampled(O2.SO2, 512, new SplittableRandom(1), v, NDActions.trivial()), m);
             assertTrue(fine < coarse, "512 samples: " + fine + ", 4 samples: " + coarse);
         }
         Symmetry<O2Element> s = Symmetry.sampled(O2.SO2, 3, new SplittableRandom(2), v, v);
         assertFalse(s.isExact(), "a sample is never exact");
         assertTrue(O2.SO2.equal(O2.SO2.identity(), s.elements().get(0)));
-        assertThrows(IllegalArgumentException.class, () -> Symmetry.sampled(E3.SE3, 3, new SplittableRandom(2),
-                NDActions.trivial(), NDActions.trivial()));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Symmetry.sampled(E3.SE3, 3, new SplittableRandom(2), NDActions.trivial(), NDActions.trivial()));
     }
 
     /** Mean over random rotations g of |f(g x) - f(x)| for the equituned random MLP. */

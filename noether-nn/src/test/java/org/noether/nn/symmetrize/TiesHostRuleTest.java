@@ -23,16 +23,18 @@ class TiesHostRuleTest {
             float base = (float) r.nextDouble(-2, 2);
             for (int g = 0; g < k; g++) {
                 // a mix of exact ties, gaps well inside the tolerance and gaps well outside it
-                double gap = switch (r.nextInt(3)) {
-                    case 0 -> 0;
-                    case 1 -> 0.1 * tol * (1 + Math.abs(base));
-                    default -> 10 * tol * (1 + Math.abs(base)) * (1 + r.nextInt(3));
-                };
+                double gap =
+                        switch (r.nextInt(3)) {
+                            case 0 -> 0;
+                            case 1 -> 0.1 * tol * (1 + Math.abs(base));
+                            default -> 10 * tol * (1 + Math.abs(base)) * (1 + r.nextInt(3));
+                        };
                 grid[g * b + i] = (float) (base + gap);
             }
         }
         try (NDManager m = Engines.pytorch().newBaseManager()) {
-            float[] w = Ties.minimizerWeights(m.create(grid, new Shape(k, b)), tol).toFloatArray();
+            float[] w =
+                    Ties.minimizerWeights(m.create(grid, new Shape(k, b)), tol).toFloatArray();
             for (int i = 0; i < b; i++) {
                 double[] column = new double[k];
                 for (int g = 0; g < k; g++) {

@@ -28,7 +28,9 @@ final class Training implements AutoCloseable {
         model.setBlock(block);
         trainer = model.newTrainer(new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
-                .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build()));
+                .optOptimizer(Optimizer.adam()
+                        .optLearningRateTracker(Tracker.fixed(learningRate))
+                        .build()));
         trainer.initialize(inputShape);
     }
 
@@ -47,7 +49,8 @@ final class Training implements AutoCloseable {
 
     /** All parameter values of {@code block}, flattened. */
     static float[] parameters(Block block) {
-        return block.getParameters().values().stream().map(p -> p.getArray().toFloatArray())
+        return block.getParameters().values().stream()
+                .map(p -> p.getArray().toFloatArray())
                 .reduce(new float[0], (a, b) -> {
                     float[] c = java.util.Arrays.copyOf(a, a.length + b.length);
                     System.arraycopy(b, 0, c, a.length, b.length);

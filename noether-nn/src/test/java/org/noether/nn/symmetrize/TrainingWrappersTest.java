@@ -50,12 +50,15 @@ class TrainingWrappersTest {
 
     @Test
     void straightThroughForwardIsEquizeroAndBackwardIsEquitune() {
-        Equizero<DihedralElement> ste = Nets.init(new Equizero<>(Nets.cnnClassifier(3), invariant(), Proxy.entropy()),
-                manager, 17, IMAGES);
-        Equizero<DihedralElement> hard = Nets.init(new Equizero<>(Nets.cnnClassifier(3), invariant(),
-                Proxy.entropy()).straightThrough(false), manager, 17, IMAGES);
-        Equitune<DihedralElement> avg = Nets.init(new Equitune<>(Nets.cnnClassifier(3), invariant()), manager, 17,
+        Equizero<DihedralElement> ste =
+                Nets.init(new Equizero<>(Nets.cnnClassifier(3), invariant(), Proxy.entropy()), manager, 17, IMAGES);
+        Equizero<DihedralElement> hard = Nets.init(
+                new Equizero<>(Nets.cnnClassifier(3), invariant(), Proxy.entropy()).straightThrough(false),
+                manager,
+                17,
                 IMAGES);
+        Equitune<DihedralElement> avg =
+                Nets.init(new Equitune<>(Nets.cnnClassifier(3), invariant()), manager, 17, IMAGES);
         assertArrayEquals(Training.parameters(ste), Training.parameters(avg), "same seed, same weights");
         NDArray x = Nets.gaussian(manager, new SplittableRandom(1), 4, 1, 6, 6);
         float[] inference = Nets.eval(ste, manager, x);
@@ -74,11 +77,15 @@ class TrainingWrappersTest {
             NDArray local = Nets.local(x, scope);
             NDArray out;
             try (GradientCollector gc = Engine.getEngine(Engines.PYTORCH).newGradientCollector()) {
-                out = block.forward(new ParameterStore(scope, false), new NDList(local), true).singletonOrThrow();
-                NDArray w = scope.arange(0f, (float) out.size()).reshape(out.getShape()).sin();
+                out = block.forward(new ParameterStore(scope, false), new NDList(local), true)
+                        .singletonOrThrow();
+                NDArray w = scope.arange(0f, (float) out.size())
+                        .reshape(out.getShape())
+                        .sin();
                 gc.backward(out.mul(w).sum());
             }
-            float[] grads = block.getParameters().values().stream().map(Parameter::getArray)
+            float[] grads = block.getParameters().values().stream()
+                    .map(Parameter::getArray)
                     .map(a -> a.getGradient().toFloatArray())
                     .reduce(new float[0], (a, b) -> {
                         float[] c = Arrays.copyOf(a, a.length + b.length);
@@ -91,11 +98,12 @@ class TrainingWrappersTest {
 
     @Test
     void lambdaEquituneWithConstantLambdaIsEquitune() {
-        Block constant = LambdaBlock.singleton(a -> a.getManager().zeros(new Shape(a.getShape().get(0), 1)));
-        LambdaEquitune<DihedralElement> le = Nets.init(new LambdaEquitune<>(Nets.cnnClassifier(3), constant,
-                invariant(), Positivity.EXP), manager, 4, IMAGES);
-        Equitune<DihedralElement> eq = Nets.init(new Equitune<>(Nets.cnnClassifier(3), invariant()), manager, 4,
-                IMAGES);
+        Block constant = LambdaBlock.singleton(
+                a -> a.getManager().zeros(new Shape(a.getShape().get(0), 1)));
+        LambdaEquitune<DihedralElement> le = Nets.init(
+                new LambdaEquitune<>(Nets.cnnClassifier(3), constant, invariant(), Positivity.EXP), manager, 4, IMAGES);
+        Equitune<DihedralElement> eq =
+                Nets.init(new Equitune<>(Nets.cnnClassifier(3), invariant()), manager, 4, IMAGES);
         NDArray x = Nets.gaussian(manager, new SplittableRandom(2), 4, 1, 6, 6);
         assertTrue(Nets.relativeError(Nets.eval(eq, manager, x), Nets.eval(le, manager, x)) <= 1e-6);
         x.close();
@@ -103,8 +111,8 @@ class TrainingWrappersTest {
 
     @Test
     void lambdaCanBeTrainedFirstWithTheModelFrozenThenJointly() {
-        LambdaEquitune<DihedralElement> le = new LambdaEquitune<>(Nets.cnnClassifier(3), Nets.scorer(), invariant(),
-                Positivity.SOFTPLUS);
+        LambdaEquitune<DihedralElement> le =
+                new LambdaEquitune<>(Nets.cnnClassifier(3), Nets.scorer(), invariant(), Positivity.SOFTPLUS);
         try (Training t = new Training(le, Loss.softmaxCrossEntropyLoss(), IMAGES, 3, 0.01f)) {
             BatchSource data = Training.randomClassification(IMAGES, 3, 5);
             float[] model0 = Training.parameters(le.model());
@@ -122,13 +130,14 @@ class TrainingWrappersTest {
     @Test
     void canonicalizationEvaluatesOnlyTheCanonicalCopyAndMatchesTheFullOrbitFormula() {
         Symmetry<DihedralElement> s = Symmetry.equivariant(C4, NDActions.image(C4), NDActions.regular(C4));
-        Canonicalized<DihedralElement> cz = Nets.init(new Canonicalized<>(Nets.cnnClassifier(4), Nets.scorer(), s),
-                manager, 8, IMAGES);
+        Canonicalized<DihedralElement> cz =
+                Nets.init(new Canonicalized<>(Nets.cnnClassifier(4), Nets.scorer(), s), manager, 8, IMAGES);
         try (NDManager scope = manager.newSubManager()) {
             NDArray x = Nets.gaussian(scope, new SplittableRandom(3), 4, 1, 6, 6);
             ParameterStore ps = new ParameterStore(scope, false);
             int[][] chosen = cz.canonicalIndices(ps, x);
-            float[] got = cz.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
+            float[] got =
+                    cz.forward(ps, new NDList(x), false).singletonOrThrow().toFloatArray();
             NDArray ys = cz.model().forward(ps, new NDList(s.orbit(x)), false).singletonOrThrow();
             NDArray pulled = s.pullBack(ys); // [K, B, 4]
             for (int b = 0; b < 4; b++) {
@@ -145,8 +154,8 @@ class TrainingWrappersTest {
         Canonicalized<DihedralElement> cz = new Canonicalized<>(Nets.cnnClassifier(3), Nets.scorer(), invariant());
         Shape shape = new Shape(16, 1, 6, 6);
         SplittableRandom random = new SplittableRandom(9);
-        BatchSource upright = (m, step) -> new LabeledBatch(new NDList(uprightImages(m, random, 16)),
-                new NDList(m.zeros(new Shape(16))));
+        BatchSource upright = (m, step) ->
+                new LabeledBatch(new NDList(uprightImages(m, random, 16)), new NDList(m.zeros(new Shape(16))));
         try (Training t = new Training(cz.priorBlock(), Loss.softmaxCrossEntropyLoss(), shape, 2, 0.02f)) {
             new TrainingLoop(t.trainer).run(upright, 60);
             Nets.init(cz, manager, 2, shape); // the model; the scorer is already trained

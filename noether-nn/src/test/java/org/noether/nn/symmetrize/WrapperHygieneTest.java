@@ -87,7 +87,8 @@ class WrapperHygieneTest {
     void augmentationAndTheActionsLeaveOnlyTheirResult() {
         Symmetry<DihedralElement> eq = Symmetry.equivariant(D4, NDActions.image(D4), NDActions.regular(D4));
         Augmentation<DihedralElement> aug = new Augmentation<>(eq);
-        try (NDManager m = Engines.pytorch().newBaseManager(); NDManager scope = m.newSubManager()) {
+        try (NDManager m = Engines.pytorch().newBaseManager();
+                NDManager scope = m.newSubManager()) {
             NDArray x = Nets.gaussian(scope, new SplittableRandom(6), 5, 1, 6, 6);
             NDArray y = Nets.gaussian(scope, new SplittableRandom(7), 5, 8);
             int[] k = {0, 3, 5, 3, 7};
@@ -136,8 +137,12 @@ class WrapperHygieneTest {
         }
         try (NDManager m = Engines.pytorch().newBaseManager()) {
             NDArray raw = m.create(z, new Shape(3, 2));
-            assertArrayEquals(toFloat(exp), LambdaEquitune.normalize(raw, Positivity.EXP).toFloatArray(), 1e-6f);
-            assertArrayEquals(toFloat(soft), LambdaEquitune.normalize(raw, Positivity.SOFTPLUS).toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    toFloat(exp), LambdaEquitune.normalize(raw, Positivity.EXP).toFloatArray(), 1e-6f);
+            assertArrayEquals(
+                    toFloat(soft),
+                    LambdaEquitune.normalize(raw, Positivity.SOFTPLUS).toFloatArray(),
+                    1e-6f);
         }
     }
 

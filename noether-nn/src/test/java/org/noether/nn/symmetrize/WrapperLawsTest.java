@@ -50,8 +50,8 @@ class WrapperLawsTest {
     }
 
     @Property(tries = 6)
-    void wrappedImageClassifierIsInvariantForAnyModel(@ForAll @IntRange(min = 0, max = 1_000_000) int seed,
-            @ForAll boolean reflections) {
+    void wrappedImageClassifierIsInvariantForAnyModel(
+            @ForAll @IntRange(min = 0, max = 1_000_000) int seed, @ForAll boolean reflections) {
         DihedralGroup g = reflections ? DihedralGroup.dihedral(4) : DihedralGroup.cyclic(4);
         Symmetry<DihedralElement> s = Symmetry.invariant(g, NDActions.image(g));
         checkAll(g, s, () -> Nets.cnnClassifier(3), new Shape(3, 2, 6, 6), Proxy.entropy(), seed);
@@ -97,8 +97,8 @@ class WrapperLawsTest {
     }
 
     /** The raw model must be far from equivariant, or the property would prove nothing. */
-    private static <G> void assertNotEquivariant(FiniteGroup<G> group, Symmetry<G> s, Block wrapper, Shape shape,
-            int seed, SplittableRandom random) {
+    private static <G> void assertNotEquivariant(
+            FiniteGroup<G> group, Symmetry<G> s, Block wrapper, Shape shape, int seed, SplittableRandom random) {
         Nets.init(wrapper, manager, seed, shape);
         Block raw = ((Symmetrized<?>) wrapper).model();
         double worst = 0;
@@ -108,7 +108,9 @@ class WrapperLawsTest {
             NDArray fx = raw.forward(ps, new NDList(x), false).singletonOrThrow();
             for (G g : group.elements()) {
                 float[] gfx = s.output().act(g, fx).toFloatArray();
-                float[] fgx = raw.forward(ps, new NDList(s.input().act(g, x)), false).singletonOrThrow().toFloatArray();
+                float[] fgx = raw.forward(ps, new NDList(s.input().act(g, x)), false)
+                        .singletonOrThrow()
+                        .toFloatArray();
                 worst = Math.max(worst, Nets.relativeError(fgx, gfx));
             }
         }
@@ -116,8 +118,8 @@ class WrapperLawsTest {
     }
 
     /** Builds every wrapper around fresh random models and checks f(g x) = g f(x) for a few random g. */
-    private static <G> void checkAll(FiniteGroup<G> group, Symmetry<G> s, Supplier<Block> model, Shape shape,
-            Proxy userProxy, int seed) {
+    private static <G> void checkAll(
+            FiniteGroup<G> group, Symmetry<G> s, Supplier<Block> model, Shape shape, Proxy userProxy, int seed) {
         List<Block> wrappers = new ArrayList<>();
         wrappers.add(new Equitune<>(model.get(), s));
         wrappers.add(new Equizero<>(model.get(), s, Proxy.entropy()));
@@ -137,7 +139,8 @@ class WrapperLawsTest {
                     ParameterStore ps = new ParameterStore(scope, false);
                     NDArray fx = w.forward(ps, new NDList(x), false).singletonOrThrow();
                     float[] gfx = s.output().act(g, fx).toFloatArray();
-                    float[] fgx = w.forward(ps, new NDList(s.input().act(g, x)), false).singletonOrThrow()
+                    float[] fgx = w.forward(ps, new NDList(s.input().act(g, x)), false)
+                            .singletonOrThrow()
                             .toFloatArray();
                     double err = Nets.relativeError(fgx, gfx);
                     assertTrue(err <= Nets.REL, w + " with g = " + group.format(g) + ": relative error " + err);

@@ -32,11 +32,11 @@ class InferenceTest {
             float[] reference;
             try (NDManager m = parent.newSubManager()) {
                 NDArray x = m.create(java.util.Arrays.copyOf(mlp.xs, n * TinyMlp.IN), new Shape(n, TinyMlp.IN));
-                reference =
-                        mlp.model.getBlock()
-                                .forward(new ParameterStore(m, false), new NDList(x), false)
-                                .singletonOrThrow()
-                                .toFloatArray();
+                reference = mlp.model
+                        .getBlock()
+                        .forward(new ParameterStore(m, false), new NDList(x), false)
+                        .singletonOrThrow()
+                        .toFloatArray();
             }
             assertEquals(n, out.length);
             for (int i = 0; i < n; i++) {
@@ -50,11 +50,10 @@ class InferenceTest {
         try (TinyMlp mlp = new TinyMlp(3, TinyMlp.adam(0.01f))) {
             NDManager parent = mlp.model.getNDManager();
             int before = LiveArrays.count(parent);
-            List<float[]> sums =
-                    Inference.map(
-                            parent,
-                            List.of(1f, 2f, 3f),
-                            (scope, v) -> scope.ones(new Shape(4)).mul(v).cumSum().toFloatArray());
+            List<float[]> sums = Inference.map(
+                    parent,
+                    List.of(1f, 2f, 3f),
+                    (scope, v) -> scope.ones(new Shape(4)).mul(v).cumSum().toFloatArray());
             assertArrayEquals(new float[] {3, 6, 9, 12}, sums.get(2));
             assertEquals(before, LiveArrays.count(parent));
             assertThrows(

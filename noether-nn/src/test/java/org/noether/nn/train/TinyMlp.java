@@ -30,12 +30,16 @@ final class TinyMlp implements AutoCloseable {
 
     /** Adam with a fixed learning rate. */
     static Optimizer adam(float learningRate) {
-        return Optimizer.adam().optLearningRateTracker(Tracker.fixed(learningRate)).build();
+        return Optimizer.adam()
+                .optLearningRateTracker(Tracker.fixed(learningRate))
+                .build();
     }
 
     /** Plain SGD with a fixed learning rate. */
     static Optimizer sgd(float learningRate) {
-        return Optimizer.sgd().setLearningRateTracker(Tracker.fixed(learningRate)).build();
+        return Optimizer.sgd()
+                .setLearningRateTracker(Tracker.fixed(learningRate))
+                .build();
     }
 
     /** Builds model and trainer; seeds the engine with {@code seed} first. */
@@ -62,17 +66,15 @@ final class TinyMlp implements AutoCloseable {
         // global generator inside trainer.initialize below, so any random op in between would
         // shift the weights (see Engines#seed).
         seeding.run();
-        SequentialBlock net =
-                new SequentialBlock()
-                        .add(Linear.builder().setUnits(HIDDEN).build())
-                        .add(Activation::tanh)
-                        .add(Linear.builder().setUnits(1).build());
+        SequentialBlock net = new SequentialBlock()
+                .add(Linear.builder().setUnits(HIDDEN).build())
+                .add(Activation::tanh)
+                .add(Linear.builder().setUnits(1).build());
         model = Model.newInstance("tiny-mlp", Device.cpu(), Engines.PYTORCH);
         model.setBlock(net);
-        DefaultTrainingConfig config =
-                new DefaultTrainingConfig(loss)
-                        .optDevices(new Device[] {Device.cpu()})
-                        .optOptimizer(optimizer);
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optDevices(new Device[] {Device.cpu()})
+                .optOptimizer(optimizer);
         trainer = model.newTrainer(config);
         trainer.initialize(new Shape(BATCH, IN));
 
@@ -108,14 +110,12 @@ final class TinyMlp implements AutoCloseable {
     float[] parameters() {
         return model.getBlock().getParameters().values().stream()
                 .map(p -> p.getArray().toFloatArray())
-                .reduce(
-                        new float[0],
-                        (a, b) -> {
-                            float[] c = new float[a.length + b.length];
-                            System.arraycopy(a, 0, c, 0, a.length);
-                            System.arraycopy(b, 0, c, a.length, b.length);
-                            return c;
-                        });
+                .reduce(new float[0], (a, b) -> {
+                    float[] c = new float[a.length + b.length];
+                    System.arraycopy(a, 0, c, 0, a.length);
+                    System.arraycopy(b, 0, c, a.length, b.length);
+                    return c;
+                });
     }
 
     @Override

@@ -22,15 +22,11 @@ class TrainingLoopTest {
             TrainingLoop loop = new TrainingLoop(mlp.trainer);
             int[] liveModel = new int[STEPS + 1];
             int[] liveAll = new int[STEPS + 1];
-            float[] losses =
-                    loop.run(
-                            mlp.source(),
-                            STEPS,
-                            (step, loss) -> {
-                                int done = (int) step + 1;
-                                liveModel[done] = LiveArrays.count(mlp.model.getNDManager());
-                                liveAll[done] = LiveArrays.countAll();
-                            });
+            float[] losses = loop.run(mlp.source(), STEPS, (step, loss) -> {
+                int done = (int) step + 1;
+                liveModel[done] = LiveArrays.count(mlp.model.getNDManager());
+                liveAll[done] = LiveArrays.countAll();
+            });
 
             assertEquals(STEPS, loop.stepsDone());
             assertTrue(trainedWell(losses), "loss should drop well: " + describe(losses));
@@ -39,13 +35,12 @@ class TrainingLoopTest {
             assertTrue(liveModel[50] > 0);
             assertTrue(
                     Math.abs(liveModel[STEPS] - liveModel[50]) <= 2,
-                    "model arrays after step 50: " + liveModel[50] + ", after " + STEPS + ": "
-                            + liveModel[STEPS] + " " + LiveArrays.byOwner(mlp.model.getNDManager()));
+                    "model arrays after step 50: " + liveModel[50] + ", after " + STEPS + ": " + liveModel[STEPS] + " "
+                            + LiveArrays.byOwner(mlp.model.getNDManager()));
             // Whole engine: nothing leaked onto other managers either.
             assertTrue(
                     Math.abs(liveAll[STEPS] - liveAll[50]) <= 2,
-                    "engine arrays after step 50: " + liveAll[50] + ", after " + STEPS + ": "
-                            + liveAll[STEPS]);
+                    "engine arrays after step 50: " + liveAll[50] + ", after " + STEPS + ": " + liveAll[STEPS]);
         }
     }
 
@@ -64,16 +59,14 @@ class TrainingLoopTest {
             TrainingLoop loop = new TrainingLoop(mlp.trainer);
             loop.run(mlp.source(), 3);
             float[] before = mlp.parameters();
-            BatchSource poisoned =
-                    (manager, step) -> {
-                        float[] x = new float[TinyMlp.BATCH * TinyMlp.IN];
-                        x[5] = Float.NaN;
-                        return new LabeledBatch(
-                                new NDList(manager.create(x, new Shape(TinyMlp.BATCH, TinyMlp.IN))),
-                                new NDList(manager.zeros(new Shape(TinyMlp.BATCH, 1))));
-                    };
-            IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> loop.step(poisoned));
+            BatchSource poisoned = (manager, step) -> {
+                float[] x = new float[TinyMlp.BATCH * TinyMlp.IN];
+                x[5] = Float.NaN;
+                return new LabeledBatch(
+                        new NDList(manager.create(x, new Shape(TinyMlp.BATCH, TinyMlp.IN))),
+                        new NDList(manager.zeros(new Shape(TinyMlp.BATCH, 1))));
+            };
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.step(poisoned));
             assertTrue(e.getMessage().startsWith("loss became NaN at step 3"), e.getMessage());
             assertEquals(3, loop.stepsDone());
             assertArrayEquals(before, mlp.parameters(), "parameters must not be updated");
@@ -86,11 +79,8 @@ class TrainingLoopTest {
     void explodingLearningRateRaisesClearError() {
         try (TinyMlp mlp = new TinyMlp(7, TinyMlp.sgd(1e4f))) {
             TrainingLoop loop = new TrainingLoop(mlp.trainer);
-            IllegalStateException e =
-                    assertThrows(IllegalStateException.class, () -> loop.run(mlp.source(), 200));
-            assertTrue(
-                    e.getMessage().matches("loss became (NaN|infinite .*) at step \\d+ .*"),
-                    e.getMessage());
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> loop.run(mlp.source(), 200));
+            assertTrue(e.getMessage().matches("loss became (NaN|infinite .*) at step \\d+ .*"), e.getMessage());
             assertTrue(loop.stepsDone() < 200);
         }
     }
