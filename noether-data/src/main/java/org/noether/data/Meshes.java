@@ -1,14 +1,12 @@
 package org.noether.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.noether.experiment.NoetherUserException;
 
@@ -76,16 +74,7 @@ public final class Meshes {
             if (from != null) {
                 source = from;
             } else {
-                run(work, "apt-get", "download", DEB);
-                Path deb;
-                try (Stream<Path> s = Files.list(work)) {
-                    deb = s.filter(p -> p.getFileName().toString().endsWith(".deb"))
-                            .findFirst()
-                            .orElseThrow(() -> new NoetherUserException(
-                                    "apt-get download " + DEB + " produced no package; run 'apt-get update' first"));
-                }
-                Path unpacked = work.resolve("unpacked");
-                run(work, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
+                Path unpacked = Packages.debian(DEB, work, work.resolve("unpacked"));
                 Path archive;
                 try (Stream<Path> s = Files.walk(unpacked)) {
                     archive = s.filter(p -> p.getFileName().toString().equals("data.tar.gz"))
@@ -95,7 +84,7 @@ public final class Meshes {
                 }
                 source = work.resolve("archive");
                 Files.createDirectories(source);
-                run(work, "tar", "-xzf", archive.toString(), "-C", source.toString(), "data/meshes");
+                Packages.run(work, "tar", "-xzf", archive.toString(), "-C", source.toString(), "data/meshes");
                 source = source.resolve("data").resolve("meshes");
             }
             Path staging = work.resolve("staging");
@@ -116,35 +105,6 @@ public final class Meshes {
             return target;
         } finally {
             DataStore.deleteTree(work);
-        }
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command)
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .start();
-        } catch (IOException e) {
-            throw new NoetherUserException(
-                    "'" + command[0] + "' cannot be started (" + e.getMessage() + "); the " + NAME
-                            + " fetch needs Debian's apt-get, dpkg-deb and tar",
-                    e);
-        }
-        byte[] out;
-        try (InputStream in = p.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new NoetherUserException("'" + String.join(" ", command) + "' did not finish in 15 minutes");
-        }
-        if (p.exitValue() != 0) {
-            String text = new String(out, StandardCharsets.UTF_8).strip();
-            String last = text.isEmpty() ? "" : text.substring(text.lastIndexOf('\n') + 1);
-            throw new NoetherUserException("'" + String.join(" ", command) + "' failed with exit code " + p.exitValue()
-                    + (last.isEmpty() ? "" : ": " + last));
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.noether.data.Packages;
 import org.noether.experiment.NoetherUserException;
 import org.noether.experiment.Progress;
 
@@ -77,17 +78,7 @@ public final class ProteinStore {
                     progress.task("protein structures (apt-get download + dpkg-deb -x)", PACKAGES.size())) {
                 for (String pkg : PACKAGES) {
                     task.message(pkg);
-                    Path dl = Files.createDirectories(work.resolve("deb-" + pkg));
-                    run(dl, "apt-get", "download", pkg);
-                    Path deb;
-                    try (Stream<Path> s = Files.list(dl)) {
-                        deb = s.filter(p -> p.toString().endsWith(".deb"))
-                                .findFirst()
-                                .orElseThrow(
-                                        () -> new NoetherUserException("apt-get download " + pkg + " left no .deb"));
-                    }
-                    Path unpacked = work.resolve("x-" + pkg);
-                    run(dl, "dpkg-deb", "-x", deb.toString(), unpacked.toString());
+                    Path unpacked = Packages.debian(pkg, work.resolve("deb-" + pkg), work.resolve("x-" + pkg));
                     for (Path f : files(unpacked)) {
                         List<StructureReader.Chain> chains;
                         try {
@@ -113,18 +104,6 @@ public final class ProteinStore {
             return kept;
         } finally {
             deleteTree(work);
-        }
-    }
-
-    private static void run(Path dir, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command)
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            String last = out.strip().lines().reduce((a, b) -> b).orElse("");
-            throw new NoetherUserException(String.join(" ", command) + " failed (exit " + p.exitValue() + "): " + last);
         }
     }
 
