@@ -60,6 +60,21 @@ final class ParallelRunner {
      * The number of parallel runs when {@code --jobs} is not given: one per core, unless the system property
      * {@code noether.jobs} says otherwise (e.g. {@code NOETHER_JAVA_OPTS=-Dnoether.jobs=1}).
      */
+    /**
+     * The order in which to start {@code tasks}: by {@link Experiment#expectedSeconds} under {@code profile}, longest
+     * first (ties keep the given order), so that the last experiment to start is a short one. Results are still
+     * reported in the given order.
+     */
+    static List<Integer> longestFirst(List<Task> tasks, Profile profile) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            order.add(i);
+        }
+        order.sort(java.util.Comparator.comparingDouble(
+                (Integer i) -> -tasks.get(i).experiment().expectedSeconds(profile)));
+        return order;
+    }
+
     static int defaultJobs() {
         return Math.max(
                 1, Integer.getInteger("noether.jobs", Runtime.getRuntime().availableProcessors()));
@@ -87,11 +102,11 @@ final class ParallelRunner {
         });
         ticker.scheduleAtFixedRate(() -> printStatus(running), STATUS_SECONDS, STATUS_SECONDS, TimeUnit.SECONDS);
         try {
-            List<Future<ExperimentResult>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks.size(); i++) {
+            List<Future<ExperimentResult>> futures = new ArrayList<>(java.util.Collections.nCopies(tasks.size(), null));
+            for (int i : longestFirst(tasks, profile)) {
                 Task task = tasks.get(i);
                 ChildProcess child = children.get(i);
-                futures.add(pool.submit(() -> {
+                futures.set(i, pool.submit(() -> {
                     synchronized (running) {
                         running.put(child, new Running(task.label(), System.nanoTime()));
                         line("  started  %s", task.label());

@@ -10,6 +10,7 @@ import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
 import org.noether.experiment.Interval;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.Series;
 import org.noether.experiment.Stats;
@@ -38,6 +39,13 @@ public final class GroupAveragingExperiment implements Experiment {
     @Override
     public String name() {
         return "core.group-averaging";
+    }
+
+    /** Quick: measured on an idle 2-core machine; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 2 : 30;
     }
 
     @Override

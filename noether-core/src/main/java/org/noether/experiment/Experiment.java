@@ -44,4 +44,13 @@ public interface Experiment {
      * @throws Exception any failure; the runner records it and moves on to the next experiment
      */
     ExperimentResult run(ExperimentContext ctx) throws Exception;
+
+    /**
+     * A rough wall time in seconds of one run under {@code profile} on one core, used only for scheduling: parallel
+     * runs start the longest first, so that a long experiment does not start last and finish alone. It never changes
+     * what the experiment computes. The default, 60 s, suits a short experiment.
+     */
+    default double expectedSeconds(Profile profile) {
+        return 60;
+    }
 }

@@ -14,6 +14,7 @@ import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
 import org.noether.experiment.Interval;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
 import org.noether.experiment.Series;
@@ -34,6 +35,13 @@ public final class ExactDenoiserToyExperiment implements Experiment {
     @Override
     public String name() {
         return "diffusion.exact-denoiser-toy";
+    }
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 19 : 300;
     }
 
     @Override

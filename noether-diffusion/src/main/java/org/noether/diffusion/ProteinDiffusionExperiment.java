@@ -22,6 +22,7 @@ import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Interval;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
 import org.noether.experiment.Stats;
@@ -59,6 +60,13 @@ public final class ProteinDiffusionExperiment implements Experiment {
     @Override
     public String name() {
         return "diffusion.proteins";
+    }
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 195 : 3600;
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.noether.experiment.Figure;
 import org.noether.experiment.Interval;
 import org.noether.experiment.NoetherUserException;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
 import org.noether.experiment.Series;
@@ -38,6 +39,12 @@ import org.noether.experiment.Table;
  * predictions and of a latent swap are written to the output folder.
  */
 abstract class LatentActionExperiment implements Experiment {
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+        return profile == Profile.QUICK ? 35 : 600;
+    }
 
     /**
      * How much work a run does.

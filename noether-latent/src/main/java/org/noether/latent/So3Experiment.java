@@ -6,6 +6,7 @@ import org.noether.data.DataStore;
 import org.noether.data.Meshes;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.NoetherUserException;
+import org.noether.experiment.Profile;
 
 /**
  * The SO(3) half of the latent-action protocol: rendered meshes ({@link RenderedPairs}), a latent vector per picture
@@ -16,6 +17,12 @@ import org.noether.experiment.NoetherUserException;
  * out: PSNR and SSIM only. The meshes are fetched on first use ({@link Meshes}).
  */
 abstract class So3Experiment extends LatentActionExperiment {
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+        return profile == Profile.QUICK ? 70 : 2400;
+    }
 
     /** The latent action: blocks of degree 1 and 2, 8 channels per cycle. */
     static final So3Irreps ACTION = new So3Irreps(1, 2);

@@ -3,6 +3,7 @@ package org.noether.meanfield;
 import org.noether.experiment.Experiment;
 import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
+import org.noether.experiment.Profile;
 
 /**
  * {@code noether reproduce --only meanfield.symmetries}: the sweep of "Symmetries in Overparametrized Neural Networks:
@@ -15,6 +16,13 @@ public final class MeanFieldExperiment implements Experiment {
     @Override
     public String name() {
         return "meanfield.symmetries";
+    }
+
+    /** Quick: measured on an idle 2-core machine; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 7 : 5760;
     }
 
     @Override

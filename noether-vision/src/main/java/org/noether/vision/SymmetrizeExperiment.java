@@ -20,6 +20,7 @@ import org.noether.experiment.ExperimentContext;
 import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
 import org.noether.experiment.Series;
@@ -97,6 +98,13 @@ public final class SymmetrizeExperiment implements Experiment {
     @Override
     public String name() {
         return "vision.symmetrize";
+    }
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 204 : 3600;
     }
 
     @Override

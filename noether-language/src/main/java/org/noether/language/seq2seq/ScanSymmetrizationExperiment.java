@@ -21,6 +21,7 @@ import org.noether.experiment.ExperimentResult;
 import org.noether.experiment.Figure;
 import org.noether.experiment.Interval;
 import org.noether.experiment.Paper;
+import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
 import org.noether.experiment.Series;
@@ -93,6 +94,13 @@ public final class ScanSymmetrizationExperiment implements Experiment {
     @Override
     public String name() {
         return "language.scan-symmetrized";
+    }
+
+    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    @Override
+    public double expectedSeconds(Profile profile) {
+
+        return profile == Profile.QUICK ? 143 : 7200;
     }
 
     @Override
