@@ -150,16 +150,7 @@ final class ChildProcess {
                 message = "its process wrote an unreadable result (" + e.getMessage() + "); see " + log;
             }
         }
-        return new ExperimentResult(
-                experiment.name(),
-                experiment.title(),
-                "",
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                elapsed,
-                new ExperimentResult.Failure(message, logTail));
+        return ExperimentResult.failed(experiment, new ExperimentResult.Failure(message, logTail), elapsed);
     }
 
     private synchronized void remember(String line) {
@@ -175,16 +166,8 @@ final class ChildProcess {
 
     private synchronized ExperimentResult failed(String message, long start) {
         String trace = String.join("\n", tail) + "\n";
-        return new ExperimentResult(
-                experiment.name(),
-                experiment.title(),
-                "",
-                List.of(),
-                List.of(),
-                List.of(),
-                Map.of(),
-                Duration.ofNanos(System.nanoTime() - start),
-                new ExperimentResult.Failure(message, trace));
+        return ExperimentResult.failed(
+                experiment, new ExperimentResult.Failure(message, trace), Duration.ofNanos(System.nanoTime() - start));
     }
 
     static String describeExit(int code) {

@@ -111,6 +111,11 @@ public record ExperimentResult(
 
     /** A result recording that {@code experiment} threw {@code error} after running for {@code elapsed}. */
     public static ExperimentResult failed(Experiment experiment, Throwable error, Duration elapsed) {
+        return failed(experiment, Failure.of(error), elapsed);
+    }
+
+    /** A result recording that {@code experiment} failed as {@code failure} says, after running for {@code elapsed}. */
+    public static ExperimentResult failed(Experiment experiment, Failure failure, Duration elapsed) {
         return new ExperimentResult(
                 experiment.name(),
                 experiment.title(),
@@ -120,7 +125,7 @@ public record ExperimentResult(
                 List.of(),
                 Map.of(),
                 elapsed,
-                Failure.of(error));
+                Objects.requireNonNull(failure, "failure"));
     }
 
     /** Whether the run completed without throwing. */
