@@ -31,7 +31,7 @@ case "$FAKE_MVN_CASE" in
   first-run|online-fails)
     if [ "$offline" = yes ]; then
       echo "[ERROR] Plugin org.apache.maven.plugins:maven-resources-plugin:3.3.1 or one of its dependencies could not be resolved: Cannot access central in offline mode and the artifact org.apache.maven.plugins:maven-resources-plugin:jar:3.3.1 has not been downloaded from it before. -> [Help 1]"
-      echo "[ERROR] [Help 1] http://cwiki.apache.org/confluence/display/MAVEN/PluginResolutionException"
+      echo "[ERROR] [Help 1] (Maven's help page for PluginResolutionException)"
       exit 1
     fi
     echo "Downloaded from central: org/example/thing.jar"
