@@ -23,6 +23,7 @@ import org.noether.nn.symmetrize.LambdaEquitune;
 import org.noether.nn.symmetrize.NDActions;
 import org.noether.nn.symmetrize.Proxy;
 import org.noether.nn.symmetrize.Symmetry;
+import org.noether.nn.util.Constants;
 
 /**
  * Wraps an image model (NCHW in; class logits out for an invariant model, NCHW out for an equivariant one) with
@@ -164,7 +165,7 @@ public final class ImageSymmetrization {
             long n = x.getShape().get(0);
             int size = Math.toIntExact(x.getShape().size() / Math.max(1, n));
             try (NDArray flat = x.reshape(n, size);
-                    NDArray w = x.getManager().create(weights(size), new Shape(size, 1));
+                    NDArray w = Constants.of(x.getManager(), weights(size), new Shape(size, 1));
                     NDArray s = flat.matMul(w)) {
                 return new NDList(s.reshape(n));
             }

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.noether.nn.train.BatchSource;
 import org.noether.nn.train.LabeledBatch;
+import org.noether.nn.util.Constants;
 
 /**
  * Data augmentation: every sample (x, y) of a batch becomes (g . x, g . y) for its own uniformly random element g of
@@ -100,7 +101,7 @@ public final class Augmentation<G> {
             restore[i] = pos;
         }
         NDList parts = new NDList();
-        try (NDArray orderIdx = batch.getManager().create(order);
+        try (NDArray orderIdx = Constants.of(batch.getManager(), order);
                 NDArray sorted = batch.get(orderIdx)) {
             for (int e = 0; e < k; e++) {
                 if (count[e] == 0) {
@@ -112,7 +113,7 @@ public final class Augmentation<G> {
                 }
             }
         }
-        try (NDArray restoreIdx = batch.getManager().create(restore);
+        try (NDArray restoreIdx = Constants.of(batch.getManager(), restore);
                 NDArray joined = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0)) {
             NDArray out = joined.get(restoreIdx);
             parts.close();

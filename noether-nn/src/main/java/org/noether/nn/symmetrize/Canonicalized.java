@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.noether.nn.util.Constants;
 
 /**
  * Canonicalization (Kaba et al. 2023; Mondal et al. 2023): {@code M(x) = h(x) . M(h(x)^-1 . x)} where the canonical
@@ -142,7 +143,7 @@ public final class Canonicalized<G> extends Symmetrized<G> {
             mix[(int) (r % b) * selected + s] = w[(int) r];
         }
         NDArray canonical;
-        try (NDArray idx = x.getManager().create(index)) {
+        try (NDArray idx = Constants.of(x.getManager(), index)) {
             canonical = orbit.get(idx);
         }
         closeUnless(orbit, x, canonical);
@@ -153,7 +154,7 @@ public final class Canonicalized<G> extends Symmetrized<G> {
         Shape outShape = pulled.getShape();
         try (pulled;
                 NDArray flat = pulled.reshape(selected, -1);
-                NDArray a = x.getManager().create(mix, new Shape(b, selected));
+                NDArray a = Constants.of(x.getManager(), mix, new Shape(b, selected));
                 NDArray combined = a.matMul(flat)) {
             return combined.reshape(new Shape(b).addAll(outShape.slice(1)));
         }

@@ -11,6 +11,7 @@ import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
 import org.noether.group.FiniteGroup;
 import org.noether.group.Permutation;
+import org.noether.nn.util.Constants;
 import org.noether.representation.Representation;
 
 /**
@@ -120,7 +121,7 @@ public final class NDActions {
             for (int j = 0; j < inv.length; j++) {
                 source[j] = inv[j];
             }
-            try (NDArray index = batch.getManager().create(source)) {
+            try (NDArray index = Constants.of(batch.getManager(), source)) {
                 return batch.get(new NDIndex("..., {}", index));
             }
         };
@@ -158,7 +159,7 @@ public final class NDActions {
             boolean isLong = batch.getDataType() == DataType.INT64;
             NDArray ids = isLong ? batch : batch.toType(DataType.INT64, true);
             NDArray mapped;
-            try (NDArray table = batch.getManager().create(images)) {
+            try (NDArray table = Constants.of(batch.getManager(), images)) {
                 mapped = table.take(ids);
             }
             if (isLong) {
@@ -191,7 +192,7 @@ public final class NDActions {
                     transposed[j * d + i] = (float) m[i * d + j];
                 }
             }
-            try (NDArray mt = batch.getManager().create(transposed, new Shape(d, d))) {
+            try (NDArray mt = Constants.of(batch.getManager(), transposed, new Shape(d, d))) {
                 return batch.matMul(mt);
             }
         };
