@@ -32,9 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Pretraining throughput of the vision experiment's CNN: one {@link TrainingLoop} step (batch from Java floats,
  * forward, softmax cross-entropy, backward, Adam) on 28 x 28 images; images/s = batch / time per step. One PyTorch
- * thread. The PyTorch counterpart is {@code docs/benchmarks/cnn_train_pytorch.py}.
+ * thread. The PyTorch counterpart is {@code cnn_train_pytorch.py} (noether-bench/src/main/python), run after JMH as the
+ * baseline row ({@link #pytorchBaseline}).
  *
- * <p>Run: {@code java -jar noether-bench/target/benchmarks.jar CnnTrainingBenchmark}
+ * <p>Run: {@code noether bench cnn}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -97,5 +98,32 @@ public class CnnTrainingBenchmark {
         return loop.step((m, step) -> new LabeledBatch(
                 new NDList(m.create(pixels, new Shape(batch, 1, SmallCnn.SIDE, SmallCnn.SIDE))),
                 new NDList(m.create(labels))));
+    }
+
+    /** Seconds the PyTorch baseline script runs. */
+    static final double PYTORCH_SECONDS = 10;
+
+    /**
+     * Milliseconds per training step of the same CNN and step in PyTorch (one thread), from
+     * {@code cnn_train_pytorch.py}; empty when python3 with torch is missing.
+     */
+    static java.util.OptionalDouble pytorchBaseline(java.util.Map<String, String> params, java.io.PrintStream progress)
+            throws java.io.IOException {
+        if (!PythonBaseline.torchAvailable()) return java.util.OptionalDouble.empty();
+        String batch = params.getOrDefault("batch", "64");
+        progress.println("PyTorch baseline: cnn_train_pytorch.py --batch " + batch);
+        for (String line : PythonBaseline.run(
+                "cnn_train_pytorch.py",
+                "--batch",
+                batch,
+                "--seconds",
+                String.valueOf(PYTORCH_SECONDS),
+                "--threads",
+                "1")) {
+            java.util.regex.Matcher m =
+                    java.util.regex.Pattern.compile("^([0-9.]+) ms/step").matcher(line.trim());
+            if (m.find()) return java.util.OptionalDouble.of(Double.parseDouble(m.group(1)));
+        }
+        throw new java.io.IOException("cnn_train_pytorch.py printed no 'ms/step' line");
     }
 }

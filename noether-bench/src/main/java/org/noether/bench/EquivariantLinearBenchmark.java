@@ -9,6 +9,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
+import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 import org.noether.group.DihedralGroup;
 import org.noether.nn.Engines;
@@ -113,7 +114,7 @@ public class EquivariantLinearBenchmark {
      * Interleaved comparison: {@code java -Dai.djl.pytorch.num_threads=1 -cp noether-bench/target/benchmarks.jar
      * org.noether.bench.EquivariantLinearBenchmark [rounds] [callsPerRound]}.
      */
-    public static void main(String[] args) {
+    public static void interleaved(String[] args, PrintStream report) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
         for (int c : new int[] {4, 16}) {
@@ -133,7 +134,7 @@ public class EquivariantLinearBenchmark {
             java.util.Arrays.sort(plain);
             java.util.Arrays.sort(eq);
             double mp = plain[rounds / 2], me = eq[rounds / 2];
-            System.out.printf(
+            report.printf(
                     "D4 %d x regular (%d x %d), batch %d: plain Linear %.1f us, EquivariantLinear (cached)"
                             + " %.1f us, ratio %.2f%n",
                     c, 8 * c, 8 * c, BATCH, mp, me, me / mp);

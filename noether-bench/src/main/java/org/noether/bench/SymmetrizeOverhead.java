@@ -14,6 +14,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
@@ -46,7 +47,7 @@ public final class SymmetrizeOverhead {
 
     private SymmetrizeOverhead() {}
 
-    public static void main(String[] args) {
+    public static void run(String[] args, PrintStream report) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         System.setProperty("ai.djl.pytorch.num_threads", System.getProperty("ai.djl.pytorch.num_threads", "1"));
         System.setProperty(
@@ -54,12 +55,12 @@ public final class SymmetrizeOverhead {
         Engines.pytorch();
         int batch = 32;
         for (DihedralGroup g : new DihedralGroup[] {DihedralGroup.cyclic(4), DihedralGroup.dihedral(4)}) {
-            inference(g, batch, rounds);
+            inference(g, batch, rounds, report);
         }
-        training(64, rounds);
+        training(64, rounds, report);
     }
 
-    private static void inference(DihedralGroup g, int batch, int rounds) {
+    private static void inference(DihedralGroup g, int batch, int rounds, PrintStream report) {
         Engines.seed(1);
         try (NDManager manager = Engines.pytorch().newBaseManager()) {
             Block cnn = SmallCnn.classifier(10);
@@ -79,7 +80,7 @@ public final class SymmetrizeOverhead {
             double eqt = median(t[2]);
             double eqz = median(t[3]);
             int k = g.order();
-            System.out.printf(
+            report.printf(
                     Locale.ROOT,
                     "%s B=%d K=%d | plain(B) %.2f ms | plain(K*B) %.2f ms | equitune(B) %.2f ms"
                             + " | equizero(B) %.2f ms | equitune / plain(K*B) %.3f | equizero / plain(K*B) %.3f"
@@ -97,7 +98,7 @@ public final class SymmetrizeOverhead {
         }
     }
 
-    private static void training(int batch, int rounds) {
+    private static void training(int batch, int rounds, PrintStream report) {
         Engines.seed(2);
         try (Model model = Model.newInstance("bench", Device.cpu(), Engines.PYTORCH)) {
             model.setBlock(SmallCnn.classifier(10));
@@ -125,7 +126,7 @@ public final class SymmetrizeOverhead {
                 };
                 long[][] t = measure(new LongSupplier[] {step}, rounds);
                 double ms = median(t[0]) / 1e6;
-                System.out.printf(
+                report.printf(
                         Locale.ROOT,
                         "CNN training step, batch %d: %.2f ms CPU, %.0f images/s per core%n",
                         batch,

@@ -130,6 +130,7 @@ public final class Main implements Callable<Integer> {
         for (Class<?> sub : all) {
             cl.addSubcommand(sub);
         }
+        BenchCommand.register(cl.getSubcommands().get("bench"));
         // Set after adding subcommands: picocli copies these settings only to subcommands already present.
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));

@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The floors of the module layering, checked on the compiled main classes of every library module (the CLI's class
- * path holds them all; noether-bench sits beside the CLI and uses none of picocli, report or another module's
- * internals):
+ * path holds them all, noether-bench included):
  * <ul>
  *   <li>no DJL below nn: neither the core packages nor noether-data touch {@code ai.djl};</li>
  *   <li>picocli only in the CLI, and {@code org.noether.report} only from the CLI (and itself);</li>
  *   <li>no capability module (vision, language, latent, diffusion, meanfield) imports another;</li>
- *   <li>the floors themselves: core, data, nn, capabilities, report, cli; no edge runs back up.</li>
+ *   <li>the floors themselves: core, data, nn, capabilities, report, bench, cli; no edge runs back up. bench (every
+ *       benchmark, timing the capability modules side by side) sits beside report, under the CLI that runs it.</li>
  * </ul>
  * Each rule is also run on fixture classes under {@code src/test} that break it, so a rule that cannot fail is
  * noticed.
@@ -43,6 +43,7 @@ class ArchitectureTest {
     static final List<String> CAPABILITIES = List.of("vision", "language", "latent", "diffusion", "meanfield");
     static final String REPORT = "org.noether.report..";
     static final String CLI = "org.noether.cli..";
+    static final String BENCH = "org.noether.bench..";
 
     static final ArchRule NO_DJL_BELOW_NN = noClasses()
             .that()
@@ -82,18 +83,23 @@ class ArchitectureTest {
             .definedBy(CAPABILITIES.stream().map(c -> "org.noether." + c + "..").toArray(String[]::new))
             .layer("report")
             .definedBy(REPORT)
+            .layer("bench")
+            .definedBy(BENCH)
             .layer("cli")
             .definedBy(CLI)
             .whereLayer("cli")
             .mayNotBeAccessedByAnyLayer()
             .whereLayer("report")
             .mayOnlyBeAccessedByLayers("cli")
-            .whereLayer("capabilities")
+            // bench times the capability modules side by side, so it sits above them, beside report, under cli
+            .whereLayer("bench")
             .mayOnlyBeAccessedByLayers("cli")
+            .whereLayer("capabilities")
+            .mayOnlyBeAccessedByLayers("bench", "cli")
             .whereLayer("nn")
-            .mayOnlyBeAccessedByLayers("capabilities", "cli")
+            .mayOnlyBeAccessedByLayers("capabilities", "bench", "cli")
             .whereLayer("data")
-            .mayOnlyBeAccessedByLayers("nn", "capabilities", "cli");
+            .mayOnlyBeAccessedByLayers("nn", "capabilities", "bench", "cli");
 
     private static JavaClasses main;
 
@@ -110,6 +116,7 @@ class ArchitectureTest {
                 "org.noether.vision",
                 "org.noether.meanfield",
                 "org.noether.report",
+                "org.noether.bench",
                 "org.noether.cli"))
             assertTrue(main.stream().anyMatch(c -> c.getPackageName().startsWith(p)), "no classes imported from " + p);
     }
@@ -161,6 +168,11 @@ class ArchitectureTest {
                         org.noether.language.archfixture.LanguageThing.class);
         assertThrows(AssertionError.class, () -> NO_CAPABILITY_IMPORTS_ANOTHER.check(crossing));
         assertThrows(AssertionError.class, () -> FLOORS.check(crossing));
+        JavaClasses intoBench = new ClassFileImporter()
+                .importClasses(
+                        org.noether.meanfield.archfixture.UsesBench.class,
+                        org.noether.bench.archfixture.BenchThing.class);
+        assertThrows(AssertionError.class, () -> FLOORS.check(intoBench));
     }
 
     private static ArchRule capabilitiesApart() {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.noether.bench.Benchmarks;
 
 class GroupCommandsTest {
 
@@ -77,9 +78,9 @@ class GroupCommandsTest {
 
     @Test
     void benchNeedsABenchmarkAndSaneOptions() {
-        Run none = run("bench");
-        assertEquals(2, none.code());
-        assertTrue(none.err().contains("choose one of: meanfield"), none.err());
+        Run unknown = run("bench", "nosuch");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("nosuch"), unknown.err());
         Run bad = run("bench", "meanfield", "--rounds", "0");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("--rounds >= 1"), bad.err());
@@ -87,6 +88,52 @@ class GroupCommandsTest {
         Run zero = run("bench", "meanfield", "--threads", "0", "--n", "20");
         assertEquals(2, zero.code());
         assertTrue(zero.err().contains("--threads values must be >= 1, got 0"), zero.err());
+    }
+
+    @Test
+    void benchListsEveryBenchmarkOnOneLineEach() {
+        Run list = run("bench");
+        assertEquals(0, list.code(), list.err());
+        for (Benchmarks.Entry e : Benchmarks.all()) {
+            long lines = list.out()
+                    .lines()
+                    .filter(l -> l.trim().startsWith(e.name() + " "))
+                    .count();
+            assertEquals(1, lines, e.name() + " in\n" + list.out());
+        }
+        for (String name : new String[] {"meanfield", "seq2seq", "diffusion", "basis", "cnn", "linear", "symmetrize"})
+            assertTrue(Benchmarks.named(name).isPresent(), name);
+    }
+
+    /** One quick in-process JMH run (no fork, one 50 ms iteration): the table carries the ratio to the baseline. */
+    @Test
+    void benchRunsAJmhClassThroughTheRunnerWithARatioColumn() {
+        Run r = run(
+                "bench",
+                "basis",
+                "-f",
+                "0",
+                "-wi",
+                "0",
+                "-i",
+                "1",
+                "-r",
+                "0.05",
+                "-p",
+                "problem=D8;regular;regular",
+                "--methods",
+                "noether,denseGram");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("time / denseGram"), r.out());
+        assertTrue(r.out().contains("| problem=D8;regular;regular | denseGram |"), r.out());
+        assertTrue(r.out().contains("| problem=D8;regular;regular | noether |"), r.out());
+        assertTrue(r.out().contains(" 1.00x |"), r.out());
+        Run bad = run("bench", "basis", "-p", "problem");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--param takes NAME=VALUE"), bad.err());
+        Run method = run("bench", "basis", "--methods", "no(pe");
+        assertEquals(2, method.code());
+        assertTrue(method.err().contains("--methods takes method names"), method.err());
     }
 
     @Test

@@ -120,8 +120,10 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 : new Sizes(300, 60, 9, 16, 64, 4, 3000, 16, 2e-3f, 50, 3, 20, List.of(32));
     }
 
-    record Method(String label, boolean ode, boolean quotient) {
-        Sampler sampler(int steps) {
+    /** One sampler configuration of the conformer experiment. */
+    public record Method(String label, boolean ode, boolean quotient) {
+        /** The configured sampler with about {@code steps} denoiser calls per cloud. */
+        public Sampler sampler(int steps) {
             Sampler.Builder b = Sampler.builder(RigidQuotient.SE3).gridPower(2);
             b = ode ? b.steps(Math.max(1, steps / 2)).heun() : b.steps(steps).sde(1.0);
             return (quotient ? b.quotient(Correction.CORRECT) : b).build();
@@ -132,7 +134,8 @@ public final class ConformerDiffusionExperiment implements Experiment {
         }
     }
 
-    static final List<Method> SAMPLERS = List.of(
+    /** The compared samplers, in table order (also timed by noether-bench). */
+    public static final List<Method> SAMPLERS = List.of(
             new Method("ODE", true, false),
             new Method("SDE", false, false),
             new Method("quotient ODE", true, true),

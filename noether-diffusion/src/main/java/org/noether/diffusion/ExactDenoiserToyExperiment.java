@@ -67,15 +67,17 @@ public final class ExactDenoiserToyExperiment implements Experiment {
      * One sampler configuration fed with the exact denoiser of one objective. ODE samplers use Heun steps with half
      * the step count, so that every method makes about the same number of denoiser calls.
      */
-    record Method(String label, Objective objective, boolean ode, UnaryOperator<Sampler.Builder> configure) {
-        Sampler sampler(RigidQuotient geometry, int steps) {
+    public record Method(String label, Objective objective, boolean ode, UnaryOperator<Sampler.Builder> configure) {
+        /** The configured sampler with about {@code steps} denoiser calls per cloud. */
+        public Sampler sampler(RigidQuotient geometry, int steps) {
             Sampler.Builder b = Sampler.builder(geometry).gridPower(2);
             b = ode ? b.steps(Math.max(1, steps / 2)).heun() : b.steps(steps).sde(1.0);
             return configure.apply(b).build();
         }
     }
 
-    static List<Method> methods() {
+    /** The compared sampler configurations, in table order (also timed by noether-bench). */
+    public static List<Method> methods() {
         UnaryOperator<Sampler.Builder> plain = b -> b;
         return List.of(
                 new Method("conventional ODE", Objective.CONVENTIONAL, true, plain),

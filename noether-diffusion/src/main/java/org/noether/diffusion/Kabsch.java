@@ -71,7 +71,7 @@ public final class Kabsch {
      * Centres {@code x} and rotates it in place to superpose it on the centred cloud {@code onto}: the step that makes
      * a lifted path follow its orbit representative without changing the orbit.
      */
-    static void superposeInPlace(double[] x, double[] onto, int dimension) {
+    public static void superposeInPlace(double[] x, double[] onto, int dimension) {
         RigidQuotient.of(dimension).centre(x);
         double[] r = rotation(x, onto, dimension);
         int d = dimension, n = x.length / d;

@@ -3,19 +3,19 @@ package org.noether.diffusion;
 import java.util.List;
 
 /** The rigid-shape targets of the exact-denoiser toy experiment. */
-final class ToyTargets {
+public final class ToyTargets {
 
     private ToyTargets() {}
 
     /** A named target and the index pair whose distance it plots. */
-    record Named(String name, String description, RigidShapeMixture mixture, int plotI, int plotJ) {}
+    public record Named(String name, String description, RigidShapeMixture mixture, int plotI, int plotJ) {}
 
     /**
      * Four points as a butane-like chain (bonds 1.5, bond angles 111 degrees) in its three staggered conformers:
      * gauche- (torsion -60, weight 1/4), anti (180, weight 1/2), gauche+ (+60, weight 1/4). The two gauche conformers
      * are mirror images, so only proper rotations tell them apart. The 1-4 distance is 2.93 (gauche) or 3.80 (anti).
      */
-    static Named chain() {
+    public static Named chain() {
         double[] torsions = {-60, 180, 60};
         List<double[]> shapes = new java.util.ArrayList<>();
         for (double t : torsions) shapes.add(chain(1.5, Math.toRadians(111), Math.toRadians(t)));
@@ -55,7 +55,7 @@ final class ToyTargets {
      * Four points in the plane under SO(2): a kite with diagonals 3.0 and 1.6 (crossing 2.2 / 0.8 along the long one)
      * at sizes 0.8 and 1.25, weights 1/2 each. The plotted 0-2 diagonal is 2.4 or 3.75.
      */
-    static Named planar() {
+    public static Named planar() {
         double[] kite = {-1.5, 0, 0.7, -0.8, 1.5, 0, 0.7, 0.8};
         List<double[]> shapes = new java.util.ArrayList<>();
         for (double scale : new double[] {0.8, 1.25}) {

@@ -1,8 +1,13 @@
-package org.noether.diffusion;
+package org.noether.bench;
 
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.noether.diffusion.ConformerDiffusionExperiment;
+import org.noether.diffusion.Denoiser;
+import org.noether.diffusion.RigidQuotient;
+import org.noether.diffusion.Sampler;
 import org.noether.diffusion.conformers.Molecule;
 import org.noether.diffusion.egnn.EgnnDenoiser;
 
@@ -16,17 +21,17 @@ public final class EgnnStepCostBenchmark {
 
     private EgnnStepCostBenchmark() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void run(String[] args, PrintStream report) throws Exception {
         int hidden = args.length > 0 ? Integer.parseInt(args[0]) : 24;
         int layers = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int batch = 16;
-        System.out.printf(
+        report.printf(
                 Locale.ROOT,
                 "EGNN %d layers x %d features, batch of %d clouds; per cloud and step (ns)%n",
                 layers,
                 hidden,
                 batch);
-        System.out.printf(
+        report.printf(
                 Locale.ROOT,
                 "%-10s %5s %14s %16s %12s%n",
                 "molecule",
@@ -40,11 +45,12 @@ public final class EgnnStepCostBenchmark {
                 int n = m.size();
                 SplittableRandom r = new SplittableRandom(n);
                 double[][] xs = new double[batch][];
-                for (int i = 0; i < batch; i++) xs[i] = StepCostBenchmark.gaussian(r, 3 * n);
-                double[] v = StepCostBenchmark.gaussian(r, 3 * n), w = StepCostBenchmark.gaussian(r, 3 * n);
+                for (int i = 0; i < batch; i++) xs[i] = DiffusionStepCostBenchmark.gaussian(r, 3 * n);
+                double[] v = DiffusionStepCostBenchmark.gaussian(r, 3 * n),
+                        w = DiffusionStepCostBenchmark.gaussian(r, 3 * n);
                 double[] out = new double[3 * n], h = new double[3 * n];
                 RigidQuotient.Local at = RigidQuotient.SE3.at(xs[0]);
-                double lift = StepCostBenchmark.median(
+                double lift = DiffusionStepCostBenchmark.median(
                         () -> {
                             at.moveTo(xs[0]);
                             at.project(v, out);
@@ -54,8 +60,8 @@ public final class EgnnStepCostBenchmark {
                         },
                         20_000);
                 Denoiser d = net.denoiser(m);
-                double forward = StepCostBenchmark.median(() -> d.denoiseBatch(xs, 0.5)[0][0], 5) / batch;
-                System.out.printf(
+                double forward = DiffusionStepCostBenchmark.median(() -> d.denoiseBatch(xs, 0.5)[0][0], 5) / batch;
+                report.printf(
                         Locale.ROOT,
                         "%-10s %5d %14.0f %16.0f %12.3f%n",
                         smiles,
@@ -66,7 +72,7 @@ public final class EgnnStepCostBenchmark {
             }
             Molecule m = Molecule.fromSmiles("CCCCO");
             int steps = 20, count = 16;
-            System.out.printf(
+            report.printf(
                     Locale.ROOT,
                     "%nthroughput, %s (%d atoms), %d conformers, %d steps (Heun ODE: %d)%n",
                     m.smiles(),
@@ -81,7 +87,7 @@ public final class EgnnStepCostBenchmark {
                     s.sample(net.denoiser(m), m.size(), count, 5L);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (round == 1) {
-                        System.out.printf(Locale.ROOT, "%-14s %8.1f conformers/s%n", method.label(), count / secs);
+                        report.printf(Locale.ROOT, "%-14s %8.1f conformers/s%n", method.label(), count / secs);
                     }
                 }
             }

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""PyTorch counterpart of Noether's mean-field SGD benchmark (noether-meanfield, MeanFieldBenchmark).
+"""PyTorch counterpart of Noether's mean-field SGD benchmark (noether-bench, MeanFieldBenchmark: `noether bench meanfield`).
 
 Same model and step as the Java trainer on the paper's setting: N units sigma(z_i x) with z_i a 2x2 matrix,
 Phi(x) = mean_i sigmoid(z_i x), a vanilla mean-field SGD step on a fresh batch of 20 inputs x ~ N(0, 16 I) labelled

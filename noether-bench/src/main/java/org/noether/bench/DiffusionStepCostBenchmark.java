@@ -1,10 +1,20 @@
-package org.noether.diffusion;
+package org.noether.bench;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.noether.diffusion.Correction;
+import org.noether.diffusion.Denoiser;
+import org.noether.diffusion.ExactDenoiserToyExperiment;
+import org.noether.diffusion.Kabsch;
+import org.noether.diffusion.RigidQuotient;
+import org.noether.diffusion.RigidShapeMixture;
+import org.noether.diffusion.Sampler;
+import org.noether.diffusion.Schedule;
+import org.noether.diffusion.ToyTargets;
 
 /**
  * A JMH-free micro-measurement of what the quotient lift costs per sampling step, against a denoiser forward pass,
@@ -21,13 +31,13 @@ import java.util.SplittableRandom;
  * 64 hidden features, messages over all pairs) with random weights, which has the arithmetic of the real network but
  * none of the engine overhead, so the ratios here are upper bounds for the real one.
  */
-public final class StepCostBenchmark {
+public final class DiffusionStepCostBenchmark {
 
-    private StepCostBenchmark() {}
+    private DiffusionStepCostBenchmark() {}
 
-    public static void main(String[] args) {
-        System.out.println("per-cloud cost of one sampling step, median of 15 rounds (ns)");
-        System.out.printf(
+    public static void run(PrintStream report) {
+        report.println("per-cloud cost of one sampling step, median of 15 rounds (ns)");
+        report.printf(
                 Locale.ROOT,
                 "%5s %12s %14s %14s %14s %10s %10s%n",
                 "atoms",
@@ -71,7 +81,7 @@ public final class StepCostBenchmark {
                     20_000);
             ReferenceEgnn egnn = new ReferenceEgnn(4, 64, 7);
             double forward = median(() -> egnn.denoise(x, 0.5)[0], n <= 15 ? 40 : 6);
-            System.out.printf(
+            report.printf(
                     Locale.ROOT,
                     "%5d %12.0f %14.0f %14.0f %14.0f %9.3f%% %9.3f%%%n",
                     n,
@@ -83,8 +93,8 @@ public final class StepCostBenchmark {
                     100 * superpose / forward);
         }
 
-        System.out.println();
-        System.out.println("sampling throughput, exact denoisers (chain4: 4 points, 3 shapes; planar4: SO(2)), "
+        report.println();
+        report.println("sampling throughput, exact denoisers (chain4: 4 points, 3 shapes; planar4: SO(2)), "
                 + "200 clouds x 60 steps, one thread");
         // a first pass over every sampler warms the JIT up for all of them, so that the order does not matter
         for (int pass = 0; pass < 2; pass++) {
@@ -100,15 +110,15 @@ public final class StepCostBenchmark {
                     s.sample(sequential, mix.points(), count, 2);
                     double secs = (System.nanoTime() - t0) / 1e9;
                     if (pass == 1) {
-                        System.out.printf(
+                        report.printf(
                                 Locale.ROOT, "%-8s %-32s %9.0f clouds/s%n", target.name(), m.label(), count / secs);
                     }
                 }
             }
         }
 
-        System.out.println();
-        System.out.println("sampling throughput with the EGNN stand-in, 15 atoms, 32 clouds x 20 steps, one thread");
+        report.println();
+        report.println("sampling throughput with the EGNN stand-in, 15 atoms, 32 clouds x 20 steps, one thread");
         ReferenceEgnn egnn = new ReferenceEgnn(4, 64, 11);
         List<Sampler> samplers = new ArrayList<>(List.of(
                 Sampler.builder(RigidQuotient.SE3).steps(20).build(),
@@ -132,7 +142,7 @@ public final class StepCostBenchmark {
             long t0 = System.nanoTime();
             s.sample(egnn, 15, 32, 2);
             double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "%-40s %9.1f clouds/s%n", s.label(), 32 / secs);
+            report.printf(Locale.ROOT, "%-40s %9.1f clouds/s%n", s.label(), 32 / secs);
         }
     }
 

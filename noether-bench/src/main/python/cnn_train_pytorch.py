@@ -1,7 +1,7 @@
 """PyTorch counterpart of noether-bench's CnnTrainingBenchmark: the same small CNN, one training step
 (batch of 64 random 28x28 images, forward, cross-entropy, backward, Adam) on one CPU thread.
 
-Usage: python3 docs/benchmarks/cnn_train_pytorch.py [--batch 64] [--seconds 10] [--threads 1]
+Run by `noether bench cnn` as its baseline; by hand: python3 noether-bench/src/main/python/cnn_train_pytorch.py [--batch 64] [--seconds 10] [--threads 1]
 Needs PyTorch (Debian: python3-torch).
 """
 import argparse

@@ -1,23 +1,24 @@
-package org.noether.meanfield;
+package org.noether.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
+import org.noether.meanfield.Invariance;
+import org.noether.meanfield.MeanFieldSetting;
+import org.noether.meanfield.MeanFieldTrainer;
+import org.noether.meanfield.Particles;
+import org.noether.meanfield.Scheme;
+import org.noether.meanfield.Teacher;
+import org.noether.meanfield.TrainingConfig;
+import org.noether.meanfield.TrainingResult;
+import org.noether.meanfield.Transport;
 
 /**
  * Timings for {@code noether bench meanfield}: SGD steps per second of the trainer on the paper's setting at given
- * N, optionally the same loop in PyTorch (the script {@code bench/meanfield_torch.py} shipped in this jar, run with
+ * N, optionally the same loop in PyTorch (the script {@code src/main/python/meanfield_torch.py} of noether-bench, shipped in its jar, run with
  * {@code python3} when {@code import torch} works), and the time of an exact W2 between n and 2n points. Wall time
  * and process CPU time are both reported, since a shared machine inflates the first.
  *
@@ -29,8 +30,8 @@ import java.util.concurrent.TimeUnit;
 public final class MeanFieldBenchmark {
     private MeanFieldBenchmark() {}
 
-    /** Resource path of the PyTorch script inside the jar. */
-    public static final String TORCH_SCRIPT = "/org/noether/meanfield/bench/meanfield_torch.py";
+    /** The PyTorch script, one of the {@link PythonBaseline} scripts. */
+    public static final String TORCH_SCRIPT = "meanfield_torch.py";
 
     /**
      * @param n particles
@@ -97,18 +98,7 @@ public final class MeanFieldBenchmark {
 
     /** Whether {@code python3 -c "import torch"} succeeds. */
     public static boolean torchAvailable() {
-        try {
-            Process p = new ProcessBuilder("python3", "-c", "import torch")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PythonBaseline.torchAvailable();
     }
 
     /**
@@ -118,47 +108,23 @@ public final class MeanFieldBenchmark {
     public static List<StepRate> torchStepsPerSecond(int[] sizes, int threads, double seconds) throws IOException {
         List<StepRate> out = new ArrayList<>();
         if (!torchAvailable()) return out;
-        Path script = Files.createTempFile("meanfield_torch", ".py");
-        try (InputStream in = MeanFieldBenchmark.class.getResourceAsStream(TORCH_SCRIPT)) {
-            if (in == null) throw new IOException("the jar lacks " + TORCH_SCRIPT);
-            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
-            StringBuilder list = new StringBuilder();
-            for (int n : sizes) list.append(list.length() > 0 ? "," : "").append(n);
-            Process p = new ProcessBuilder(
-                            "python3",
-                            script.toString(),
-                            "--sizes",
-                            list.toString(),
-                            "--seconds",
-                            String.valueOf(seconds),
-                            "--threads",
-                            String.valueOf(threads))
-                    .redirectErrorStream(true)
-                    .start();
-            try (BufferedReader r =
-                    new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    String[] f = line.trim().split("\\s+");
-                    if (f.length == 3 && f[0].equals("steps_per_second") && f[1].startsWith("N=")) {
-                        int n = Integer.parseInt(f[1].substring(2));
-                        double rate = Double.parseDouble(f[2]);
-                        out.add(new StepRate(
-                                "pytorch",
-                                n,
-                                Scheme.VANILLA,
-                                threads,
-                                Math.round(rate * seconds),
-                                seconds,
-                                Double.NaN));
-                    }
-                }
+        StringBuilder list = new StringBuilder();
+        for (int n : sizes) list.append(list.length() > 0 ? "," : "").append(n);
+        for (String line : PythonBaseline.run(
+                TORCH_SCRIPT,
+                "--sizes",
+                list.toString(),
+                "--seconds",
+                String.valueOf(seconds),
+                "--threads",
+                String.valueOf(threads))) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3 && f[0].equals("steps_per_second") && f[1].startsWith("N=")) {
+                int n = Integer.parseInt(f[1].substring(2));
+                double rate = Double.parseDouble(f[2]);
+                out.add(new StepRate(
+                        "pytorch", n, Scheme.VANILLA, threads, Math.round(rate * seconds), seconds, Double.NaN));
             }
-            p.waitFor(10, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            Files.deleteIfExists(script);
         }
         return out;
     }
@@ -310,12 +276,5 @@ public final class MeanFieldBenchmark {
             }
         }
         return md.toString();
-    }
-
-    /** Prints {@link #report}. Arguments: optional seconds per measurement (2), rounds (3). */
-    public static void main(String[] args) throws IOException {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 2.0;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        System.out.print(report(seconds, rounds, System.err));
     }
 }

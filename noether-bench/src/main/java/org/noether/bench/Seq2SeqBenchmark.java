@@ -1,7 +1,8 @@
-package org.noether.language.seq2seq;
+package org.noether.bench;
 
 import ai.djl.Model;
 import ai.djl.training.Trainer;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -11,6 +12,15 @@ import java.util.Locale;
 import org.noether.group.DihedralElement;
 import org.noether.language.scan.ScanSplit;
 import org.noether.language.scan.ScanSymmetry;
+import org.noether.language.seq2seq.Cell;
+import org.noether.language.seq2seq.ScanTask;
+import org.noether.language.seq2seq.Seq2Seq;
+import org.noether.language.seq2seq.Seq2SeqBatch;
+import org.noether.language.seq2seq.Seq2SeqConfig;
+import org.noether.language.seq2seq.Seq2SeqModels;
+import org.noether.language.seq2seq.Symmetrization;
+import org.noether.language.seq2seq.SymmetrizedSeq2Seq;
+import org.noether.language.seq2seq.VocabularySymmetry;
 import org.noether.nn.train.TrainingLoop;
 
 /**
@@ -22,11 +32,19 @@ import org.noether.nn.train.TrainingLoop;
 public final class Seq2SeqBenchmark {
     private Seq2SeqBenchmark() {}
 
-    /** Runs both benchmarks and prints Markdown tables. */
-    public static void main(String[] args) {
+    /**
+     * Runs both benchmarks and prints Markdown tables to {@code report}. Arguments: optional training steps (100)
+     * and test commands decoded (512).
+     */
+    public static void run(String[] args, PrintStream report) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int commands = args.length > 1 ? Integer.parseInt(args[1]) : 512;
+        if (steps < 1 || commands < 1)
+            throw new IllegalArgumentException(
+                    "seq2seq needs steps >= 1 and commands >= 1, got " + steps + " and " + commands);
         org.noether.nn.Engines.pytorch();
-        trainingThroughput();
-        equizeroAgainstPlainDecodes();
+        trainingThroughput(steps, report);
+        equizeroAgainstPlainDecodes(commands, report);
     }
 
     private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
@@ -51,12 +69,11 @@ public final class Seq2SeqBenchmark {
         return new Time(w[repeats / 2], c[repeats / 2]);
     }
 
-    static void trainingThroughput() {
+    static void trainingThroughput(int steps, PrintStream report) {
         ScanTask train = ScanTask.of(ScanSplit.of("addprim-jump", 0).train());
-        int batch = 64, warm = 20, steps = Integer.getInteger("noether.bench.steps", 100);
-        System.out.println(
-                "| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
-        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        int batch = 64, warm = 20;
+        report.println("| cell | hidden | batch | steps | sequences/s (wall) | sequences/s (CPU) | ms/step (CPU) |");
+        report.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (Cell cell : Cell.values()) {
             for (int hidden : new int[] {32, 64}) {
                 Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(cell, hidden, true));
@@ -66,7 +83,7 @@ public final class Seq2SeqBenchmark {
                     var source = train.sampler(batch, 1, Seq2SeqBatch::of);
                     loop.run(source, warm);
                     Time t = time(() -> loop.run(source, steps));
-                    System.out.printf(
+                    report.printf(
                             Locale.ROOT,
                             "| %s | %d | %d | %d | %.0f | %.0f | %.1f |%n",
                             cell,
@@ -81,12 +98,10 @@ public final class Seq2SeqBenchmark {
         }
     }
 
-    static void equizeroAgainstPlainDecodes() {
+    static void equizeroAgainstPlainDecodes(int commands, PrintStream report) {
         ScanSplit split = ScanSplit.of("addprim-jump", 0);
         ScanTask train = ScanTask.of(split.train());
-        List<int[]> xs = ScanTask.of(split.test())
-                .subset(Integer.getInteger("noether.bench.commands", 512), 1)
-                .sources();
+        List<int[]> xs = ScanTask.of(split.test()).subset(commands, 1).sources();
         VocabularySymmetry<DihedralElement> sym = VocabularySymmetry.of(ScanSymmetry.addJump());
         int chunk = 256, repeats = 5;
         Seq2Seq net = new Seq2Seq(Seq2SeqConfig.scan(Cell.GRU, 32, true));
@@ -107,25 +122,25 @@ public final class Seq2SeqBenchmark {
             Time zero = median(repeats, () -> equizero.decode(mgr, xs, chunk));
             Time tune = median(repeats, () -> equitune.decode(mgr, xs, chunk));
             double twoPlain = plainX.cpu() + plainGx.cpu(), twoPlainWall = plainX.wall() + plainGx.wall();
-            System.out.printf(
+            report.printf(
                     Locale.ROOT,
                     "commands %d, |G| = 2, %d commands (%d rows) per batch, median of %d%n",
                     xs.size(),
                     chunk,
                     2 * chunk,
                     repeats);
-            System.out.println("| decoding | CPU s | wall s | CPU / (|G| plain decodes) |");
-            System.out.println("| --- | --- | --- | --- |");
-            row("plain, x", plainX, twoPlain);
-            row("plain, g.x", plainGx, twoPlain);
-            row("|G| plain decodes (sum)", new Time(twoPlainWall, twoPlain), twoPlain);
-            row("plain, orbit as one batch of |G| x B", plainOrbit, twoPlain);
-            row("equizero", zero, twoPlain);
-            row("equitune", tune, twoPlain);
+            report.println("| decoding | CPU s | wall s | CPU / (|G| plain decodes) |");
+            report.println("| --- | --- | --- | --- |");
+            row(report, "plain, x", plainX, twoPlain);
+            row(report, "plain, g.x", plainGx, twoPlain);
+            row(report, "|G| plain decodes (sum)", new Time(twoPlainWall, twoPlain), twoPlain);
+            row(report, "plain, orbit as one batch of |G| x B", plainOrbit, twoPlain);
+            row(report, "equizero", zero, twoPlain);
+            row(report, "equitune", tune, twoPlain);
         }
     }
 
-    private static void row(String name, Time t, double reference) {
-        System.out.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, t.cpu(), t.wall(), t.cpu() / reference);
+    private static void row(PrintStream report, String name, Time t, double reference) {
+        report.printf(Locale.ROOT, "| %s | %.3f | %.3f | %.2fx |%n", name, t.cpu(), t.wall(), t.cpu() / reference);
     }
 }
