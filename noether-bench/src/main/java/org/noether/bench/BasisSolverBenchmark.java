@@ -33,8 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * evaluating the generator matrices. Setup checks that both find the same dimension.
  *
  * <pre>
- * mvn -B -o -q package -pl noether-bench -am -DskipTests
- * java -jar noether-bench/target/benchmarks.jar BasisSolver -f 1 -wi 2 -i 3
+ * noether bench basis -f 1 -wi 2 -i 3
  * </pre>
  */
 @State(Scope.Benchmark)

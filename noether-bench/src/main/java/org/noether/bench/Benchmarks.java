@@ -121,8 +121,8 @@ public final class Benchmarks {
                     "group",
                     GroupBenchmark.class,
                     "group composition (SO3, S5), a Wigner-D matrix, a regular representation, JMH",
-                    "none: absolute times of core operations",
-                    null),
+                    "a plain 3 x 3 double[] matrix product (plainProduct3x3)",
+                    "plainProduct3x3"),
             Entry.program(
                     "symmetrize-cpu",
                     "[rounds]",

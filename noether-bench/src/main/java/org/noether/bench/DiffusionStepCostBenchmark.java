@@ -18,14 +18,8 @@ import org.noether.diffusion.ToyTargets;
 
 /**
  * A JMH-free micro-measurement of what the quotient lift costs per sampling step, against a denoiser forward pass,
- * and of the sampling throughput of each sampler. Not a unit test (no assertions, no timing in the build); run it by
- * hand, see docs/benchmarks/diffusion.md:
- *
- * <pre>
- * mvn -B -o -q test-compile -pl noether-diffusion -am
- * java -cp noether-diffusion/target/test-classes:noether-diffusion/target/classes:noether-core/target/classes \
- *     org.noether.diffusion.StepCostBenchmark
- * </pre>
+ * and of the sampling throughput of each sampler. Not a unit test (no assertions, no timing in the build); run it
+ * with {@code noether bench diffusion}, see docs/benchmarks/diffusion.md.
  *
  * <p>The denoiser forward is a stand-in until the DJL EGNN exists: {@link ReferenceEgnn}, a plain-Java EGNN (4 layers,
  * 64 hidden features, messages over all pairs) with random weights, which has the arithmetic of the real network but

@@ -13,7 +13,8 @@ import org.noether.diffusion.egnn.EgnnDenoiser;
 
 /**
  * Cost of the quotient lift against the DJL EGNN forward, per cloud and per sampling step, and sampling throughput
- * (conformers per second) of each sampler driven by the DJL EGNN. Not a unit test: run with {@code main} (command in
+ * (conformers per second) of each sampler driven by the DJL EGNN. Not a unit test: run with
+ * {@code noether bench diffusion-egnn [hidden] [layers]} (figures in
  * {@code docs/benchmarks/diffusion.md}). Untrained network with the sizes of the conformer experiment; timings do not
  * depend on the weights.
  */

@@ -43,9 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Every invocation copies the input into a fresh sub-manager (the same cost for all three) and closes it.
  *
- * <p>Run: {@code java -jar noether-bench/target/benchmarks.jar EquivariantLinear}
+ * <p>Run: {@code noether bench linear}
  *
- * <p>{@link #main} is an interleaved A/B variant for shared machines: it alternates rounds of plain and cached
+ * <p>{@link #interleaved} is an interleaved A/B variant for shared machines: it alternates rounds of plain and cached
  * equivariant calls in one JVM and reports the median per-call time of each, so that load changes hit both alike.
  */
 @State(Scope.Thread)
@@ -111,8 +111,7 @@ public class EquivariantLinearBenchmark {
     }
 
     /**
-     * Interleaved comparison: {@code java -Dai.djl.pytorch.num_threads=1 -cp noether-bench/target/benchmarks.jar
-     * org.noether.bench.EquivariantLinearBenchmark [rounds] [callsPerRound]}.
+     * Interleaved comparison, {@code noether bench linear-ab [rounds] [callsPerRound]}.
      */
     public static void interleaved(String[] args, PrintStream report) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;

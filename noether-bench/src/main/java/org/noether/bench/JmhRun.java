@@ -127,7 +127,7 @@ public final class JmhRun {
         StringBuilder md = new StringBuilder();
         md.append(String.format(
                 Locale.ROOT,
-                "%s (%s); baseline: %s; cores: %d, load average at start of the table: %.1f%n%n",
+                "%s (%s); baseline: %s; cores: %d, load average at the end of the run: %.1f%n%n",
                 entry.name(),
                 entry.jmhClass().getSimpleName(),
                 entry.baseline(),

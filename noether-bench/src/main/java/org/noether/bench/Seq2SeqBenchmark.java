@@ -24,9 +24,8 @@ import org.noether.language.seq2seq.VocabularySymmetry;
 import org.noether.nn.train.TrainingLoop;
 
 /**
- * Benchmarks for docs/benchmarks/scan.md, run as a program (not a test: speed is measured here, never in unit
- * tests). Prints wall and thread CPU
- * time (PyTorch runs single-threaded here, so the calling thread's CPU time is the work done, whatever else runs on
+ * Benchmarks for docs/benchmarks/scan.md, run by {@code noether bench seq2seq [steps] [commands]} (not a test: speed
+ * is measured here, never in unit tests). Prints wall and thread CPU time (PyTorch runs single-threaded here, so the calling thread's CPU time is the work done, whatever else runs on
  * the machine).
  */
 public final class Seq2SeqBenchmark {

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (one batch of |G| x B transformed copies inside) against the plain CNN on the |G| x B copies and on B images.
  * One PyTorch thread (set in the fork's JVM arguments), so numbers depend less on how busy the other cores are.
  *
- * <p>Run: {@code java -jar noether-bench/target/benchmarks.jar SymmetrizeBenchmark}
+ * <p>Run: {@code noether bench symmetrize}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

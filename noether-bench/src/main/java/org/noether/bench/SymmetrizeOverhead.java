@@ -38,8 +38,7 @@ import org.noether.vision.SmallCnn;
  * time, with the variants interleaved round by round and the median reported: on a shared machine, wall time
  * mostly measures the neighbours. Needs one PyTorch thread, so that the work runs on the calling thread.
  *
- * <p>Run: {@code java -Dai.djl.pytorch.num_threads=1 -Dai.djl.pytorch.num_interop_threads=1 -cp
- * noether-bench/target/benchmarks.jar org.noether.bench.SymmetrizeOverhead [rounds]}
+ * <p>Run: {@code noether bench symmetrize-cpu [rounds]} (the launcher runs PyTorch on one thread).
  */
 public final class SymmetrizeOverhead {
 
