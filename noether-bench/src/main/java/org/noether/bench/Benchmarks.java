@@ -98,6 +98,12 @@ public final class Benchmarks {
                     "equivariant-basis solve (AUTO) on finite and Lie cases, JMH",
                     "Noether's DENSE solve (denseGram) and EJML's SVD of the stacked constraints",
                     "denseGram"),
+            Entry.program(
+                    "basis-crossover",
+                    "[rounds]",
+                    "where the IRREP path overtakes DENSE on Lie groups (9 to 729 unknowns), thread CPU time, AUTO beside",
+                    "the DENSE solve of the same case",
+                    BasisCrossover::run),
             Entry.jmh(
                             "cnn",
                             CnnTrainingBenchmark.class,

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.noether.experiment.Progress;
 import org.noether.group.FiniteGroup;
 import org.noether.group.Group;
 import org.noether.representation.DirectSum;
@@ -70,15 +71,20 @@ public final class BasisSolver {
     /** About 256 MB of doubles across all cached keys and bases. */
     private static final long CACHE_WEIGHT = 32_000_000;
 
-    private static final BasisSolver STANDARD = new BasisSolver(Strategy.AUTO, true);
+    /** Where lines a user must see go by default: standard error (Progress's default log). */
+    private static final Progress STDERR = (label, total) -> Progress.Task.NONE;
+
+    private static final BasisSolver STANDARD = new BasisSolver(Strategy.AUTO, true, STDERR);
 
     private final Strategy strategy;
     private final boolean decompose;
+    private final Progress log;
     private final BlockCache cache = new BlockCache(CACHE_ENTRIES, CACHE_WEIGHT);
 
-    private BasisSolver(Strategy strategy, boolean decompose) {
+    private BasisSolver(Strategy strategy, boolean decompose, Progress log) {
         this.strategy = strategy;
         this.decompose = decompose;
+        this.log = log;
     }
 
     /** The shared AUTO solver with a cache of solved blocks; thread-safe. */
@@ -88,12 +94,21 @@ public final class BasisSolver {
 
     /** A solver that uses the given strategy for every block, with its own cache. */
     public static BasisSolver using(Strategy strategy) {
-        return new BasisSolver(strategy, true);
+        return new BasisSolver(strategy, true, STDERR);
+    }
+
+    /**
+     * A solver with this one's strategy and its own cache that writes the lines a user must see (a block where AUTO's
+     * irreducible decomposition failed and another strategy took over) to {@code progress.log} instead of standard
+     * error; an experiment passes its context's progress.
+     */
+    public BasisSolver loggingTo(Progress progress) {
+        return new BasisSolver(strategy, decompose, java.util.Objects.requireNonNull(progress, "progress"));
     }
 
     /** The same solver without splitting direct sums (one block for the whole pair); for tests and comparisons. */
     BasisSolver withoutDecomposition() {
-        return new BasisSolver(strategy, false);
+        return new BasisSolver(strategy, false, log);
     }
 
     public Strategy strategy() {
@@ -142,6 +157,7 @@ public final class BasisSolver {
         Map<Object, BlockSolution> local = new HashMap<>();
         Map<Strategy, Integer> used = new EnumMap<>(Strategy.class);
         List<EquivariantBasis.Placement> placements = new ArrayList<>();
+        java.util.Set<String> fallbacks = new java.util.LinkedHashSet<>();
         int solved = 0, reused = 0, rowOffset = 0;
         for (Representation<G> o : outs) {
             int colOffset = 0;
@@ -152,6 +168,7 @@ public final class BasisSolver {
                 if (s == null) s = cache.get(key);
                 if (s == null) {
                     s = solveBlock(di, dout, groupGenerators);
+                    if (s.fallback != null) log.log(s.fallback);
                     solved++;
                     used.merge(s.strategy, 1, Integer::sum);
                     cache.put(key, s, di.keySize() + dout.keySize());
@@ -159,12 +176,14 @@ public final class BasisSolver {
                     reused++;
                 }
                 local.put(key, s);
+                if (s.fallback != null) fallbacks.add(s.fallback);
                 placements.add(new EquivariantBasis.Placement(rowOffset, colOffset, s));
                 colOffset += i.dimension();
             }
             rowOffset += o.dimension();
         }
-        SolveStats stats = new SolveStats(System.nanoTime() - t0, ins.size() * outs.size(), solved, reused, used);
+        SolveStats stats = new SolveStats(
+                System.nanoTime() - t0, ins.size() * outs.size(), solved, reused, used, List.copyOf(fallbacks));
         return new EquivariantBasis<>(in, out, placements, stats);
     }
 
@@ -182,10 +201,29 @@ public final class BasisSolver {
             try {
                 return irrep(in, out);
             } catch (ArithmeticException e) {
-                // The decomposition's own checks failed (numerics): fall through to the constraint solvers.
+                // The decomposition's own checks failed (numerics, or a Lie algebra that is not the group's): solve
+                // the constraints instead, and say so, in the log and in the basis's SolveStats. A silent fallback
+                // once hid a decomposition bug behind a ten-minute LOBPCG run.
+                Strategy s = choose(in, out);
+                String line = String.format(
+                        java.util.Locale.ROOT,
+                        "basis solver: the irreducible decomposition of '%s' -> '%s' of %s failed (%s); solving its "
+                                + "%d x %d unknowns by %s instead",
+                        in.rep.name(),
+                        out.rep.name(),
+                        in.rep.group().name(),
+                        e.getMessage(),
+                        m,
+                        n,
+                        s);
+                return solveWith(s, in, out, groupGenerators).asFallback(line);
             }
         }
-        Strategy s = strategy == Strategy.AUTO ? choose(in, out) : strategy;
+        return solveWith(strategy == Strategy.AUTO ? choose(in, out) : strategy, in, out, groupGenerators);
+    }
+
+    private <G> BlockSolution solveWith(Strategy s, RepData<G> in, RepData<G> out, boolean groupGenerators) {
+        int m = out.dim, n = in.dim;
         if (s == Strategy.IRREP) {
             if (!groupGenerators || !irrepApplies(in, out))
                 throw new IllegalArgumentException(
@@ -228,19 +266,44 @@ public final class BasisSolver {
     }
 
     /**
-     * A flop model: the decomposition costs about 10 d^3 per side (a symmetric eigendecomposition) plus a fixed
-     * overhead worth about 2e5 flops (several small eigendecompositions, the half-turn matrix), the dense solve
-     * (mn)^3 / 3 (pivoted Cholesky of the Gram matrix). Dense wins only on tiny blocks (SO3 T(3) -> V, O3
-     * V*V -> V*V: well under a millisecond either way, measured in BasisSolverBenchmark); beyond
-     * {@link #DENSE_LIMIT} unknowns IRREP is the only fast way.
+     * AUTO's choice between IRREP and DENSE below {@link #DENSE_LIMIT} unknowns: a cost model fitted to
+     * {@code noether bench basis-crossover} (thread CPU time per solve, median of 11 interleaved rounds, 23 SO(3),
+     * O(3), SO(2) and O(2) cases from 9 to 729 unknowns; table and command in docs/benchmarks/basis.md). In
+     * milliseconds on the measuring machine (only the ratio matters):
+     * <ul>
+     *   <li>IRREP: {@link #IRREP_FIXED_SPATIAL_MS} (SO(3), O(3)) or {@link #IRREP_FIXED_PLANAR_MS} (SO(2), O(2)) plus
+     *       {@link #IRREP_PER_CUBE_MS} (d_in^3 + d_out^3), one decomposition when in and out are the same (End(V));</li>
+     *   <li>DENSE: {@link #DENSE_81_MS} (mn / 81)^2.25 ({@link #DENSE_EXPONENT}): the measured growth from 81 to 729
+     *       unknowns, slower than the (mn)^3 of a full factorization because the Gram solve stops at the rank.</li>
+     * </ul>
+     * IRREP is taken when its estimate is lower. Measured crossovers: square cases switch to IRREP at 64 unknowns on
+     * SO(2)/O(2) (0.19-0.43x of DENSE there) and above 81 on SO(3)/O(3) (1.04-1.09x at 81, 0.17-0.27x at 225-243);
+     * lopsided cases (V^4 -> V, T(3) -> V, D2*D2 -> V) stay DENSE, where one large decomposition costs 2-3x the
+     * dense solve.
      */
-    private static <G> boolean irrepCheaper(RepData<G> in, RepData<G> out) {
-        double mn = (double) in.dim * out.dim;
+    static boolean irrepCheaper(int dIn, int dOut, boolean same, int lieDimension) {
+        double mn = (double) dIn * dOut;
         if (mn > DENSE_LIMIT) return true;
-        boolean same = in.key().equals(out.key());
-        double irrep = 10.0 * ((double) in.dim * in.dim * in.dim + (same ? 0 : (double) out.dim * out.dim * out.dim))
-                + 2e5 * (same ? 1 : 2);
-        return irrep <= mn * mn * mn / 3;
+        double cubes = Math.pow(dIn, 3) + (same ? 0 : Math.pow(dOut, 3));
+        double irrep = (lieDimension == 1 ? IRREP_FIXED_PLANAR_MS : IRREP_FIXED_SPATIAL_MS) + IRREP_PER_CUBE_MS * cubes;
+        double dense = DENSE_81_MS * Math.pow(mn / 81, DENSE_EXPONENT);
+        return irrep < dense;
+    }
+
+    /** Fixed cost of an IRREP solve on SO(3) or O(3), ms (the half turn, small eigendecompositions, checks). */
+    static final double IRREP_FIXED_SPATIAL_MS = 0.1;
+    /** Fixed cost of an IRREP solve on SO(2) or O(2), ms. */
+    static final double IRREP_FIXED_PLANAR_MS = 0.02;
+    /** IRREP cost per d^3 of a decomposed side (the Casimir eigendecomposition and the copies), ms. */
+    static final double IRREP_PER_CUBE_MS = 4e-6;
+    /** DENSE cost at 81 unknowns, ms. */
+    static final double DENSE_81_MS = 0.07;
+    /** Growth exponent of the DENSE cost in the number of unknowns. */
+    static final double DENSE_EXPONENT = 2.25;
+
+    private static <G> boolean irrepCheaper(RepData<G> in, RepData<G> out) {
+        return irrepCheaper(
+                in.dim, out.dim, in.key().equals(out.key()), in.rep.group().lieAlgebraDimension());
     }
 
     private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {

@@ -12,21 +12,35 @@ final class BlockSolution {
     final int n;
     final Strategy strategy;
     final List<SparseVector> orthonormal;
+    /** Why AUTO did not use the path it chose first (its IRREP decomposition failed), or null. */
+    final String fallback;
+
     private List<SparseVector> readable;
 
     private BlockSolution(
-            int m, int n, Strategy strategy, List<SparseVector> orthonormal, List<SparseVector> readable) {
+            int m,
+            int n,
+            Strategy strategy,
+            List<SparseVector> orthonormal,
+            List<SparseVector> readable,
+            String fallback) {
         this.m = m;
         this.n = n;
         this.strategy = strategy;
         this.orthonormal = List.copyOf(orthonormal);
         this.readable = readable == null ? null : List.copyOf(readable);
+        this.fallback = fallback;
+    }
+
+    /** The same solution, marked as AUTO's fallback with the reason. */
+    BlockSolution asFallback(String reason) {
+        return new BlockSolution(m, n, strategy, orthonormal, readable, reason);
     }
 
     static BlockSolution ofDense(int m, int n, Strategy strategy, List<double[]> basis) {
         List<SparseVector> s = new ArrayList<>(basis.size());
         for (double[] v : basis) s.add(SparseVector.fromDense(v));
-        return new BlockSolution(m, n, strategy, s, null);
+        return new BlockSolution(m, n, strategy, s, null, null);
     }
 
     /** Orbit indicators with entries +-1 are already readable; the orthonormal basis is them over sqrt(size). */
@@ -38,7 +52,7 @@ final class BlockSolution {
             for (int p = 0; p < val.length; p++) val[p] = v.value[p] * f;
             s.add(new SparseVector(v.index, val));
         }
-        return new BlockSolution(m, n, Strategy.ORBIT, s, indicators);
+        return new BlockSolution(m, n, Strategy.ORBIT, s, indicators, null);
     }
 
     int dimension() {
