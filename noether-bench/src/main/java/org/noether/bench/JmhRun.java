@@ -154,12 +154,18 @@ public final class JmhRun {
                         number(x.score()),
                         Double.isNaN(x.error()) ? "" : number(x.error()),
                         x.unit()));
-                if (baseline != null)
-                    md.append(Double.isNaN(base) ? " - |" : String.format(Locale.ROOT, " %.2fx |", x.score() / base));
+                if (baseline != null) md.append(Double.isNaN(base) ? " - |" : " " + ratio(x.score() / base) + "x |");
                 md.append('\n');
             }
         }
         return md.toString();
+    }
+
+    /** A ratio with two significant digits below 0.1 (0.00076x), two decimals above. */
+    static String ratio(double r) {
+        if (Double.isNaN(r)) return "NaN";
+        if (r >= 0.1) return String.format(Locale.ROOT, "%.2f", r);
+        return String.format(Locale.ROOT, "%.2g", r);
     }
 
     private static String number(double v) {
