@@ -62,11 +62,14 @@ public final class ProteinDiffusionExperiment implements Experiment {
         return "diffusion.proteins";
     }
 
-    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    /**
+     * CPU seconds of the process (one PyTorch thread), which is about the wall time on an idle machine. Quick: 205 s
+     * measured (user + system time of the whole {@code noether reproduce} run). Full: 4900 s estimated from CPU
+     * seconds per training step and per sampler row measured at the full sizes (docs/diffusion.md).
+     */
     @Override
     public double expectedSeconds(Profile profile) {
-
-        return profile == Profile.QUICK ? 195 : 3600;
+        return profile == Profile.QUICK ? 205 : 4900;
     }
 
     @Override
@@ -96,7 +99,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
     static Sizes sizes(boolean quick) {
         return quick
                 ? new Sizes(16, 3, 32, 3, 800, 16, 5e-3f, 30, 32, 0.25)
-                : new Sizes(64, 3, 64, 4, 3000, 16, 1e-3f, 50, 64, 0.25);
+                : new Sizes(32, 3, 48, 3, 4000, 16, 3e-3f, 50, 64, 0.25);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class ProteinSizing {
         float lr = Float.parseFloat(a[5]);
         Objective objective = Objective.valueOf(a[6]);
         int every = Integer.parseInt(a[7]), samples = Integer.parseInt(a[8]), samplerSteps = Integer.parseInt(a[9]);
-        String sampler = a.length > 10 ? a[10] : "ODE";
+        String sampler = a.length > 10 ? a[10].replace('-', ' ') : "ODE";
         Path root = DataStore.defaultRoot();
         List<StructureReader.Chain> chains = new ArrayList<>();
         for (Path f : ProteinStore.structures(root)) chains.addAll(StructureReader.read(f));
@@ -99,8 +99,11 @@ public final class ProteinSizing {
             double perStep,
             double loss) {
         long s0 = System.nanoTime();
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long c0 = threads.getCurrentThreadCpuTime();
         double[][] xs = method.sampler(samplerSteps).sample(net.denoiser(graph), graph.size(), samples, 99L);
         double sampleSec = (System.nanoTime() - s0) / 1e9;
+        double sampleCpu = (threads.getCurrentThreadCpuTime() - c0) / 1e9;
         double dev = 0, clash = 0, within = 0;
         List<double[]> real = new ArrayList<>();
         for (double[] x : xs) {
@@ -114,7 +117,7 @@ public final class ProteinSizing {
         double wt = Math.toDegrees(Backbone.circularWasserstein1(ProteinDiffusionExperiment.pooled(real, false), ht));
         System.out.printf(
                 Locale.ROOT,
-                "step %5d  s/step %.4f  loss %.4f  dev %.3f  within %.3f  clash %.4f  W1ang %.1f  W1tor %.1f  (sampling %.1f s)%n",
+                "step %5d  s/step %.4f  loss %.4f  dev %.3f  within %.3f  clash %.4f  W1ang %.1f  W1tor %.1f  (sampling %.1f s, cpu %.2f s)%n",
                 step,
                 perStep,
                 loss,
@@ -123,6 +126,7 @@ public final class ProteinSizing {
                 clash,
                 wa,
                 wt,
-                sampleSec);
+                sampleSec,
+                sampleCpu);
     }
 }
