@@ -74,11 +74,15 @@ public final class ConformerDiffusionExperiment implements Experiment {
         return "diffusion.conformers";
     }
 
-    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    /**
+     * Quick: measured on an idle 2-core machine with one PyTorch thread. Full: 4700 s estimated from CPU seconds per
+     * training step and per sampled conformer measured at the full sizes (docs/diffusion.md), with the relaxed
+     * reference ensembles already in the data folder ({@code noether data fetch conformers}, a one-time step of about
+     * two hours on one core).
+     */
     @Override
     public double expectedSeconds(Profile profile) {
-
-        return profile == Profile.QUICK ? 322 : 7200;
+        return profile == Profile.QUICK ? 322 : 4700;
     }
 
     @Override

@@ -40,7 +40,7 @@ import org.noether.experiment.Table;
  */
 public final class ProteinDiffusionExperiment implements Experiment {
 
-    static final int NUMERICS = 1;
+    static final int NUMERICS = 2;
     /** Coordinate scale for the network. */
     static final double SCALE = 0.25;
 
@@ -62,11 +62,14 @@ public final class ProteinDiffusionExperiment implements Experiment {
         return "diffusion.proteins";
     }
 
-    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    /**
+     * CPU seconds of the process (one PyTorch thread), which is about the wall time on an idle machine. Quick: 205 s
+     * measured (user + system time of the whole {@code noether reproduce} run). Full: 4900 s estimated from CPU
+     * seconds per training step and per sampler row measured at the full sizes (docs/diffusion.md).
+     */
     @Override
     public double expectedSeconds(Profile profile) {
-
-        return profile == Profile.QUICK ? 195 : 3600;
+        return profile == Profile.QUICK ? 205 : 4900;
     }
 
     @Override
@@ -95,8 +98,8 @@ public final class ProteinDiffusionExperiment implements Experiment {
 
     static Sizes sizes(boolean quick) {
         return quick
-                ? new Sizes(32, 3, 32, 3, 300, 8, 2e-3f, 30, 16, 0.25)
-                : new Sizes(64, 3, 64, 4, 3000, 16, 1e-3f, 50, 64, 0.25);
+                ? new Sizes(16, 3, 32, 3, 800, 16, 5e-3f, 30, 32, 0.25)
+                : new Sizes(32, 3, 48, 3, 4000, 16, 3e-3f, 50, 64, 0.25);
     }
 
     @Override
@@ -129,7 +132,8 @@ public final class ProteinDiffusionExperiment implements Experiment {
         Map<String, double[][]> w1 = new LinkedHashMap<>(); // {angle, torsion} over seeds
         double[] referenceRg = new double[seeds];
         int trainCount = 0, testCount = 0;
-        try (Progress.Task task = ctx.progress().task("seeds x objectives", (long) seeds * objectives.length * 5)) {
+        try (Progress.Task task =
+                ctx.progress().task("seeds x objectives", (long) seeds * (objectives.length * 5 + samplers.size()))) {
             for (int s = 0; s < seeds; s++) {
                 List<String> order = new ArrayList<>(groups);
                 SplittableRandom split = ctx.random("split " + s);
@@ -152,6 +156,20 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 double rg = 0;
                 for (double[] h : held) rg += Backbone.radiusOfGyration(scaled(h, 1 / SCALE)) / held.size();
                 referenceRg[s] = rg;
+                // The baseline: the untrained network every objective starts from at this seed, sampled with the same
+                // sampler noise as the trained ones (paired).
+                try (EgnnDenoiser untrained =
+                        EgnnDenoiser.create(sizes.hidden(), sizes.layers(), (int) ctx.seed("init " + s))) {
+                    for (ConformerDiffusionExperiment.Method method : samplers) {
+                        task.message("seed " + s + ", untrained: " + method.label());
+                        long sampleSeed = ctx.seed("sample " + s + " " + method.label());
+                        double[] row = cache.doubles(
+                                "row-s" + s + "-untrained-" + method.slug(),
+                                () -> score(untrained, graph, method, sizes, sampleSeed, heldAngles, heldTorsions));
+                        record(perSample, w1, UNTRAINED + "|" + method.label(), row, s, seeds, g);
+                        task.step();
+                    }
+                }
                 for (Objective objective : objectives) {
                     String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
                     task.message("seed " + s + ", " + objective + ": training");
@@ -182,34 +200,10 @@ public final class ProteinDiffusionExperiment implements Experiment {
                         for (ConformerDiffusionExperiment.Method method : samplers) {
                             task.message("seed " + s + ", " + objective + ": " + method.label());
                             long sampleSeed = ctx.seed("sample " + s + " " + method.label());
-                            double[] row = cache.doubles("row-" + key + "-" + method.slug(), () -> {
-                                double[][] xs = method.sampler(sizes.samplerSteps())
-                                        .sample(net.denoiser(graph), graph.size(), g, sampleSeed);
-                                double[] out = new double[METRICS.length * g + 2];
-                                List<double[]> real = new ArrayList<>();
-                                for (int i = 0; i < g; i++) {
-                                    double[] x = scaled(xs[i], 1 / SCALE);
-                                    real.add(xs[i]);
-                                    double[] v = {
-                                        Backbone.bondDeviation(x),
-                                        Backbone.bondsWithin(x, 0.1),
-                                        Backbone.clashFraction(x),
-                                        Backbone.radiusOfGyration(x)
-                                    };
-                                    System.arraycopy(v, 0, out, METRICS.length * i, METRICS.length);
-                                }
-                                out[out.length - 2] = Backbone.wasserstein1(pooled(real, true), heldAngles);
-                                out[out.length - 1] = Backbone.circularWasserstein1(pooled(real, false), heldTorsions);
-                                return out;
-                            });
-                            String k = objective + "|" + method.label();
-                            double[][] u = perSample.computeIfAbsent(k, x -> new double[METRICS.length][seeds * g]);
-                            for (int i = 0; i < g; i++) {
-                                for (int m = 0; m < METRICS.length; m++) u[m][s * g + i] = row[METRICS.length * i + m];
-                            }
-                            double[][] w = w1.computeIfAbsent(k, x -> new double[2][seeds]);
-                            w[0][s] = Math.toDegrees(row[row.length - 2]);
-                            w[1][s] = Math.toDegrees(row[row.length - 1]);
+                            double[] row = cache.doubles(
+                                    "row-" + key + "-" + method.slug(),
+                                    () -> score(net, graph, method, sizes, sampleSeed, heldAngles, heldTorsions));
+                            record(perSample, w1, objective + "|" + method.label(), row, s, seeds, g);
                             task.step();
                         }
                     }
@@ -227,6 +221,136 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 trainCount / seeds,
                 testCount / seeds,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The row label of the untrained baseline. */
+    static final String UNTRAINED = "untrained";
+
+    /**
+     * Samples {@link Sizes#generated} fragments and scores them: the {@link #METRICS} of each sample in turn, then the
+     * W1 of the pooled virtual angles and of the pooled torsions to the held-out ones (radians).
+     */
+    private static double[] score(
+            EgnnDenoiser net,
+            Molecule graph,
+            ConformerDiffusionExperiment.Method method,
+            Sizes sizes,
+            long sampleSeed,
+            double[] heldAngles,
+            double[] heldTorsions) {
+        int g = sizes.generated();
+        double[][] xs = method.sampler(sizes.samplerSteps()).sample(net.denoiser(graph), graph.size(), g, sampleSeed);
+        double[] out = new double[METRICS.length * g + 2];
+        List<double[]> real = new ArrayList<>();
+        for (int i = 0; i < g; i++) {
+            double[] x = scaled(xs[i], 1 / SCALE);
+            real.add(xs[i]);
+            double[] v = {
+                Backbone.bondDeviation(x),
+                Backbone.bondsWithin(x, 0.1),
+                Backbone.clashFraction(x),
+                Backbone.radiusOfGyration(x)
+            };
+            System.arraycopy(v, 0, out, METRICS.length * i, METRICS.length);
+        }
+        out[out.length - 2] = Backbone.wasserstein1(pooled(real, true), heldAngles);
+        out[out.length - 1] = Backbone.circularWasserstein1(pooled(real, false), heldTorsions);
+        return out;
+    }
+
+    /** Files a scored row under {@code key}: per-sample metrics at (seed s, sample i), W1 in degrees at seed s. */
+    private static void record(
+            Map<String, double[][]> perSample,
+            Map<String, double[][]> w1,
+            String key,
+            double[] row,
+            int s,
+            int seeds,
+            int g) {
+        double[][] u = perSample.computeIfAbsent(key, x -> new double[METRICS.length][seeds * g]);
+        for (int i = 0; i < g; i++) {
+            for (int m = 0; m < METRICS.length; m++) u[m][s * g + i] = row[METRICS.length * i + m];
+        }
+        double[][] w = w1.computeIfAbsent(key, x -> new double[2][seeds]);
+        w[0][s] = Math.toDegrees(row[row.length - 2]);
+        w[1][s] = Math.toDegrees(row[row.length - 1]);
+    }
+
+    /** The learning metrics: per-sample Cα-Cα deviation and clash fraction, per-seed W1 of angles and torsions. */
+    static final String[] LEARNING = {"Cα-Cα deviation", "clash fraction", "W1 angles", "W1 torsions"};
+
+    /**
+     * Whether training taught the network anything: for every objective and sampler, the paired difference trained
+     * minus untrained (same initial parameters, same sampler noise) of the Cα-Cα deviation and clash fraction (over
+     * (seed, sample)) and of the W1 of angles and torsions (over seeds). Adds the table "learning" and one claim per
+     * metric: every trained row is below the baseline, judged on the row whose interval reaches highest. Returns the
+     * summary sentence.
+     */
+    private String learning(
+            ExperimentResult.Builder result,
+            Map<String, double[][]> perSample,
+            Map<String, double[][]> w1,
+            long ciSeed,
+            Sizes sizes) {
+        Table.Builder t = Table.builder(
+                        "learning",
+                        "Trained minus untrained network (the same initial parameters and sampler noise): paired "
+                                + "difference, mean [95 % bootstrap interval]; negative = training improved the "
+                                + "metric. Cα-Cα deviation (A) and clash fraction over " + sizes.seeds() + " seeds x "
+                                + sizes.generated() + " samples, W1 (degrees) over the " + sizes.seeds() + " seeds.")
+                .columns(
+                        "objective",
+                        "sampler",
+                        "Δ Cα-Cα deviation",
+                        "Δ clash fraction",
+                        "Δ W1 angles",
+                        "Δ W1 torsions");
+        Interval[] worst = new Interval[LEARNING.length];
+        String[] worstRow = new String[LEARNING.length];
+        int[] improved = new int[LEARNING.length];
+        int rows = 0;
+        for (Objective o : Objective.values()) {
+            for (ConformerDiffusionExperiment.Method m : ConformerDiffusionExperiment.SAMPLERS) {
+                String k = o + "|" + m.label(), b = UNTRAINED + "|" + m.label();
+                Interval[] d = {
+                    Stats.pairedDifference(perSample.get(k)[0], perSample.get(b)[0], ciSeed),
+                    Stats.pairedDifference(perSample.get(k)[2], perSample.get(b)[2], ciSeed),
+                    Stats.pairedDifference(w1.get(k)[0], w1.get(b)[0], ciSeed),
+                    Stats.pairedDifference(w1.get(k)[1], w1.get(b)[1], ciSeed)
+                };
+                int[] digits = {3, 4, 1, 1};
+                String[] cells = new String[2 + d.length];
+                cells[0] = o.toString();
+                cells[1] = m.label();
+                for (int i = 0; i < d.length; i++) {
+                    cells[2 + i] = d[i].format(digits[i]);
+                    if (d[i].below(0)) improved[i]++;
+                    if (worst[i] == null || d[i].upper() > worst[i].upper()) {
+                        worst[i] = d[i];
+                        worstRow[i] = o + " + " + m.label();
+                    }
+                }
+                t.row(cells);
+                rows++;
+            }
+        }
+        result.table(t.build());
+        String[] units = {"A", "", "degrees W1", "degrees W1"};
+        int[] digits = {3, 4, 1, 1};
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < LEARNING.length; i++) {
+            result.claim(Claim.about(
+                            Paper.NOETHER,
+                            "On protein backbones, every trained (objective, sampler) row generates a lower "
+                                    + LEARNING[i] + " than the untrained network (paired difference; the row whose "
+                                    + "interval reaches highest, " + worstRow[i] + ", is shown)")
+                    .measured(worst[i], units[i])
+                    .digits(digits[i])
+                    .below(0));
+            parts.add(String.format(Locale.ROOT, "%s %d of %d", LEARNING[i], improved[i], rows));
+        }
+        return "Rows whose interval of the difference to the untrained network lies below 0 (training helped): "
+                + String.join(", ", parts) + ".";
     }
 
     private ExperimentResult report(
@@ -261,7 +385,10 @@ public final class ProteinDiffusionExperiment implements Experiment {
                         "Rg (A)",
                         "W1 angles (deg)",
                         "W1 torsions (deg)");
-        for (Objective o : Objective.values()) {
+        List<String> rowNames = new ArrayList<>();
+        rowNames.add(UNTRAINED);
+        for (Objective o : Objective.values()) rowNames.add(o.toString());
+        for (String o : rowNames) {
             for (ConformerDiffusionExperiment.Method m : ConformerDiffusionExperiment.SAMPLERS) {
                 String k = o + "|" + m.label();
                 double[][] u = perSample.get(k), w = w1.get(k);
@@ -269,7 +396,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 for (int i = 0; i < METRICS.length; i++) iv[i] = Stats.meanInterval(u[i], ciSeed);
                 Interval wa = Stats.meanInterval(w[0], ciSeed), wt = Stats.meanInterval(w[1], ciSeed);
                 t.row(
-                        o.toString(),
+                        o.equals(UNTRAINED) ? "untrained (baseline)" : o,
                         m.label(),
                         iv[0].format(3),
                         iv[1].format(3),
@@ -277,12 +404,13 @@ public final class ProteinDiffusionExperiment implements Experiment {
                         iv[3].format(2),
                         wa.format(1),
                         wt.format(1));
-                String key = o.name().toLowerCase(Locale.ROOT) + "." + m.label().replace(' ', '_');
+                String key = o.toLowerCase(Locale.ROOT) + "." + m.label().replace(' ', '_');
                 for (int i = 0; i < METRICS.length; i++) result.metric(key + "." + METRICS[i], iv[i].estimate());
                 result.metric(key + ".w1_angles_deg", wa.estimate()).metric(key + ".w1_torsions_deg", wt.estimate());
             }
         }
         result.table(t.build());
+        String learned = learning(result, perSample, w1, ciSeed, sizes);
         List<String> sentences = new ArrayList<>();
         for (ConformerDiffusionExperiment.Method[] pair : ConformerDiffusionExperiment.CLAIM_PAIRS) {
             double[][] q = perSample.get(Objective.QUOTIENT + "|" + pair[0].label());
@@ -327,7 +455,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
                         Locale.ROOT,
                         "%d fragments of %d Cα from %d structure groups; per seed about "
                                 + "%d training and %d held-out fragments (split by structure). EGNN %d layers x %d features, %d Adam "
-                                + "steps of %d; samplers with %d steps. Wall time %.0f s. In the paper's pairing, %s.",
+                                + "steps of %d; samplers with %d steps. Wall time %.0f s. %s In the paper's pairing, %s.",
                         fragments.size(),
                         sizes.length(),
                         groups,
@@ -339,6 +467,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
                         sizes.batch(),
                         sizes.samplerSteps(),
                         seconds,
+                        learned,
                         String.join("; ", sentences)))
                 .build();
     }

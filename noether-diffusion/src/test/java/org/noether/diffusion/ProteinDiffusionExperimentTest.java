@@ -39,11 +39,19 @@ class ProteinDiffusionExperimentTest {
         var ctx = new ExperimentContext(Profile.QUICK, 1, dir, Progress.NONE);
         var tiny = new ProteinDiffusionExperiment.Sizes(8, 2, 4, 1, 2, 2, 1e-3f, 2, 3, 0.34);
         ExperimentResult r = exp.run(ctx, tiny, fragments);
+        // 4 objectives and the untrained baseline, each with every sampler; then the learning table (trained minus
+        // untrained) without the baseline
+        assertEquals(
+                5 * ConformerDiffusionExperiment.SAMPLERS.size(),
+                r.tables().get(0).rows().size());
+        assertEquals("learning", r.tables().get(1).name());
         assertEquals(
                 4 * ConformerDiffusionExperiment.SAMPLERS.size(),
-                r.tables().get(0).rows().size());
+                r.tables().get(1).rows().size());
         assertEquals(
-                2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size(), r.claims().size());
+                2 * ConformerDiffusionExperiment.CLAIM_PAIRS.size() + ProteinDiffusionExperiment.LEARNING.length,
+                r.claims().size());
+        assertTrue(r.summary().contains("training helped"), r.summary());
         assertTrue(
                 r.claims().stream().allMatch(c -> c.interval() != null),
                 r.claims().toString());
