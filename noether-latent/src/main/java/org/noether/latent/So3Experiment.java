@@ -33,6 +33,12 @@ abstract class So3Experiment extends LatentActionExperiment {
         super(dataRoot, plan);
     }
 
+    /** Copying x1 is the baseline to beat first: at quick scale the models stayed near it. */
+    @Override
+    boolean copyClaims() {
+        return true;
+    }
+
     @Override
     boolean ablationsWhenQuick() {
         return true;
