@@ -40,10 +40,13 @@ import org.noether.experiment.Table;
  */
 abstract class LatentActionExperiment implements Experiment {
 
-    /** Quick: measured on an idle 2-core machine with one PyTorch thread; full: a rough estimate. */
+    /**
+     * Quick: measured on an idle 2-core machine with one PyTorch thread. Full: 12 models of 800 steps at about 50 ms
+     * of CPU per step (28 x 28, width 12, 16 pairs; measured as process CPU time, docs/latent.md), plus scoring.
+     */
     @Override
     public double expectedSeconds(Profile profile) {
-        return profile == Profile.QUICK ? 35 : 600;
+        return profile == Profile.QUICK ? 35 : 520;
     }
 
     /**
@@ -187,11 +190,14 @@ abstract class LatentActionExperiment implements Experiment {
         return defaultPlan(ctx.quick());
     }
 
-    /** The plan of the quick or the full profile. */
+    /**
+     * The plan of the quick or the full profile. The full one is sized so that all latent experiments' full runs
+     * together take about 2 hours on a 2-core machine, one after another (docs/latent.md, "Full profiles").
+     */
     Plan defaultPlan(boolean quick) {
         return quick
                 ? new Plan(14, 12, 250, 16, 3, 256, ablationsWhenQuick(), 2e-3f)
-                : new Plan(28, 32, 3000, 32, 3, 2000, true, 1e-3f);
+                : new Plan(28, 12, 800, 16, 3, 2000, true, 1e-3f);
     }
 
     @Override
