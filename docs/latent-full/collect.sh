@@ -67,7 +67,7 @@ jq '{run: .run, claims: .claims, experiments: (.experiments | with_entries(selec
          | "| \(.key) | \(.value.status) | \(.value.elapsed_seconds | floor) |"' "$run/metrics.json"
   echo
   echo "Run: $(jq -r '.run.elapsed_seconds | floor' "$run/metrics.json") s in all (wall time of this attempt; a resumed"
-  echo "run counts only the attempt that wrote the report). Command: $(jq -r '.run.command' "$run/metrics.json")"
+  echo "run counts only the attempt that wrote the report; earlier attempts print \"done in\" lines in their log). Command: $(jq -r '.run.command' "$run/metrics.json")"
 } > "$here/timings.md"
 
 echo "copied $(echo "$experiments" | wc -w) experiments into $here; see claims.md and timings.md"
