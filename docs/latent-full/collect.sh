@@ -40,7 +40,8 @@ for e in $experiments; do
     [ -f "$run/$e/$g.png" ] && cp "$run/$e/$g.png" "$here/$e-$g.png"
   done
 done
-jq '{run: .run, claims: .claims, experiments: (.experiments | with_entries(select(.key | startswith("latent."))))}' \
+# the command line names folders of the machine it ran on: they become DIR
+jq '{run: (.run | .command |= (split(" ") | map(if startswith("/") then "DIR" else . end) | join(" "))), claims: .claims, experiments: (.experiments | with_entries(select(.key | startswith("latent."))))}' \
   "$run/metrics.json" > "$here/metrics.json"
 
 {
@@ -67,7 +68,7 @@ jq '{run: .run, claims: .claims, experiments: (.experiments | with_entries(selec
          | "| \(.key) | \(.value.status) | \(.value.elapsed_seconds | floor) |"' "$run/metrics.json"
   echo
   echo "Run: $(jq -r '.run.elapsed_seconds | floor' "$run/metrics.json") s in all (wall time of this attempt; a resumed"
-  echo "run counts only the attempt that wrote the report; earlier attempts print \"done in\" lines in their log). Command: $(jq -r '.run.command' "$run/metrics.json")"
+  echo "run counts only the attempt that wrote the report; earlier attempts print \"done in\" lines in their log). Profile: $(jq -r '.run.profile' "$run/metrics.json"), seed $(jq -r '.run.seed' "$run/metrics.json")."
 } > "$here/timings.md"
 
 echo "copied $(echo "$experiments" | wc -w) experiments into $here; see claims.md and timings.md"
