@@ -51,8 +51,8 @@ class ExperimentsTest {
         ExperimentContext ctx = new ExperimentContext(Profile.QUICK, 3, out, Progress.NONE);
         ExperimentResult first = new BlockedMnistExperiment(root, TINY).run(ctx);
         assertEquals("latent.blocked-mnist", first.name());
-        // 4 trained models and the data-space rotation
-        assertEquals(5, first.tables().get(0).rows().size());
+        // 4 trained models, the data-space rotation and copying the source
+        assertEquals(6, first.tables().get(0).rows().size());
         assertEquals(3, first.figures().size());
         // latent vs conditional, vs each ablation and vs data space under occlusion, each in PSNR and SSIM
         assertEquals(8, first.claims().size());
@@ -126,8 +126,14 @@ class ExperimentsTest {
                 List.of(new So3PlaneExperiment(root, plan), new So3ObjectsExperiment(root, plan))) {
             Path out = Files.createDirectories(tmp.resolve(e.name()));
             ExperimentResult r = e.run(ctx(1, out, new ArrayList<>()));
-            assertEquals(4, r.tables().get(0).rows().size(), e.name());
-            assertEquals(6, r.claims().size(), e.name() + ": conditional and two ablations, PSNR and SSIM");
+            assertEquals(5, r.tables().get(0).rows().size(), e.name() + ": 4 models and copying the source");
+            assertEquals(8, r.claims().size(), e.name() + ": conditional, two ablations and copying x1, PSNR and SSIM");
+            assertEquals(
+                    2,
+                    r.claims().stream()
+                            .filter(c -> c.statement().contains("copying the source picture"))
+                            .count());
+            assertTrue((double) r.metrics().get("psnr.copy-source") > 0);
             assertTrue(r.claims().stream().noneMatch(c -> c.statement().contains("data-space")));
             assertTrue(Files.size(out.resolve("predictions.png")) > 0);
         }
@@ -184,7 +190,7 @@ class ExperimentsTest {
         var plan = new LatentActionExperiment.Plan(14, 4, 3, 4, 1, 8, false, 5e-3f);
         ExperimentResult r = new ContrastMnistExperiment(root, plan)
                 .run(new ExperimentContext(Profile.QUICK, 1, out, Progress.NONE));
-        assertEquals(2, r.tables().get(0).rows().size());
+        assertEquals(3, r.tables().get(0).rows().size(), "latent, conditional, copying the source");
         // latent vs conditional in PSNR and SSIM, and in PSNR on the altered half; one seed gives a point interval
         assertEquals(3, r.claims().size());
         assertTrue(r.claims().stream().noneMatch(c -> c.statement().contains("data-space")));
