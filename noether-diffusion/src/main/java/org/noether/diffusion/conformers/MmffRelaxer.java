@@ -74,8 +74,9 @@ public final class MmffRelaxer implements AutoCloseable {
         }
         String field = String.valueOf(viewer.getP("_minimizationForceField"));
         if (!field.toUpperCase(Locale.ROOT).contains("MMFF")) {
-            throw new IllegalStateException(
-                    "MMFF94 cannot type " + m.smiles() + " (Jmol used " + field + "): " + status.strip());
+            String detail = status.strip();
+            throw new IllegalStateException("MMFF94 cannot type " + m.smiles() + " (Jmol used " + field + ")"
+                    + (detail.isEmpty() ? "" : ": " + detail));
         }
         double energy = Double.parseDouble(String.valueOf(viewer.getP("_minimizationEnergy")));
         double[] out = new double[coords.length];
