@@ -14,6 +14,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.training.ParameterStore;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -114,6 +115,55 @@ class WrapperSettingsTest {
         }
         assertEquals(Equizero.DEFAULT_TOLERANCE, ez.tolerance(), "a refused tolerance leaves the old one");
         assertEquals(0.0, ez.tolerance(0).tolerance(), "0 is allowed: exact ties only");
+        c.tolerance(0); // allowed for canonicalization too
+    }
+
+    /**
+     * Over the trivial group C1 every wrapper is the model itself (the orbit is the batch, the pull-back the
+     * identity), and the wrappers report the model's output shape for a batch; the prior block reports [B, K].
+     */
+    @Test
+    void overTheTrivialGroupEveryWrapperIsTheModel() {
+        DihedralGroup c1 = DihedralGroup.cyclic(1);
+        Symmetry<DihedralElement> inv = Symmetry.invariant(c1, NDActions.image(c1));
+        Symmetry<DihedralElement> eq = Symmetry.equivariant(c1, NDActions.image(c1), NDActions.image(c1));
+        NDArray x = Nets.gaussian(manager, new SplittableRandom(6), 2, 1, 6, 6);
+        for (Symmetry<DihedralElement> s : List.of(inv, eq)) {
+            boolean images = !s.isInvariant();
+            Block model = Nets.init(images ? Nets.cnnImageToImage(1) : Nets.cnnClassifier(3), manager, 31, IMAGES);
+            Shape wantShape = model.getOutputShapes(new Shape[] {IMAGES})[0];
+            List<Symmetrized<DihedralElement>> wrappers = List.of(
+                    new Equitune<>(model, s),
+                    new Equizero<>(
+                            model,
+                            s,
+                            images
+                                    ? o -> o.square()
+                                            .reshape(o.getShape().get(0), -1)
+                                            .mean(new int[] {1})
+                                    : Proxy.entropy()),
+                    new LambdaEquitune<>(model, pixelSum(), s, LambdaEquitune.Positivity.SOFTPLUS),
+                    new Canonicalized<>(model, pixelSum(), s));
+            for (Symmetrized<DihedralElement> w : wrappers) {
+                assertSame(s, w.symmetry());
+                assertEquals(
+                        wantShape,
+                        w.getOutputShapes(new Shape[] {IMAGES})[0],
+                        w.getClass().getSimpleName());
+                Nets.init(w, manager, 37, IMAGES); // (re)initializes the shared model: compare after
+                float[] want = Nets.eval(model, manager, x);
+                assertTrue(
+                        Nets.relativeError(want, Nets.eval(w, manager, x)) <= Nets.REL,
+                        w.getClass().getSimpleName());
+            }
+        }
+        var c = new Canonicalized<>(Nets.cnnClassifier(3), pixelSum(), invariant());
+        assertEquals(new Shape(5, 4), c.priorBlock().getOutputShapes(new Shape[] {new Shape(5, 1, 6, 6)})[0]);
+        Symmetry<DihedralElement> s4 = invariant();
+        assertSame(s4, new Augmentation<>(s4).symmetry());
+        var le = new LambdaEquitune<>(Nets.cnnClassifier(3), pixelSum(), inv, LambdaEquitune.Positivity.EXP);
+        assertEquals(LambdaEquitune.Positivity.EXP, le.positivity());
+        x.close();
     }
 
     /** 4 copies of 2 images are 8 samples; a helper network that answers once per batch is refused, naming 8. */
