@@ -103,4 +103,33 @@ class BasisInternalsTest {
         assertEquals(0, FixedPoints.of(d4).dimension());
         assertEquals(List.of(), FixedPoints.of(d4).vectors());
     }
+
+    private static double[] projector(List<double[]> basis, int n) {
+        double[] p = new double[n * n];
+        for (double[] v : basis) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) p[i * n + j] += v[i] * v[j];
+        return p;
+    }
+
+    /**
+     * The dense solver's fallback (a symmetric eigendecomposition of the Gram matrix, used when pivoted Cholesky
+     * fails verification) finds the same null space as the Cholesky route: for G = A^T A with A's rows (1, 1, 0, 0)
+     * and (0, 0, 1, -1), the span of (1, -1, 0, 0) and (0, 0, 1, 1).
+     */
+    @Test
+    void theEigenFallbackAndPivotedCholeskyFindTheSameNullSpace() {
+        double[][] a = {{1, 1, 0, 0}, {0, 0, 1, -1}};
+        int n = 4;
+        double[][] rows = new double[n][n];
+        for (double[] r : a) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) rows[i][j] += r[i] * r[j];
+        double[] g = new double[n * n];
+        for (int i = 0; i < n; i++) System.arraycopy(rows[i], 0, g, i * n, n);
+        double h = Math.sqrt(0.5);
+        double[] want = projector(List.of(new double[] {h, -h, 0, 0}, new double[] {0, 0, h, h}), n);
+        List<double[]> viaEigen = GramSolver.eigen(g.clone(), n, 1.0);
+        assertEquals(2, viaEigen.size());
+        assertArrayEquals(want, projector(viaEigen, n), 1e-12);
+        List<double[]> viaCholesky = GramSolver.pivotedCholesky(rows, n, 1.0);
+        assertEquals(2, viaCholesky.size());
+        assertArrayEquals(want, projector(viaCholesky, n), 1e-12);
+    }
 }
