@@ -140,4 +140,21 @@ class FormatTextTest {
         for (int i = 1; i <= 12; i++) assertTrue(lines[i].startsWith("  [") && lines[i].endsWith(" ]"), lines[i]);
         assertEquals("... 11 more elements", lines[13]);
     }
+
+    /** Hom_S4(P⊗P, P) has an element with exactly 24 nonzeros (distinct index triples): listed whole, no "more". */
+    @Test
+    void exactly24EntriesAreListedWithoutAMoreNote() {
+        var s4 = new SymmetricGroup(4);
+        var b = BasisSolver.standard().solve(RepresentationSpec.parse(s4, "P*P"), RepresentationSpec.parse(s4, "P"));
+        int found = 0;
+        String[] lines = b.format(b.dimension()).split("\n");
+        for (int k = 0; k < b.dimension(); k++) {
+            if (b.readableNonzeros(k) != 24) continue;
+            found++;
+            assertTrue(lines[k].startsWith("B" + (k + 1) + " (24 nonzero):"), lines[k]);
+            assertTrue(!lines[k].contains("more"), lines[k]);
+            assertEquals(24, lines[k].split("\\[").length - 1, lines[k]);
+        }
+        assertEquals(1, found);
+    }
 }
