@@ -148,6 +148,8 @@ public final class DataStore {
         }
         Path target = root.resolve(n);
         log.accept("fetching " + n + " into " + target + " ...");
+        for (Path stale : FetchFolders.cleanStale(root, java.time.Instant.now()))
+            log.accept("removed " + stale + ", left behind by a fetch that was stopped");
         if (from == null && isPresent(n, root)) {
             String problem = problem(n, root);
             if (problem == null) return target;
@@ -161,7 +163,7 @@ public final class DataStore {
         }
         Path work;
         try {
-            work = Files.createTempDirectory(root, ".fetch-");
+            work = FetchFolders.create(root, "");
         } catch (IOException e) {
             throw AtomicFiles.failure(root.resolve(".fetch"), e);
         }

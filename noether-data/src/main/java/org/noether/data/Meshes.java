@@ -68,7 +68,8 @@ public final class Meshes {
         if (from != null && !Files.isDirectory(from))
             throw new NoetherUserException("--from " + from + " is not a folder of .off/.ply/.stl meshes");
         Files.createDirectories(root);
-        Path work = Files.createTempDirectory(root, ".fetch-meshes-");
+        FetchFolders.cleanStale(root, java.time.Instant.now());
+        Path work = FetchFolders.create(root, "meshes-");
         try {
             Path source;
             if (from != null) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.noether.data.FetchFolders;
 import org.noether.data.Packages;
 import org.noether.experiment.NoetherUserException;
 import org.noether.experiment.Progress;
@@ -70,7 +71,8 @@ public final class ProteinStore {
      */
     public static int fetch(Path root, Progress progress) throws IOException, InterruptedException {
         Files.createDirectories(root);
-        Path work = Files.createTempDirectory(root, ".fetch-proteins-");
+        FetchFolders.cleanStale(root, java.time.Instant.now());
+        Path work = FetchFolders.create(root, "proteins-");
         try {
             Path staging = work.resolve(FOLDER);
             int kept = 0;
