@@ -158,6 +158,11 @@ final class ReproduceCommand implements Callable<Integer> {
                 profile = plan.profile();
                 seedList = plan.seeds();
                 checkAgainstRecord(folder, plan);
+                if (jobs == null && folder.recordedJobs().isPresent()) {
+                    jobCount = folder.recordedJobs().getAsInt();
+                    stderr.println("resuming with --jobs " + jobCount + ", as recorded in " + RunFolder.RECORD
+                            + " (give --jobs to change it)");
+                }
                 chosen = byNames(
                         registered,
                         plan.experiments(),
@@ -182,6 +187,7 @@ final class ReproduceCommand implements Callable<Integer> {
         boolean grid = seedList.size() > 1 || seeds != null || master != null || (jobCount > 1 && !chosen.isEmpty());
         // The lock is held while children work: they write only inside their experiment folders.
         try (folder) {
+            folder.recordJobs(jobCount);
             return run(folder, chosen, profile, seedList, grid, jobCount, verbose, stdout, stderr);
         }
     }

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.noether.experiment.AtomicFiles;
@@ -199,6 +200,21 @@ final class RunFolder implements AutoCloseable {
     }
 
     /** The recorded plan. */
+    /**
+     * The number of jobs the run was started (or last resumed) with, if the record holds one: a resumed run keeps it
+     * unless {@code --jobs} is given again, so that a run started with {@code --jobs 1} (to bound memory, say) does
+     * not continue with one JVM per core.
+     */
+    OptionalInt recordedJobs() {
+        return record.get("jobs") instanceof Long n && n > 0 ? OptionalInt.of(Math.toIntExact(n)) : OptionalInt.empty();
+    }
+
+    /** Records the number of jobs this run goes on with. */
+    void recordJobs(int jobs) {
+        record.put("jobs", (long) jobs);
+        saveRecord();
+    }
+
     Plan plan() {
         return plan;
     }

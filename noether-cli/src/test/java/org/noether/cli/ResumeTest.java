@@ -62,6 +62,21 @@ class ResumeTest {
     }
 
     @Test
+    void resumeKeepsTheRecordedJobCountUnlessJobsIsGiven() throws Exception {
+        Path dir = newRun("--jobs", "1", "--only", "test.dummy");
+        java.util.Map<?, ?> parsed = (java.util.Map<?, ?>) RunJson.parse(Files.readString(dir.resolve("run.json")));
+        assertEquals(1L, parsed.get("jobs"));
+
+        Cli kept = Cli.run("reproduce", "--resume", dir.toString());
+        assertEquals(0, kept.code(), kept.err());
+        assertTrue(kept.err().contains("resuming with --jobs 1, as recorded in run.json"), kept.err());
+
+        Cli given = Cli.run("reproduce", "--resume", dir.toString(), "--jobs", "1");
+        assertEquals(0, given.code(), given.err());
+        assertFalse(given.err().contains("as recorded"), given.err());
+    }
+
+    @Test
     void aFlagThatContradictsTheRecordIsAOneLineErrorAndChangesNothing() throws Exception {
         Path dir = newRun("--seed", "-5", "--only", "test.dummy");
         List<String> before = names(dir);
