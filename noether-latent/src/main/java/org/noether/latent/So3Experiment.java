@@ -19,13 +19,13 @@ import org.noether.experiment.Profile;
 abstract class So3Experiment extends LatentActionExperiment {
 
     /**
-     * Quick: measured on an idle 2-core machine with one PyTorch thread. Full: 12 models of 4000 steps at about 33 ms
-     * of CPU per step (32 x 32, width 16, 16 pairs, rendering included), an estimate scaled from the CPU time of the
-     * 2-D full runs (docs/latent.md).
+     * Quick: measured on an idle 2-core machine with one PyTorch thread. Full: 12 models of 4000 steps at about 48 ms
+     * of CPU per step (32 x 32, width 16, 16 pairs, rendering included), the CPU time of the first full SO(3) model
+     * (docs/latent.md).
      */
     @Override
     public double expectedSeconds(Profile profile) {
-        return profile == Profile.QUICK ? 70 : 1600;
+        return profile == Profile.QUICK ? 70 : 2300;
     }
 
     /** The latent action: blocks of degree 1 and 2, 8 channels per cycle. */
