@@ -52,16 +52,12 @@ public final class RegularRepresentation<G> implements LatentAction<G> {
         if (featureShape.get(1) % n != 0)
             throw new IllegalArgumentException("the regular representation of " + group.name() + " needs channels "
                     + "divisible by " + n + ", got " + featureShape.get(1));
-        float[] all = new float[gs.size() * n * n];
-        for (int b = 0; b < gs.size(); b++) System.arraycopy(matrix(gs.get(b)), 0, all, b * n * n, n * n);
-        return manager.create(all, new Shape(gs.size(), n, n));
+        return ChannelMixing.stack(manager, gs.size(), n, b -> matrix(gs.get(b)));
     }
 
     @Override
     public NDArray apply(NDArray z, NDArray operator) {
-        Shape s = z.getShape();
-        long n = operator.getShape().get(1);
-        return operator.matMul(z.reshape(s.get(0), n, -1)).reshape(s);
+        return ChannelMixing.apply(z, operator);
     }
 
     @Override

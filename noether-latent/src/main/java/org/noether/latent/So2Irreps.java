@@ -62,19 +62,16 @@ public final class So2Irreps implements LatentAction<O2Element> {
         if (featureShape.get(1) != c)
             throw new IllegalArgumentException("frequencies " + Arrays.toString(frequencies) + " need " + c
                     + " channels, got " + featureShape.get(1));
-        float[] all = new float[elements.size() * c * c];
-        for (int b = 0; b < elements.size(); b++) {
-            if (elements.get(b).reflection())
-                throw new IllegalArgumentException("So2Irreps is an action of SO(2); got " + elements.get(b));
-            System.arraycopy(matrix(elements.get(b).angle()), 0, all, b * c * c, c * c);
+        for (O2Element g : elements) {
+            if (g.reflection()) throw new IllegalArgumentException("So2Irreps is an action of SO(2); got " + g);
         }
-        return manager.create(all, new Shape(elements.size(), c, c));
+        return ChannelMixing.stack(
+                manager, elements.size(), c, b -> matrix(elements.get(b).angle()));
     }
 
     @Override
     public NDArray apply(NDArray z, NDArray operator) {
-        Shape s = z.getShape();
-        return operator.matMul(z.reshape(s.get(0), s.get(1), -1)).reshape(s);
+        return ChannelMixing.apply(z, operator);
     }
 
     @Override

@@ -75,20 +75,16 @@ public final class So3Irreps implements LatentAction<Orthogonal3> {
     public NDArray operator(NDManager manager, List<Orthogonal3> elements, Shape featureShape) {
         SpatialRotation.checkShape(featureShape, elements.size());
         int c = (int) featureShape.get(1);
-        float[] all = new float[elements.size() * c * c];
-        for (int b = 0; b < elements.size(); b++) {
-            Orthogonal3 g = elements.get(b);
+        for (Orthogonal3 g : elements) {
             if (g.determinant() < 0)
                 throw new IllegalArgumentException("So3Irreps is an action of SO(3); got a reflection " + g);
-            System.arraycopy(matrix(g, c), 0, all, b * c * c, c * c);
         }
-        return manager.create(all, new Shape(elements.size(), c, c));
+        return ChannelMixing.stack(manager, elements.size(), c, b -> matrix(elements.get(b), c));
     }
 
     @Override
     public NDArray apply(NDArray z, NDArray operator) {
-        Shape s = z.getShape();
-        return operator.matMul(z.reshape(s.get(0), s.get(1), -1)).reshape(s);
+        return ChannelMixing.apply(z, operator);
     }
 
     @Override
