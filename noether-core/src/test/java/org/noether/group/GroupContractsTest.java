@@ -1,0 +1,109 @@
+package org.noether.group;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.noether.representation.Representation;
+import org.noether.representation.Representations;
+
+/**
+ * Small contracts of groups that larger tests pass through without pinning: the trivial group has exactly one
+ * element, finiteness is reported, a generated subgroup names itself and the element it was given when that element
+ * is not in it, conjugacy classes come as ascending index lists ordered by their smallest index, and sums and tensor
+ * products refuse representations of different groups while accepting two instances of the same group.
+ */
+class GroupContractsTest {
+
+    @Test
+    void theTrivialGroupHasExactlyItsIdentity() {
+        TrivialGroup t = TrivialGroup.INSTANCE;
+        assertEquals(List.of(TrivialGroup.Element.E), t.elements());
+        assertEquals(1, t.order());
+        assertEquals(0, t.indexOf(t.identity()));
+        assertTrue(t.isFinite());
+    }
+
+    @Test
+    void finitenessIsReported() {
+        for (Group<?> g : List.of(
+                DihedralGroup.cyclic(3), DihedralGroup.dihedral(4), new SymmetricGroup(3), new AlternatingGroup(4)))
+            assertTrue(g.isFinite(), g.name());
+        for (Group<?> g : List.<Group<?>>of(O3.SO3, O3.O3, O2.SO2, O2.O2)) assertFalse(g.isFinite(), g.name());
+    }
+
+    @Test
+    void aGeneratedSubgroupNamesItselfAndTheElementItWasGiven() {
+        Orthogonal3 quarter = Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2);
+        GeneratedGroup<Orthogonal3> c4 = GeneratedGroup.of("C4 in SO3", O3.SO3, List.of(quarter), 100);
+        assertEquals("C4 in SO3", c4.name());
+        assertSame(O3.SO3, c4.ambient());
+        assertEquals(3, c4.definingDimension());
+        assertEquals(4, c4.order());
+        Orthogonal3 other = Orthogonal3.rotation(new double[] {0, 0, 1}, 1.0);
+        assertEquals(O3.SO3.format(other), c4.format(other));
+        assertFalse(c4.format(other).isBlank(), "an element's text is not blank");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c4.indexOf(other));
+        assertTrue(e.getMessage().contains("C4 in SO3"), e.getMessage());
+        assertTrue(e.getMessage().contains(O3.SO3.format(other)), e.getMessage());
+    }
+
+    @Test
+    void conjugacyClassesAreAscendingIndexListsOrderedByTheirSmallestIndex() {
+        for (FiniteGroup<?> g : List.<FiniteGroup<?>>of(
+                new SymmetricGroup(4),
+                new AlternatingGroup(4),
+                new AlternatingGroup(5),
+                DihedralGroup.dihedral(5),
+                DihedralGroup.dihedral(6))) checkClasses(g);
+    }
+
+    private static <G> void checkClasses(FiniteGroup<G> g) {
+        List<List<Integer>> classes = FiniteGroups.conjugacyClasses(g);
+        assertEquals(List.of(0), classes.get(0), g.name() + ": the identity's class comes first");
+        int seen = 0, previousFirst = -1;
+        for (List<Integer> c : classes) {
+            for (int i = 1; i < c.size(); i++)
+                assertTrue(c.get(i - 1) < c.get(i), g.name() + ": class " + c + " is not ascending");
+            assertTrue(c.get(0) > previousFirst, g.name() + ": classes out of order");
+            previousFirst = c.get(0);
+            seen += c.size();
+        }
+        assertEquals(g.order(), seen, g.name() + ": the classes partition the group");
+    }
+
+    @Test
+    void sumsAndProductsRefuseRepresentationsOfDifferentGroups() {
+        DihedralGroup c4 = DihedralGroup.cyclic(4), c5 = DihedralGroup.cyclic(5);
+        Representation<DihedralElement> a = Representations.vertices(c4);
+        Representation<DihedralElement> b = Representations.vertices(c5);
+        IllegalArgumentException sum = assertThrows(IllegalArgumentException.class, () -> a.plus(b));
+        assertTrue(sum.getMessage().contains("C4") && sum.getMessage().contains("C5"), sum.getMessage());
+        IllegalArgumentException prod = assertThrows(IllegalArgumentException.class, () -> a.times(b));
+        assertTrue(prod.getMessage().contains("C4") && prod.getMessage().contains("C5"), prod.getMessage());
+        // another instance of the same group is the same group
+        DihedralGroup c4again = DihedralGroup.cyclic(4);
+        Representation<DihedralElement> a2 = Representations.vertices(c4again);
+        DihedralElement g = c4.discreteGenerators().get(0);
+        assertEquals(8, a.plus(a2).dimension());
+        assertEquals(16, a.times(a2).dimension());
+        double[] m = a.matrix(g);
+        double[] sumMatrix = a.plus(a2).matrix(g);
+        for (int i = 0; i < 4; i++)
+            for (int j = 0; j < 4; j++) {
+                assertEquals(m[4 * i + j], sumMatrix[8 * i + j]);
+                assertEquals(m[4 * i + j], sumMatrix[8 * (i + 4) + j + 4]);
+            }
+        assertArrayEquals(
+                new double[] {1, 0, 0, 1},
+                Representations.trivial(c4)
+                        .plus(Representations.trivial(c4again))
+                        .matrix(g),
+                1e-15);
+    }
+}
