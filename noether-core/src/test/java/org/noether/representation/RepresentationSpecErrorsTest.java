@@ -40,7 +40,9 @@ class RepresentationSpecErrorsTest {
 
     @Test
     void theLimitsAreInclusive() {
-        assertEquals(100000, RepresentationSpec.parse(SO3, "100000(1)").dimension());
+        // 5^5 * 2^5 = 100000 exactly (a multiplicity of 100000 would build 100000 summands)
+        assertEquals(100000, RepresentationSpec.parse(SO3, "(V+1+1)^5*(1+1)^5").dimension());
+        refused("(V+1+1)^5*(1+1)^5+1", "the result would have 100001 dimensions; the limit is 100000");
         assertEquals(1, RepresentationSpec.parse(SO3, "1^64").dimension());
         refused("1^65", "tensor power 65 at position 3 is too large");
         refused("T(40,40)", "T(40,40) at position 1 is too large");
