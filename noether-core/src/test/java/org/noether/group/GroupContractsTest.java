@@ -106,4 +106,20 @@ class GroupContractsTest {
                         .matrix(g),
                 1e-15);
     }
+
+    @Test
+    void missingRepresentationsAndBadSizesAreNamedInTheError() {
+        var noDefining =
+                assertThrows(IllegalArgumentException.class, () -> Representations.defining(TrivialGroup.INSTANCE));
+        assertEquals("trivial has no defining representation in the catalog", noDefining.getMessage());
+        var notPlanar = assertThrows(IllegalArgumentException.class, () -> Representations.planar(O3.SO3, 1));
+        assertEquals("SO3 is not a planar group (C_n, D_n, SO2, O2)", notPlanar.getMessage());
+        var c0 = assertThrows(IllegalArgumentException.class, () -> DihedralGroup.cyclic(0));
+        assertEquals("C0: n must be >= 1", c0.getMessage());
+        var d0 = assertThrows(IllegalArgumentException.class, () -> DihedralGroup.dihedral(0));
+        assertEquals("D0: n must be >= 1", d0.getMessage());
+        assertTrue(DihedralGroup.dihedral(1).hasReflections());
+        assertFalse(DihedralGroup.cyclic(1).hasReflections());
+        assertEquals(2, DihedralGroup.dihedral(1).order());
+    }
 }
