@@ -122,4 +122,47 @@ class GroupContractsTest {
         assertFalse(DihedralGroup.cyclic(1).hasReflections());
         assertEquals(2, DihedralGroup.dihedral(1).order());
     }
+
+    @Test
+    void theClosureLimitIsInclusive() {
+        Orthogonal3 quarter = Orthogonal3.rotation(new double[] {0, 0, 1}, Math.PI / 2);
+        assertEquals(4, GeneratedGroup.of("C4", O3.SO3, List.of(quarter), 4).order());
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> GeneratedGroup.of("C4", O3.SO3, List.of(quarter), 3));
+        assertTrue(e.getMessage().contains("the group generated for C4 has more than 3 elements"), e.getMessage());
+        assertEquals(
+                1,
+                GeneratedGroup.of("e", O3.SO3, List.of(Orthogonal3.identity()), 1)
+                        .order());
+        var zero = assertThrows(
+                IllegalArgumentException.class,
+                () -> GeneratedGroup.of("e", O3.SO3, List.of(Orthogonal3.identity()), 0));
+        assertEquals("limit must be >= 1, got 0", zero.getMessage());
+    }
+
+    @Test
+    void aPermutationRefusesImagesOutOfRange() {
+        for (int[] bad : new int[][] {{0, 2}, {1, 1}, {-1, 0}, {3, 0, 1}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new Permutation(bad));
+            assertEquals("not a permutation: " + java.util.Arrays.toString(bad), e.getMessage());
+        }
+        assertEquals(1, new Permutation(1, 0).image(0));
+    }
+
+    @Test
+    void smallGroupsListTheirSmallestRepresentations() {
+        // the vertices of a triangle (D3 and C3); a 2-gon's vertices are not listed for D2
+        assertTrue(listed(DihedralGroup.dihedral(3), "vertices", 3));
+        assertTrue(listed(DihedralGroup.cyclic(3), "vertices", 3));
+        assertFalse(listed(DihedralGroup.dihedral(2), "vertices", 2));
+        // S2 has a 1-dimensional standard representation (the sign); S1 has none
+        Representation<Permutation> std = Representations.standard(new SymmetricGroup(2));
+        assertTrue(new SymmetricGroup(2)
+                .catalogRepresentations().stream().anyMatch(r -> r.name().equals(std.name()) && r.dimension() == 1));
+        assertEquals(-1, std.matrix(new Permutation(1, 0))[0], 1e-12);
+    }
+
+    private static <G> boolean listed(Group<G> g, String name, int dimension) {
+        return g.catalogRepresentations().stream().anyMatch(r -> r.name().equals(name) && r.dimension() == dimension);
+    }
 }
