@@ -43,6 +43,14 @@ class RepresentationSpecErrorsTest {
         // 5^5 * 2^5 = 100000 exactly (a multiplicity of 100000 would build 100000 summands)
         assertEquals(100000, RepresentationSpec.parse(SO3, "(V+1+1)^5*(1+1)^5").dimension());
         refused("(V+1+1)^5*(1+1)^5+1", "the result would have 100001 dimensions; the limit is 100000");
+        Representation<Orthogonal3> many = RepresentationSpec.parse(SO3, "100000(1)");
+        assertEquals(100000, many.dimension());
+        assertEquals(100000, ((DirectSum<Orthogonal3>) many).summands().size());
+        Representation<Orthogonal3> threeV = RepresentationSpec.parse(SO3, "3(V+1)");
+        assertEquals(6, ((DirectSum<Orthogonal3>) threeV).summands().size(), "the copies' summands, flattened");
+        Representation<Orthogonal3> written = RepresentationSpec.parse(SO3, "V+1+V+1+V+1");
+        Orthogonal3 g = SO3.sample(new SplittableRandom(9));
+        assertArrayEquals(written.matrix(g), threeV.matrix(g), 1e-15);
         assertEquals(1, RepresentationSpec.parse(SO3, "1^64").dimension());
         refused("1^65", "tensor power 65 at position 3 is too large");
         refused("T(40,40)", "T(40,40) at position 1 is too large");
