@@ -99,7 +99,9 @@ public final class Orthogonal3 {
 
     /**
      * Axis-angle form of the proper rotation {@code det(R) R}: returns {x, y, z, angle} with a unit axis and angle in
-     * [0, pi]. Stable near angle 0 and angle pi.
+     * [0, pi]. Stable near angle 0 and angle pi. Below pi the axis is the one about which R turns by the angle
+     * counterclockwise; at exactly pi, where n and -n give the same rotation, the axis whose first largest coordinate
+     * (in absolute value) is positive is returned.
      */
     public double[] axisAngle() {
         double[] r = m;

@@ -88,9 +88,8 @@ public final class RepresentationSpec {
                     pos = end;
                     Representation<G> one = product();
                     checkDimension((long) copies * one.dimension());
-                    Representation<G> r = one;
-                    for (int i = 1; i < copies; i++) r = r.plus(one);
-                    return r;
+                    // one flat sum of all the copies (adding them one at a time copies the list each time)
+                    return copies == 1 ? one : new DirectSum<>(java.util.Collections.nCopies(copies, one));
                 }
             }
             return product();
