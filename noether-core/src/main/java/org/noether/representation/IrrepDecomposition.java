@@ -251,10 +251,7 @@ public final class IrrepDecomposition<G> {
             }
             if (best < 0 || bestNorm < 1e-3) break;
             double[] u = residual.remove(best);
-            scale(u, 1 / bestNorm);
-            double[] lu = apply(gen, u, d);
-            scale(lu, 1.0 / k);
-            // re-orthogonalize against the chosen planes (rounding), then renormalize
+            // re-orthogonalize against the chosen planes (rounding), then normalize
             for (double[] b : chosen) {
                 axpy(-dot(b, u), b, u);
                 double[] lb = apply(gen, b, d);
@@ -262,7 +259,7 @@ public final class IrrepDecomposition<G> {
                 axpy(-dot(lb, u), lb, u);
             }
             scale(u, 1 / Math.sqrt(dot(u, u)));
-            lu = apply(gen, u, d);
+            double[] lu = apply(gen, u, d);
             scale(lu, 1.0 / k);
             chosen.add(u);
             for (double[] r : residual) {

@@ -170,15 +170,6 @@ final class Lobpcg {
         return out;
     }
 
-    private static double[][] concat(double[][]... parts) {
-        int n = 0;
-        for (double[][] p : parts) n += p.length;
-        double[][] out = new double[n][];
-        int k = 0;
-        for (double[][] p : parts) for (double[] v : p) out[k++] = v;
-        return out;
-    }
-
     /** Columns sum_j [a | b]_j * c[j][col], c stored row-major. */
     private static double[][] combine(double[][] a, double[][] b, double[] c, int size) {
         int rows = a.length + b.length;
