@@ -116,7 +116,7 @@ final class GramSolver {
             // Trailing update of the lower triangle: a[i][l] -= sum_t L[i][t] L[l][t], l in [j1, i].
             int w = j1 - j0;
             for (int t = 0; t < w; t++) {
-                double[] col = panelT[t] == null || panelT[t].length < size ? new double[size] : panelT[t];
+                double[] col = panelT[t] == null ? new double[size] : panelT[t];
                 for (int l = j1; l < size; l++) col[l] = a[l][j0 + t];
                 panelT[t] = col;
             }

@@ -26,7 +26,7 @@ import org.noether.representation.Representations;
  * The numerical kernels under the basis solver, on inputs whose answers are known exactly: the dense solver's
  * pivoted Cholesky past one panel (more than {@link GramSolver#PANEL} pivots) and with tolerances scaled far from 1,
  * its verification and eigen fallback, Gram-Schmidt with a relative drop threshold, the dominant directions of a
- * mixed set of vectors, the reduced row echelon form of rank-deficient and badly scaled rows, and signed
+ * mixed set of vectors (in every order of their singular values), the reduced row echelon form of rank-deficient and badly scaled rows, and signed
  * permutations of sums, tensor products and duals.
  */
 class NumericalKernelsTest {
@@ -228,35 +228,47 @@ class NumericalKernelsTest {
     }
 
     /**
-     * The dominant directions of V = U S W^T (U orthonormal 6 x 3, S = diag(3, 2, 1), W a rotation mixing all three
-     * columns) are the columns of U, largest singular value first: V^T V = W S^2 W^T has eigenvectors W, and
-     * V W = U S.
+     * The dominant directions of V = U S W^T (U orthonormal 6 x 3, S diagonal with 1, 2, 3 in each of the six
+     * orders, W a rotation mixing all three columns) are the columns of U, largest singular value first:
+     * V^T V = W S^2 W^T has eigenvectors W, and V W = U S. Tolerance 1e-12: the singular values are 1 apart, so the
+     * directions are determined to rounding.
      */
     @Test
     void topDirectionsAreTheLeftSingularVectorsInDecreasingOrder() {
         int size = 6, p = 3;
         List<double[]> u = Orthonormal.gramSchmidt(List.of(randomMatrix(p, size, 1, 21)), 1e-6);
         assertEquals(p, u.size());
-        double[] s = {3, 2, 1};
         double c1 = Math.cos(0.7), s1 = Math.sin(0.7), c2 = Math.cos(1.1), s2 = Math.sin(1.1);
-        // W = R_x(1.1) R_z(0.7), rows = i, columns = j
+        // W = R_x(1.1) R_z(0.7)
         double[][] rz = {{c1, -s1, 0}, {s1, c1, 0}, {0, 0, 1}};
         double[][] rx = {{1, 0, 0}, {0, c2, -s2}, {0, s2, c2}};
         double[][] w = new double[p][p];
         for (int i = 0; i < p; i++)
             for (int j = 0; j < p; j++) for (int k = 0; k < p; k++) w[i][j] += rx[i][k] * rz[k][j];
-        // column j of V = sum_i u_i s_i W[j][i]
-        List<double[]> v = new ArrayList<>();
-        for (int j = 0; j < p; j++) {
-            double[] col = new double[size];
-            for (int i = 0; i < p; i++) Orthonormal.axpy(s[i] * w[j][i], u.get(i), col);
-            v.add(col);
-        }
-        for (int k = 1; k <= 4; k++) {
-            List<double[]> top = Orthonormal.topDirections(v, k);
-            assertEquals(Math.min(k, p), top.size());
-            for (int i = 0; i < top.size(); i++)
-                assertEquals(1, Math.abs(Orthonormal.dot(top.get(i), u.get(i))), 1e-12, "direction " + i + ", k " + k);
+        // every order of the singular values 1, 2, 3 over u_0, u_1, u_2
+        int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        for (int[] order : orders) {
+            double[] s = {1 + order[0], 1 + order[1], 1 + order[2]};
+            // column j of V = sum_i u_i s_i W[j][i]
+            List<double[]> v = new ArrayList<>();
+            for (int j = 0; j < p; j++) {
+                double[] col = new double[size];
+                for (int i = 0; i < p; i++) Orthonormal.axpy(s[i] * w[j][i], u.get(i), col);
+                v.add(col);
+            }
+            for (int k = 1; k <= 4; k++) {
+                List<double[]> top = Orthonormal.topDirections(v, k);
+                assertEquals(Math.min(k, p), top.size());
+                for (int rank = 0; rank < top.size(); rank++) {
+                    int expected = 0;
+                    for (int i = 0; i < p; i++) if (s[i] == p - rank) expected = i;
+                    assertEquals(
+                            1,
+                            Math.abs(Orthonormal.dot(top.get(rank), u.get(expected))),
+                            1e-12,
+                            "direction " + rank + " should be u_" + expected + ", k " + k);
+                }
+            }
         }
     }
 
