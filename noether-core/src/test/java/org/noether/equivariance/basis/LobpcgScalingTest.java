@@ -43,7 +43,7 @@ class LobpcgScalingTest {
      * 1e-4) would pass as null, and the residual tolerance would allow errors of 1e-9 / 1e-6.
      */
     @Test
-    void toleranceAreRelativeToTheBound() {
+    void tolerancesAreRelativeToTheBound() {
         int nulls = 3;
         for (double c : new double[] {1e-4, 1, 1e4}) {
             List<double[]> found = Lobpcg.nullspace(operator(spectrum(nulls), c, 0), SIZE, c, 3, 2);
@@ -97,5 +97,32 @@ class LobpcgScalingTest {
         // the residual is stated relative to the bound: about the perturbation, 1e-6
         double relative = Double.parseDouble(m.substring(m.indexOf("(residual ") + 10, m.indexOf(" relative")));
         assertTrue(relative > 1e-9 && relative < 1e-3, m);
+    }
+
+    /**
+     * A 7-dimensional nullspace found from a block of 1 (rounds of 1, 2 and 4 vectors, the last one partly null),
+     * with the nonzero spectrum starting in a 10-fold cluster at 1e-2 (degenerate eigenvalues just above the gap):
+     * all 7 null vectors, weight outside the nullspace below 1e-10, orthonormal to 1e-12.
+     */
+    @Test
+    void aDegenerateNullspaceBehindAClusteredSpectrumIsFoundByDoublingTheBlock() {
+        int nulls = 7;
+        double[] diag = spectrum(nulls);
+        for (int i = nulls; i < nulls + 10; i++) diag[i] = 1e-2;
+        List<double[]> found = Lobpcg.nullspace(operator(diag, 1, 0), SIZE, 1, 19, 1);
+        assertEquals(nulls, found.size());
+        assertTrue(outside(found, nulls) < 1e-10, "weight " + outside(found, nulls));
+        for (int i = 0; i < nulls; i++)
+            for (int j = 0; j < nulls; j++)
+                assertEquals(i == j ? 1 : 0, Orthonormal.dot(found.get(i), found.get(j)), 1e-12);
+    }
+
+    /** The zero operator: everything is null (an orthonormal basis of all 60 dimensions); a definite one: nothing. */
+    @Test
+    void theZeroOperatorHasEverythingNullAndADefiniteOneNothing() {
+        List<double[]> all = Lobpcg.nullspace((x, y) -> java.util.Arrays.fill(y, 0), SIZE, 0, 23, 8);
+        assertEquals(SIZE, all.size());
+        for (int i = 0; i < SIZE; i++) assertEquals(1, Orthonormal.dot(all.get(i), all.get(i)), 1e-12);
+        assertEquals(List.of(), Lobpcg.nullspace(operator(spectrum(0), 1, 0), SIZE, 1, 29, 4));
     }
 }
