@@ -11,8 +11,9 @@ import org.noether.representation.Representation;
 import org.noether.representation.Representations;
 
 /**
- * Corners of the catalogue: a direct product with a factor whose catalogue is only the trivial representation, the
- * alternating group on two points, and the index check of a functional representation's Lie-algebra generators.
+ * Corners of the catalogue and of the group defaults: a direct product with a factor whose catalogue is only the trivial representation, the
+ * alternating group on two points, and the index check of a functional representation's Lie-algebra generators, and the
+ * default element lookup of a finite group.
  */
 class CatalogCornersTest {
 
@@ -56,5 +57,52 @@ class CatalogCornersTest {
         var e = assertThrows(IndexOutOfBoundsException.class, () -> d2.lieAlgebra(3));
         assertTrue(e.getMessage().contains("SO3 has 3 Lie-algebra generators, asked for 3"), e.getMessage());
         assertEquals(25, d2.lieAlgebra(2).length);
+    }
+
+    /** Z/3 written out by hand: only the interface's defaults, as a group outside the catalogue would use them. */
+    private static final FiniteGroup<Integer> Z3 = new FiniteGroup<>() {
+        @Override
+        public String name() {
+            return "Z3";
+        }
+
+        @Override
+        public Integer identity() {
+            return 0;
+        }
+
+        @Override
+        public Integer compose(Integer a, Integer b) {
+            return (a + b) % 3;
+        }
+
+        @Override
+        public Integer inverse(Integer g) {
+            return (3 - g) % 3;
+        }
+
+        @Override
+        public boolean equal(Integer a, Integer b) {
+            return a.equals(b);
+        }
+
+        @Override
+        public List<Integer> discreteGenerators() {
+            return List.of(1);
+        }
+
+        @Override
+        public List<Integer> elements() {
+            return List.of(0, 1, 2);
+        }
+    };
+
+    /** The default index lookup finds every element's position and refuses a non-element in one line. */
+    @Test
+    void theDefaultIndexLookupRefusesNonElements() {
+        for (int g = 0; g < 3; g++) assertEquals(g, Z3.indexOf(g));
+        var e = assertThrows(IllegalArgumentException.class, () -> Z3.indexOf(5));
+        assertEquals("not an element of Z3: 5", e.getMessage());
+        assertEquals(3, Z3.order());
     }
 }
