@@ -115,6 +115,15 @@ class GroupAveragingExperimentTest {
         assertTrue(r.summary().startsWith("5 cases over 4 groups: "), r.summary());
         assertTrue(r.summary().contains("within round-off"), r.summary());
         assertTrue(r.summary().endsWith("was 0.70."), r.summary());
+        // the figure plots every case at its group order, exact zeros at the log axis' floor 1e-17
+        var series = r.figures().get(0).series();
+        assertEquals(2, series.size());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new double[] {2, 6, 1, 2, 3}, series.get(0).x(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new double[] {0.9, 0.5, 100, 50, 0.7}, series.get(0).y(), 0.0);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new double[] {1e-16, 2e-16, 1e-17, 1e-17, 1e-17}, series.get(1).y(), 0.0);
     }
 
     /** A case left 1e-9 from equivariant fails the exactness claim, and the summary says so. */

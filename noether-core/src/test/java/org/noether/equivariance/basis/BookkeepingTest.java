@@ -187,4 +187,17 @@ class BookkeepingTest {
         assertEquals("1.000e+09", Format.number(1e9));
         assertEquals("-1.000e+09", Format.number(-1e9));
     }
+    /** Elements are numbered 0 .. dimension - 1 across the blocks; anything else is refused with both numbers. */
+    @Test
+    void elementIndicesOutsideTheBasisAreRefused() {
+        var s3 = new SymmetricGroup(3);
+        Representation<Permutation> std = Representations.standard(s3);
+        EquivariantBasis<Permutation> b = BasisSolver.using(Strategy.DENSE).solve(std.plus(std), std);
+        assertEquals(2, b.dimension());
+        assertEquals(2 * 4, b.element(1).length);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> b.element(2));
+        assertEquals("basis element 2 of 2", e.getMessage());
+        var neg = org.junit.jupiter.api.Assertions.assertThrows(IndexOutOfBoundsException.class, () -> b.element(-1));
+        assertEquals("basis element -1 of 2", neg.getMessage());
+    }
 }

@@ -353,7 +353,11 @@ class StrategyLimitsTest {
         assumeTrue(12.0 * 6435 * 65536 > Runtime.getRuntime().maxMemory() / 2.0, "heap over 10 GB");
         var e = assertThrows(NoetherUserException.class, () -> BasisSolver.using(Strategy.AUTO)
                 .solve(v8, v8));
-        assertTrue(e.getMessage().contains("has 6435 elements of 256 x 256 entries"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("the equivariant basis of '" + v8.name() + "' -> '" + v8.name()
+                                + "' of O2 has 6435 elements of 256 x 256 entries"),
+                e.getMessage());
     }
 
     /** The recorded time is the solve's own wall time. */
@@ -365,5 +369,54 @@ class StrategyLimitsTest {
         long elapsed = System.nanoTime() - t0;
         assertTrue(
                 b.stats().nanos() > 0 && b.stats().nanos() <= elapsed, b.stats().nanos() + " of " + elapsed);
+    }
+    /**
+     * Opaque leaves (neither sums, products nor duals) of up to {@link IrrepSolver#LEAF_LIMIT} dimensions are
+     * decomposed to read their weights; larger ones give no estimate.
+     */
+    @Test
+    void opaqueLeavesAreEstimatedUpToTheLeafLimit() {
+        var v = Representations.defining(O3.SO3);
+        var one = Representations.trivial(O3.SO3);
+        // 2 V^4 + V^3 + V^2 + 2: 81 + 81 + 27 + 9 + 2 = 200 dimensions; l = 1 occurs 6 + 6 + 3 + 1 = 16 times
+        Representation<Orthogonal3> sum = v.power(4)
+                .plus(v.power(4))
+                .plus(v.power(3))
+                .plus(v.power(2))
+                .plus(one)
+                .plus(one);
+        Representation<Orthogonal3> leaf = new Opaque(sum);
+        assertEquals(200, leaf.dimension());
+        assertEquals(16, IrrepSolver.estimateDimension(leaf, v).getAsLong());
+        assertTrue(IrrepSolver.estimateDimension(new Opaque(sum.plus(one)), v).isEmpty());
+        assertEquals(16, IrrepSolver.estimateDimension(sum.plus(one), v).getAsLong()); // a visible sum is fine
+    }
+
+    /** The same matrices behind a type the weight count cannot see into. */
+    private record Opaque(Representation<Orthogonal3> rep) implements Representation<Orthogonal3> {
+        @Override
+        public org.noether.group.Group<Orthogonal3> group() {
+            return rep.group();
+        }
+
+        @Override
+        public int dimension() {
+            return rep.dimension();
+        }
+
+        @Override
+        public String name() {
+            return "opaque";
+        }
+
+        @Override
+        public double[] matrix(Orthogonal3 g) {
+            return rep.matrix(g);
+        }
+
+        @Override
+        public double[] lieAlgebra(int k) {
+            return rep.lieAlgebra(k);
+        }
     }
 }
