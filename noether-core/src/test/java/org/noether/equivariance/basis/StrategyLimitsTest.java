@@ -419,4 +419,24 @@ class StrategyLimitsTest {
             return rep.lieAlgebra(k);
         }
     }
+    /**
+     * D6 x S3 has four discrete generators (two per factor); the outer tensor product of the factors' 2-dimensional
+     * irreducibles is irreducible (End of dimension 1), and the two factors' planes share no map. DENSE, REYNOLDS and
+     * AUTO agree.
+     */
+    @Test
+    void productsWithFourGeneratorsAreSolved() {
+        DihedralGroup d6 = DihedralGroup.dihedral(6);
+        var s3 = new SymmetricGroup(3);
+        var g = org.noether.group.DirectProduct.of(d6, s3);
+        assertEquals(4, g.discreteGenerators().size());
+        var a = Representations.onFirst(g, Representations.defining(d6));
+        var b = Representations.onSecond(g, Representations.standard(s3));
+        var ab = a.times(b);
+        for (Strategy s : List.of(Strategy.DENSE, Strategy.REYNOLDS, Strategy.AUTO)) {
+            assertEquals(1, BasisSolver.using(s).solve(ab, ab).dimension(), s::toString);
+            assertEquals(0, BasisSolver.using(s).solve(a, b).dimension(), s::toString);
+            assertEquals(2, BasisSolver.using(s).solve(a.plus(b), a.plus(b)).dimension(), s::toString);
+        }
+    }
 }
