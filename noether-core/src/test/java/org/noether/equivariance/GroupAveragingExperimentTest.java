@@ -56,6 +56,9 @@ class GroupAveragingExperimentTest {
         var again = exp.run(new ExperimentContext(Profile.QUICK, 7, dir, Progress.NONE));
         assertEquals(r.metrics(), again.metrics(), "same seed, same numbers");
         assertFalse(exp.title().isBlank());
+        assertFalse(exp.description().isBlank());
+        assertTrue(exp.expectedSeconds(Profile.QUICK) > 0);
+        assertTrue(exp.expectedSeconds(Profile.FULL) > exp.expectedSeconds(Profile.QUICK));
     }
 
     /**

@@ -439,4 +439,81 @@ class StrategyLimitsTest {
             assertEquals(2, BasisSolver.using(s).solve(a.plus(b), a.plus(b)).dimension(), s::toString);
         }
     }
+    /**
+     * IRREP needs orthogonal representations: a representation of SO(3) conjugated by diag(1, 2, 1) is refused by an
+     * explicit IRREP solver, and AUTO solves it by constraints (End of dimension 1).
+     */
+    @Test
+    void irrepRefusesNonOrthogonalRepresentationsAndAutoSolvesThemOtherwise() {
+        Representation<Orthogonal3> skew = new Stretched(Representations.defining(O3.SO3));
+        var e = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.IRREP)
+                .solve(skew, skew));
+        assertTrue(e.getMessage().startsWith("the irrep strategy needs orthogonal representations"), e.getMessage());
+        EquivariantBasis<Orthogonal3> b = BasisSolver.using(Strategy.AUTO).solve(skew, skew);
+        assertEquals(1, b.dimension());
+        assertEquals(List.of(Strategy.DENSE), List.copyOf(b.stats().strategies().keySet()));
+        assertEquals(Strategy.IRREP, BasisSolver.using(Strategy.IRREP).strategy());
+        assertEquals(Strategy.AUTO, BasisSolver.standard().strategy());
+    }
+
+    /** S rho(g) S^-1 and S X S^-1 with S = diag(1, 2, 1): a representation, not an orthogonal one. */
+    private record Stretched(Representation<Orthogonal3> rep) implements Representation<Orthogonal3> {
+        private static double[] conjugate(double[] m) {
+            double[] s = {1, 2, 1};
+            double[] out = new double[9];
+            for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) out[i * 3 + j] = s[i] * m[i * 3 + j] / s[j];
+            return out;
+        }
+
+        @Override
+        public org.noether.group.Group<Orthogonal3> group() {
+            return rep.group();
+        }
+
+        @Override
+        public int dimension() {
+            return 3;
+        }
+
+        @Override
+        public String name() {
+            return "SVS^-1";
+        }
+
+        @Override
+        public double[] matrix(Orthogonal3 g) {
+            return conjugate(rep.matrix(g));
+        }
+
+        @Override
+        public double[] lieAlgebra(int k) {
+            return conjugate(rep.lieAlgebra(k));
+        }
+
+        @Override
+        public boolean isOrthogonal() {
+            return false;
+        }
+    }
+
+    /** Sums and products with a part the weight count cannot see into give no estimate. */
+    @Test
+    void partsWithoutWeightsLeaveNoEstimate() {
+        var v = Representations.defining(O3.SO3);
+        Representation<Orthogonal3> big = new Opaque(v.power(5)); // 243 dimensions, opaque
+        assertTrue(IrrepSolver.estimateDimension(v.plus(big), v).isEmpty());
+        assertTrue(IrrepSolver.estimateDimension(v.times(big), v).isEmpty());
+        assertTrue(IrrepSolver.estimateDimension(big.times(v), v).isEmpty());
+        assertTrue(IrrepSolver.estimateDimension(v, v.plus(big)).isEmpty());
+    }
+
+    /** Averaging checks that the character inner product is a whole number: a 1 x 1 "representation" 0.5 is not. */
+    @Test
+    void averagingRejectsMatricesThatAreNoRepresentation() {
+        var s3 = new SymmetricGroup(3);
+        Representation<Permutation> half = Representations.character(s3, "half", g -> 0.5);
+        var e = assertThrows(
+                ArithmeticException.class, () -> ReynoldsSolver.solve(s3, half, Representations.trivial(s3), 1));
+        assertTrue(e.getMessage().startsWith("character inner product 0.5 of half and"), e.getMessage());
+    }
 }
