@@ -183,6 +183,9 @@ class BookkeepingTest {
         assertEquals("1/3", Format.number(1.0 / 3 + 5e-10));
         assertEquals("-7/12", Format.number(-7.0 / 12 - 8e-10));
         assertEquals("0.5000", Format.number(0.5 + 2e-9));
+        // "within" is strict: 5e-10 prints as 0, 1e-9 itself does not
+        assertEquals("0", Format.number(5e-10));
+        assertEquals("1.000e-09", Format.number(1e-9));
         assertEquals("999999999", Format.number(999_999_999.0));
         assertEquals("1.000e+09", Format.number(1e9));
         assertEquals("-1.000e+09", Format.number(-1e9));
