@@ -99,6 +99,14 @@ public final class GroupAveragingExperiment implements Experiment {
                 task.step();
             }
         }
+        return report(ctx, gs.size(), cases);
+    }
+
+    /**
+     * The table, figure, claims and summary of the measured cases (over {@code groupCount} groups); separate from
+     * the measurement so that a failing case can be fed to it.
+     */
+    ExperimentResult report(ExperimentContext ctx, int groupCount, List<Case> cases) {
         Table.Builder table = Table.builder(
                         "errors",
                         "Relative equivariance error of a random map rho -> rho, "
@@ -169,7 +177,7 @@ public final class GroupAveragingExperiment implements Experiment {
                         "%d cases over %d groups: %s; before averaging, the "
                                 + "median error over representations of dimension > 1 was %.2f.",
                         cases.size(),
-                        gs.size(),
+                        groupCount,
                         verdict,
                         medianBefore))
                 .claim(exact)
@@ -177,7 +185,7 @@ public final class GroupAveragingExperiment implements Experiment {
                 .table(table.build())
                 .figure(figure)
                 .metric("cases", cases.size())
-                .metric("groups", gs.size())
+                .metric("groups", groupCount)
                 .metric("max_error_after", worstAfter)
                 .metric("median_error_before", medianBefore)
                 .build();

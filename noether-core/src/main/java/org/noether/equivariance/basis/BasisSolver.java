@@ -284,10 +284,18 @@ public final class BasisSolver {
     static boolean irrepCheaper(int dIn, int dOut, boolean same, int lieDimension) {
         double mn = (double) dIn * dOut;
         if (mn > DENSE_LIMIT) return true;
+        return irrepMillis(dIn, dOut, same, lieDimension) < denseMillis(mn);
+    }
+
+    /** The model's estimate of an IRREP solve, ms (see {@link #irrepCheaper(int, int, boolean, int)}). */
+    static double irrepMillis(int dIn, int dOut, boolean same, int lieDimension) {
         double cubes = Math.pow(dIn, 3) + (same ? 0 : Math.pow(dOut, 3));
-        double irrep = (lieDimension == 1 ? IRREP_FIXED_PLANAR_MS : IRREP_FIXED_SPATIAL_MS) + IRREP_PER_CUBE_MS * cubes;
-        double dense = DENSE_81_MS * Math.pow(mn / 81, DENSE_EXPONENT);
-        return irrep < dense;
+        return (lieDimension == 1 ? IRREP_FIXED_PLANAR_MS : IRREP_FIXED_SPATIAL_MS) + IRREP_PER_CUBE_MS * cubes;
+    }
+
+    /** The model's estimate of a DENSE solve of {@code unknowns} unknowns, ms. */
+    static double denseMillis(double unknowns) {
+        return DENSE_81_MS * Math.pow(unknowns / 81, DENSE_EXPONENT);
     }
 
     /** Fixed cost of an IRREP solve on SO(3) or O(3), ms (the half turn, small eigendecompositions, checks). */
@@ -307,8 +315,7 @@ public final class BasisSolver {
     }
 
     private static <G> BlockSolution irrep(RepData<G> in, RepData<G> out) {
-        String what = "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of "
-                + in.rep.group().name();
+        String what = what(in, out);
         // Refuse before decomposing when the weights already say the basis cannot be stored.
         java.util.OptionalLong estimate = IrrepSolver.estimateDimension(in.rep, out.rep);
         if (estimate.isPresent()) IrrepSolver.checkSize(what, estimate.getAsLong(), out.dim, in.dim);
@@ -333,22 +340,29 @@ public final class BasisSolver {
      * std^4 -> std^4 (1296 x 1296 dense generators), which would otherwise run for hours without a word.
      */
     private static <G> void checkIterative(RepData<G> in, RepData<G> out) {
-        List<Constraint> cs = constraints(in, out);
-        double perApply = 0;
-        for (Constraint c : cs) perApply += 4.0 * c.cost();
-        double seconds = perApply * 400 / FLOPS;
-        double bytes = 8.0 * 48 * in.dim * (double) out.dim;
-        long heap = Runtime.getRuntime().maxMemory();
+        double applyCost = 0;
+        for (Constraint c : constraints(in, out)) applyCost += c.cost();
+        checkIterative(
+                what(in, out), out.dim, in.dim, applyCost, Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * Refuses, in one line, an iterative solve of an m x n block whose constraints cost {@code applyCost}
+     * multiply-adds per application of C (the sum of {@link Constraint#cost()}) when its lower-bound time exceeds
+     * {@link #MAX_SECONDS} or its 48 vectors of mn doubles exceed half of {@code heap} bytes.
+     */
+    static void checkIterative(String what, int m, int n, double applyCost, long heap) {
+        // one application of C^T C is C and C^T: four sparse products per constraint
+        double seconds = 4.0 * applyCost * 400 / FLOPS;
+        double bytes = 8.0 * 48 * n * (double) m;
         if (seconds > MAX_SECONDS || bytes > heap / 2.0)
             throw new org.noether.experiment.NoetherUserException(String.format(
                     java.util.Locale.ROOT,
-                    "the iterative solve of '%s' -> '%s' of %s (%d x %d unknowns) would need at least %s and %.1f GB "
+                    "the iterative solve of %s (%d x %d unknowns) would need at least %s and %.1f GB "
                             + "(limits: %.0f s, half the heap = %.1f GB)",
-                    in.rep.name(),
-                    out.rep.name(),
-                    in.rep.group().name(),
-                    out.dim,
-                    in.dim,
+                    what,
+                    m,
+                    n,
                     duration(seconds),
                     bytes / 1e9,
                     MAX_SECONDS,
@@ -358,18 +372,30 @@ public final class BasisSolver {
     private static <G> void checkReynolds(FiniteGroup<G> f, RepData<G> in, RepData<G> out) {
         long order = orderWithoutEnumerating(f);
         if (order < 0) return; // unknown without enumerating: small generated groups; the solver enumerates
-        // A lower bound: every element's two matrices are formed and converted, about 5 (m^2 + n^2) operations.
-        double seconds = order * 5.0 * ((double) in.dim * in.dim + (double) out.dim * out.dim) / FLOPS;
+        checkReynolds(in.rep.name(), out.rep.name(), f.name(), order, out.dim, in.dim);
+    }
+
+    /**
+     * Refuses, in one line, averaging an m x n block over {@code order} elements when its lower-bound time exceeds
+     * {@link #MAX_SECONDS}: every element's two matrices are formed and converted, about 5 (m^2 + n^2) operations.
+     */
+    static void checkReynolds(String in, String out, String group, long order, int m, int n) {
+        double seconds = order * 5.0 * ((double) n * n + (double) m * m) / FLOPS;
         if (seconds > MAX_SECONDS)
             throw new org.noether.experiment.NoetherUserException(String.format(
                     java.util.Locale.ROOT,
                     "group averaging of '%s' -> '%s' over the %d elements of %s would need about %s (limit %.0f s)",
-                    in.rep.name(),
-                    out.rep.name(),
+                    in,
+                    out,
                     order,
-                    f.name(),
+                    group,
                     duration(seconds),
                     MAX_SECONDS));
+    }
+
+    private static <G> String what(RepData<G> in, RepData<G> out) {
+        return "'" + in.rep.name() + "' -> '" + out.rep.name() + "' of "
+                + in.rep.group().name();
     }
 
     static String duration(double seconds) {
@@ -381,13 +407,25 @@ public final class BasisSolver {
 
     private static <G> Strategy choose(RepData<G> in, RepData<G> out) {
         if (in.monomial() && out.monomial()) return Strategy.ORBIT;
-        if ((long) in.dim * out.dim <= DENSE_LIMIT) return Strategy.DENSE;
-        long order = orderWithoutEnumerating(in.rep.group());
+        return choose(out.dim, in.dim, orderWithoutEnumerating(in.rep.group()));
+    }
+
+    /**
+     * AUTO's choice for an m x n block that is not a pair of signed permutations: DENSE up to {@link #DENSE_LIMIT}
+     * unknowns; beyond, REYNOLDS when the group's order is known ({@code order > 0}), at most
+     * {@link #REYNOLDS_ORDER_LIMIT}, and averaging touches at most {@link #REYNOLDS_WORK} matrix entries; else
+     * ITERATIVE.
+     */
+    static Strategy choose(int m, int n, long order) {
+        if ((long) m * n <= DENSE_LIMIT) return Strategy.DENSE;
         // Averaging evaluates rho_in and rho_out at every element, twice: keep that to about 2e8 matrix entries.
-        double work = (double) order * ((double) in.dim * in.dim + (double) out.dim * out.dim);
-        if (order > 0 && order <= REYNOLDS_ORDER_LIMIT && work <= 2e8) return Strategy.REYNOLDS;
+        double work = (double) order * ((double) n * n + (double) m * m);
+        if (order > 0 && order <= REYNOLDS_ORDER_LIMIT && work <= REYNOLDS_WORK) return Strategy.REYNOLDS;
         return Strategy.ITERATIVE;
     }
+
+    /** Most matrix entries, |G| (m^2 + n^2), that AUTO's averaging may form. */
+    static final double REYNOLDS_WORK = 2e8;
 
     /**
      * |G| when it is known without listing the elements, else -1 (also for infinite groups). FiniteGroup.order()
@@ -413,14 +451,18 @@ public final class BasisSolver {
         double bound = 0;
         for (Constraint c : cs) bound += c.normBound() * c.normBound();
         if (bound == 0) return GramSolver.unconstrained(size);
+        return Lobpcg.nullspace(normalOperator(cs, size), size, bound, SEED, 8);
+    }
+
+    /** y = sum_c C_c^T C_c x, overwriting y (the operator whose nullspace LOBPCG finds). */
+    static Lobpcg.Operator normalOperator(List<Constraint> cs, int size) {
         double[] tmp = new double[size];
-        Lobpcg.Operator op = (x, y) -> {
+        return (x, y) -> {
             java.util.Arrays.fill(y, 0.0);
             for (Constraint c : cs) {
                 c.apply(x, tmp);
                 c.applyTransposeAdd(tmp, y);
             }
         };
-        return Lobpcg.nullspace(op, size, bound, SEED, 8);
     }
 }

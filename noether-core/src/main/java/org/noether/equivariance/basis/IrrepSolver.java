@@ -120,7 +120,7 @@ final class IrrepSolver {
         for (Copy c : dec.copies()) {
             Irrep t = c.irrep();
             int deg = t.degree();
-            if (t.dimension() == 2 * deg + 1 && !(deg > 0 && t.dimension() == 2)) {
+            if (t.dimension() == 2 * deg + 1) { // SO(3)/O(3) degree l (and any 1-dimensional irreducible)
                 for (long w = -deg; w <= deg; w++) out.merge(w * 2 + t.parity(), 1L, Long::sum);
             } else if (deg == 0) {
                 out.merge((long) t.parity(), 1L, Long::sum);
