@@ -58,5 +58,11 @@ class ProteinDiffusionExperimentTest {
         assertTrue(r.summary().contains("3 structure groups"), r.summary());
         ExperimentResult again = exp.run(ctx, tiny, fragments);
         assertEquals(r.tables().get(0).rows(), again.tables().get(0).rows(), "read back from the cache");
+        // a seed grid aggregates claims by their statement: statements must not depend on the run's numbers
+        ExperimentResult other =
+                exp.run(new ExperimentContext(Profile.QUICK, 2, dir.resolve("seed2"), Progress.NONE), tiny, fragments);
+        assertEquals(
+                r.claims().stream().map(c -> c.statement()).toList(),
+                other.claims().stream().map(c -> c.statement()).toList());
     }
 }
