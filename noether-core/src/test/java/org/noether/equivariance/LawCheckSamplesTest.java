@@ -10,7 +10,7 @@ import org.noether.action.Action;
 import org.noether.action.VectorAction;
 import org.noether.group.DihedralElement;
 import org.noether.group.DihedralGroup;
-import org.noether.group.Group;
+import org.noether.representation.Altered;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
 
@@ -24,36 +24,11 @@ class LawCheckSamplesTest {
     private static final DihedralGroup C4 = DihedralGroup.cyclic(4);
 
     /** rho(e) = I, rho(g) = 2 R(g) otherwise: neither a homomorphism nor orthogonal. */
-    private record Doubled(Representation<DihedralElement> rep) implements Representation<DihedralElement> {
-        @Override
-        public Group<DihedralElement> group() {
-            return rep.group();
-        }
-
-        @Override
-        public int dimension() {
-            return rep.dimension();
-        }
-
-        @Override
-        public String name() {
-            return "2R";
-        }
-
-        @Override
-        public double[] matrix(DihedralElement g) {
-            double[] m = rep.matrix(g);
-            if (!g.equals(C4.identity())) for (int i = 0; i < m.length; i++) m[i] *= 2;
-            return m;
-        }
-
-        @Override
-        public double[] lieAlgebra(int k) {
-            return rep.lieAlgebra(k);
-        }
-    }
-
-    private static final Representation<DihedralElement> BROKEN = new Doubled(Representations.defining(C4));
+    private static final Representation<DihedralElement> BROKEN =
+            Altered.matrices(Representations.defining(C4), "2R", (g, m) -> {
+                if (!g.equals(C4.identity())) for (int i = 0; i < m.length; i++) m[i] *= 2;
+                return m;
+            });
 
     @Test
     void homomorphismErrorChecksTheIdentityAndExactlyTheGivenPairs() {

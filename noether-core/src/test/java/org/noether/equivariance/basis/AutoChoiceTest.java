@@ -12,6 +12,7 @@ import org.noether.group.Group;
 import org.noether.group.GroupSpec;
 import org.noether.group.O3;
 import org.noether.group.Orthogonal3;
+import org.noether.representation.Altered;
 import org.noether.representation.Representation;
 import org.noether.representation.RepresentationSpec;
 
@@ -84,7 +85,10 @@ class AutoChoiceTest {
     @Test
     void aFailedDecompositionIsLoggedAndRecordedNotSilent() {
         Representation<Orthogonal3> v3 = RepresentationSpec.parse(O3.SO3, "V*V*V");
-        Representation<Orthogonal3> broken = new Doubled(v3);
+        Representation<Orthogonal3> broken = Altered.generators(v3, "2V^3", (k, a) -> {
+            for (int i = 0; i < a.length; i++) a[i] *= 2;
+            return a;
+        });
         List<String> logged = Collections.synchronizedList(new ArrayList<>());
         Progress progress = new Progress() {
             @Override
@@ -116,35 +120,5 @@ class AutoChoiceTest {
         assertEquals("IRREP x1", honest.stats().methodSummary());
         assertTrue(honest.stats().fallbacks().isEmpty());
         assertEquals(1, logged.size());
-    }
-
-    /** A representation with the group's matrices but every d rho doubled. */
-    private record Doubled(Representation<Orthogonal3> rep) implements Representation<Orthogonal3> {
-        @Override
-        public Group<Orthogonal3> group() {
-            return rep.group();
-        }
-
-        @Override
-        public int dimension() {
-            return rep.dimension();
-        }
-
-        @Override
-        public String name() {
-            return "2V^3";
-        }
-
-        @Override
-        public double[] matrix(Orthogonal3 g) {
-            return rep.matrix(g);
-        }
-
-        @Override
-        public double[] lieAlgebra(int k) {
-            double[] a = rep.lieAlgebra(k);
-            for (int i = 0; i < a.length; i++) a[i] *= 2;
-            return a;
-        }
     }
 }

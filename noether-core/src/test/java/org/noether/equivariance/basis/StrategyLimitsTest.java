@@ -17,6 +17,7 @@ import org.noether.group.O3;
 import org.noether.group.Orthogonal3;
 import org.noether.group.Permutation;
 import org.noether.group.SymmetricGroup;
+import org.noether.representation.Altered;
 import org.noether.representation.Representation;
 import org.noether.representation.Representations;
 
@@ -293,40 +294,14 @@ class StrategyLimitsTest {
     void negativeZerosDoNotSplitTheCacheKey() {
         var s3 = new SymmetricGroup(3);
         Representation<Permutation> std = Representations.standard(s3);
-        Representation<Permutation> negZero = new NegativeZeros(std);
+        Representation<Permutation> negZero = Altered.matrices(std, "std-0", (g, m) -> {
+            for (int i = 0; i < m.length; i++) if (m[i] == 0) m[i] = -0.0;
+            return m;
+        });
         EquivariantBasis<Permutation> b = BasisSolver.using(Strategy.DENSE).solve(std.plus(negZero), std);
         assertEquals(2, b.dimension());
         assertEquals(1, b.stats().solved());
         assertEquals(1, b.stats().reused());
-    }
-
-    private record NegativeZeros(Representation<Permutation> rep) implements Representation<Permutation> {
-        @Override
-        public org.noether.group.Group<Permutation> group() {
-            return rep.group();
-        }
-
-        @Override
-        public int dimension() {
-            return rep.dimension();
-        }
-
-        @Override
-        public String name() {
-            return "std-0";
-        }
-
-        @Override
-        public double[] matrix(Permutation g) {
-            double[] m = rep.matrix(g);
-            for (int i = 0; i < m.length; i++) if (m[i] == 0) m[i] = -0.0;
-            return m;
-        }
-
-        @Override
-        public double[] lieAlgebra(int k) {
-            return rep.lieAlgebra(k);
-        }
     }
     /** A Hom-space past Java's array indexing is refused in one line naming both representations and the size. */
     @Test
@@ -385,39 +360,12 @@ class StrategyLimitsTest {
                 .plus(v.power(2))
                 .plus(one)
                 .plus(one);
-        Representation<Orthogonal3> leaf = new Opaque(sum);
+        Representation<Orthogonal3> leaf = Altered.opaque(sum, "opaque");
         assertEquals(200, leaf.dimension());
         assertEquals(16, IrrepSolver.estimateDimension(leaf, v).getAsLong());
-        assertTrue(IrrepSolver.estimateDimension(new Opaque(sum.plus(one)), v).isEmpty());
+        assertTrue(IrrepSolver.estimateDimension(Altered.opaque(sum.plus(one), "opaque"), v)
+                .isEmpty());
         assertEquals(16, IrrepSolver.estimateDimension(sum.plus(one), v).getAsLong()); // a visible sum is fine
-    }
-
-    /** The same matrices behind a type the weight count cannot see into. */
-    private record Opaque(Representation<Orthogonal3> rep) implements Representation<Orthogonal3> {
-        @Override
-        public org.noether.group.Group<Orthogonal3> group() {
-            return rep.group();
-        }
-
-        @Override
-        public int dimension() {
-            return rep.dimension();
-        }
-
-        @Override
-        public String name() {
-            return "opaque";
-        }
-
-        @Override
-        public double[] matrix(Orthogonal3 g) {
-            return rep.matrix(g);
-        }
-
-        @Override
-        public double[] lieAlgebra(int k) {
-            return rep.lieAlgebra(k);
-        }
     }
     /**
      * D6 x S3 has four discrete generators (two per factor); the outer tensor product of the factors' 2-dimensional
@@ -445,7 +393,8 @@ class StrategyLimitsTest {
      */
     @Test
     void irrepRefusesNonOrthogonalRepresentationsAndAutoSolvesThemOtherwise() {
-        Representation<Orthogonal3> skew = new Stretched(Representations.defining(O3.SO3));
+        Representation<Orthogonal3> skew = new Altered<>(
+                Representations.defining(O3.SO3), "SVS^-1", (g, m) -> stretched(m), (k, a) -> stretched(a), false);
         var e = assertThrows(IllegalArgumentException.class, () -> BasisSolver.using(Strategy.IRREP)
                 .solve(skew, skew));
         assertTrue(e.getMessage().startsWith("the irrep strategy needs orthogonal representations"), e.getMessage());
@@ -456,51 +405,11 @@ class StrategyLimitsTest {
         assertEquals(Strategy.AUTO, BasisSolver.standard().strategy());
     }
 
-    /** S rho(g) S^-1 and S X S^-1 with S = diag(1, 2, 1): a representation, not an orthogonal one. */
-    private record Stretched(Representation<Orthogonal3> rep) implements Representation<Orthogonal3> {
-        private static double[] conjugate(double[] m) {
-            double[] s = {1, 2, 1};
-            double[] out = new double[9];
-            for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) out[i * 3 + j] = s[i] * m[i * 3 + j] / s[j];
-            return out;
-        }
-
-        @Override
-        public org.noether.group.Group<Orthogonal3> group() {
-            return rep.group();
-        }
-
-        @Override
-        public int dimension() {
-            return 3;
-        }
-
-        @Override
-        public String name() {
-            return "SVS^-1";
-        }
-
-        @Override
-        public double[] matrix(Orthogonal3 g) {
-            return conjugate(rep.matrix(g));
-        }
-
-        @Override
-        public double[] lieAlgebra(int k) {
-            return conjugate(rep.lieAlgebra(k));
-        }
-
-        @Override
-        public boolean isOrthogonal() {
-            return false;
-        }
-    }
-
     /** Sums and products with a part the weight count cannot see into give no estimate. */
     @Test
     void partsWithoutWeightsLeaveNoEstimate() {
         var v = Representations.defining(O3.SO3);
-        Representation<Orthogonal3> big = new Opaque(v.power(5)); // 243 dimensions, opaque
+        Representation<Orthogonal3> big = Altered.opaque(v.power(5), "opaque"); // 243 dimensions, opaque
         assertTrue(IrrepSolver.estimateDimension(v.plus(big), v).isEmpty());
         assertTrue(IrrepSolver.estimateDimension(v.times(big), v).isEmpty());
         assertTrue(IrrepSolver.estimateDimension(big.times(v), v).isEmpty());
@@ -515,5 +424,13 @@ class StrategyLimitsTest {
         var e = assertThrows(
                 ArithmeticException.class, () -> ReynoldsSolver.solve(s3, half, Representations.trivial(s3), 1));
         assertTrue(e.getMessage().startsWith("character inner product 0.5 of half and"), e.getMessage());
+    }
+
+    /** S m S^-1 with S = diag(1, 2, 1): a similar representation that is not orthogonal. */
+    private static double[] stretched(double[] m) {
+        double[] s = {1, 2, 1};
+        double[] out = new double[9];
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) out[i * 3 + j] = s[i] * m[i * 3 + j] / s[j];
+        return out;
     }
 }
