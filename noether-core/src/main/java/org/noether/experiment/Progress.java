@@ -22,6 +22,26 @@ public interface Progress {
     Progress NONE = (label, total) -> Task.NONE;
 
     /**
+     * Discards progress and hands every {@link #log} line to {@code lines}, e.g. to check what a run told its user:
+     * {@code List<String> seen = new ArrayList<>(); Progress p = Progress.logTo(seen::add);}. The consumer must
+     * tolerate calls from several threads if the experiment makes them.
+     */
+    static Progress logTo(java.util.function.Consumer<String> lines) {
+        java.util.Objects.requireNonNull(lines, "lines");
+        return new Progress() {
+            @Override
+            public Task task(String label, long total) {
+                return Task.NONE;
+            }
+
+            @Override
+            public void log(String line) {
+                lines.accept(line);
+            }
+        };
+    }
+
+    /**
      * Starts a unit of work.
      *
      * @param label what is being done, e.g. {@code "training"}

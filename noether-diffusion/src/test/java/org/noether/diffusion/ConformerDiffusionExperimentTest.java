@@ -27,17 +27,7 @@ class ConformerDiffusionExperimentTest {
         assertTrue(Experiments.byName("diffusion.conformers") instanceof ConformerDiffusionExperiment);
         var exp = new ConformerDiffusionExperiment(data);
         List<String> log = new ArrayList<>();
-        Progress progress = new Progress() {
-            @Override
-            public Task task(String label, long total) {
-                return Task.NONE;
-            }
-
-            @Override
-            public void log(String line) {
-                log.add(line);
-            }
-        };
+        Progress progress = Progress.logTo(log::add);
         var ctx = new ExperimentContext(Profile.QUICK, 3, dir, progress);
         var tiny = new ConformerDiffusionExperiment.Sizes(2, 2, 4, 2, 4, 1, 4, 2, 1e-3f, 2, 2, 2, List.of());
         ExperimentResult first = exp.run(ctx, tiny);

@@ -168,17 +168,7 @@ class ExperimentsTest {
     }
 
     private static ExperimentContext ctx(long seed, Path out, List<String> log) {
-        Progress progress = new Progress() {
-            @Override
-            public Task task(String label, long total) {
-                return Task.NONE;
-            }
-
-            @Override
-            public void log(String line) {
-                log.add(line);
-            }
-        };
+        Progress progress = Progress.logTo(log::add);
         return new ExperimentContext(Profile.QUICK, seed, out, progress);
     }
 

@@ -82,17 +82,7 @@ class MeanFieldStudyTest {
         byte[] bytes = Files.readAllBytes(entry);
         Files.write(entry, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated, as by a kill
         StringBuilder log = new StringBuilder();
-        Progress logging = new Progress() {
-            @Override
-            public Task task(String label, long total) {
-                return Task.NONE;
-            }
-
-            @Override
-            public void log(String line) {
-                log.append(line).append('\n');
-            }
-        };
+        Progress logging = Progress.logTo(line -> log.append(line).append('\n'));
         ExperimentResult again = run(dir, 5, logging);
         assertEquals(1, metric(again, "runs_computed"));
         assertTrue(log.toString().contains("SI_FA_N8_s0"), log.toString());

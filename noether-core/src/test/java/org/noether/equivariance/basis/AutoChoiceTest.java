@@ -90,17 +90,7 @@ class AutoChoiceTest {
             return a;
         });
         List<String> logged = Collections.synchronizedList(new ArrayList<>());
-        Progress progress = new Progress() {
-            @Override
-            public Task task(String label, long total) {
-                return Task.NONE;
-            }
-
-            @Override
-            public void log(String line) {
-                logged.add(line);
-            }
-        };
+        Progress progress = Progress.logTo(logged::add);
         BasisSolver solver = BasisSolver.using(Strategy.AUTO).loggingTo(progress);
         EquivariantBasis<Orthogonal3> b = solver.solve(broken, broken);
         assertEquals(15, b.dimension());
