@@ -30,6 +30,7 @@ import org.noether.experiment.ResultCache;
 import org.noether.experiment.Seeds;
 import org.noether.experiment.Stats;
 import org.noether.experiment.Table;
+import org.noether.nn.train.TrainingLoop;
 
 /**
  * Conformer generation with a graph-conditioned EGNN denoiser trained with each objective (conventional, quotient,
@@ -193,7 +194,18 @@ public final class ConformerDiffusionExperiment implements Experiment {
                     Objective objective = objectives[o];
                     String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
                     task.message("seed " + s + ", " + objective + ": training");
-                    Trained trained = trained(ctx, cache, key, sizes, sizes.hidden(), train, heldOut, objective, s);
+                    Trained trained = trained(
+                            ctx,
+                            cache,
+                            key,
+                            sizes,
+                            sizes.hidden(),
+                            train,
+                            heldOut,
+                            objective,
+                            s,
+                            task,
+                            "seed " + s + ", " + objective + ": training");
                     finalLoss[o][s] = trained.finalLoss();
                     curves[o][s] = trained.curve();
                     task.step();
@@ -215,7 +227,18 @@ public final class ConformerDiffusionExperiment implements Experiment {
                     }
                     for (int h : sizes.curveHidden()) {
                         task.message("seed " + s + ", " + objective + ": learning curve at width " + h);
-                        Trained extra = trained(ctx, cache, key + "-h" + h, sizes, h, train, heldOut, objective, s);
+                        Trained extra = trained(
+                                ctx,
+                                cache,
+                                key + "-h" + h,
+                                sizes,
+                                h,
+                                train,
+                                heldOut,
+                                objective,
+                                s,
+                                task,
+                                "seed " + s + ", " + objective + ": learning curve at width " + h);
                         extra.net().close();
                         extraCurves.get(h)[o][s] = extra.curve();
                         task.step();
@@ -238,7 +261,9 @@ public final class ConformerDiffusionExperiment implements Experiment {
             List<Pooled> train,
             HeldOut heldOut,
             Objective objective,
-            int s) {
+            int s,
+            Progress.Task task,
+            String label) {
         Optional<byte[]> params = cache.read("model-" + key);
         Optional<byte[]> stats = cache.read("train-" + key);
         if (params.isPresent() && stats.isPresent()) {
@@ -264,6 +289,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
         int every = Math.max(1, sizes.trainSteps() / sizes.curvePoints());
         double[] curve = new double[sizes.trainSteps() / every + 1];
         curve[0] = heldOut.error(net);
+        TrainingLoop.StepListener status = trainingStatus(task, label, sizes.trainSteps());
         float[] losses = net.train(
                 ms,
                 confs,
@@ -274,6 +300,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 ctx.seed("train " + s),
                 (step, loss) -> {
                     if ((step + 1) % every == 0) curve[(int) ((step + 1) / every)] = heldOut.error(net);
+                    status.afterStep(step, loss);
                 });
         int k = Math.min(20, losses.length);
         double mean = 0;
@@ -284,6 +311,18 @@ public final class ConformerDiffusionExperiment implements Experiment {
         cache.write("model-" + key, net.parameters());
         cache.write("train-" + key, ResultCache.Codec.DOUBLES.encode(v));
         return new Trained(net, mean, curve);
+    }
+
+    /**
+     * A step listener that shows {@code label} with the step count and loss on {@code task} every 1 % of the steps, so
+     * that a long training moves the progress line (a log prints it at most every 30 seconds).
+     */
+    static TrainingLoop.StepListener trainingStatus(Progress.Task task, String label, int steps) {
+        long every = Math.max(1, steps / 100);
+        return (step, loss) -> {
+            if ((step + 1) % every == 0 || step + 1 == steps)
+                task.message(String.format(Locale.ROOT, "%s step %d/%d, loss %.3f", label, step + 1, steps, loss));
+        };
     }
 
     /** Fixed noisy held-out conformers: one reference of each test molecule at each of {@link #CURVE_TIMES}. */

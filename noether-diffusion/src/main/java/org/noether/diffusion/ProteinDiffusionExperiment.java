@@ -185,7 +185,10 @@ public final class ProteinDiffusionExperiment implements Experiment {
                                     sizes.batch(),
                                     sizes.learningRate(),
                                     ctx.seed("train " + seedIndex),
-                                    null);
+                                    ConformerDiffusionExperiment.trainingStatus(
+                                            task,
+                                            "seed " + seedIndex + ", " + objective + ": training",
+                                            sizes.trainSteps()));
                             return net.parameters();
                         }
                     });

@@ -22,6 +22,29 @@ import org.noether.experiment.ResultCache;
 class ConformerDiffusionExperimentTest {
 
     @Test
+    void trainingStatusMovesTheProgressLineEveryPercentOfTheSteps() {
+        List<String> shown = new ArrayList<>();
+        Progress.Task task = new Progress.Task() {
+            @Override
+            public void advance(long n) {}
+
+            @Override
+            public void message(String message) {
+                shown.add(message);
+            }
+
+            @Override
+            public void close() {}
+        };
+        var listener = ConformerDiffusionExperiment.trainingStatus(task, "seed 1, QUOTIENT: training", 250);
+        for (int step = 0; step < 250; step++) listener.afterStep(step, 0.25f);
+        // every 2 steps (1 % of 250, rounded down) and the last one
+        assertEquals(125, shown.size());
+        assertEquals("seed 1, QUOTIENT: training step 2/250, loss 0.250", shown.get(0));
+        assertEquals("seed 1, QUOTIENT: training step 250/250, loss 0.250", shown.get(shown.size() - 1));
+    }
+
+    @Test
     void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(
             @TempDir Path dir, @TempDir Path data) throws Exception {
         assertTrue(Experiments.byName("diffusion.conformers") instanceof ConformerDiffusionExperiment);
