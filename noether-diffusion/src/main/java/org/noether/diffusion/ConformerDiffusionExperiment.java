@@ -183,12 +183,14 @@ public final class ConformerDiffusionExperiment implements Experiment {
         long work = (long) seeds
                 * objectives.length
                 * (1 + SAMPLERS.size() + sizes.curveHidden().size());
+        List<List<Pooled>> tests = new ArrayList<>();
         try (Progress.Task task = ctx.progress().task("seeds x objectives", work)) {
             for (int s = 0; s < seeds; s++) {
                 List<Pooled> shuffled = new ArrayList<>(pool);
                 shuffle(shuffled, ctx.random("split " + s));
                 List<Pooled> train = shuffled.subList(0, sizes.trainMolecules());
                 List<Pooled> test = shuffled.subList(sizes.trainMolecules(), shuffled.size());
+                tests.add(test);
                 HeldOut heldOut = HeldOut.draw(test, ctx.random("held-out draws " + s));
                 for (int o = 0; o < objectives.length; o++) {
                     Objective objective = objectives[o];
@@ -246,7 +248,112 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 }
             }
         }
-        return report(ctx, sizes, pool, units, finalLoss, curves, extraCurves, (System.nanoTime() - start) / 1e9);
+        List<String> diagnosed = diagnosedRows(units);
+        Map<String, double[][]> limits = new LinkedHashMap<>();
+        try (Progress.Task task = ctx.progress().task("what limits the scores", (long) seeds * diagnosed.size())) {
+            for (String row : diagnosed) {
+                Objective objective = Objective.valueOf(row.substring(0, row.indexOf('|')));
+                Method method = SAMPLERS.stream()
+                        .filter(m -> m.label().equals(row.substring(row.indexOf('|') + 1)))
+                        .findFirst()
+                        .orElseThrow();
+                double[][] u = new double[2 * LIMIT_VARIANTS.length][seeds * nTest];
+                for (int s = 0; s < seeds; s++) {
+                    String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
+                    task.message("seed " + s + ", " + objective + " + " + method.label());
+                    long sampleSeed = ctx.seed("sample " + s + " " + method.label());
+                    List<Pooled> test = tests.get(s);
+                    double[] scores = cache.doubles("limits-" + key + "-" + method.slug(), () -> {
+                        byte[] params = cache.read("model-" + key)
+                                .orElseThrow(() -> new IllegalStateException("the model " + key + " is not cached"));
+                        try (EgnnDenoiser net = EgnnDenoiser.fromParameters(params, sizes.hidden(), sizes.layers())) {
+                            return limits(net, method, sizes, test, sampleSeed);
+                        } catch (IOException e) {
+                            throw new IllegalStateException("checkpoint " + key + ": " + e.getMessage(), e);
+                        }
+                    });
+                    for (int i = 0; i < nTest; i++) {
+                        for (int k = 0; k < u.length; k++) u[k][s * nTest + i] = scores[u.length * i + k];
+                    }
+                    task.step();
+                }
+                limits.put(row, u);
+            }
+        }
+        return report(
+                ctx, sizes, pool, units, finalLoss, curves, extraCurves, limits, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * How the best scores would change under other conventions and budgets: the same samples scored with
+     * symmetry-equivalent heavy atoms as one, with mirror images allowed (an E(3)-equivariant network cannot tell
+     * enantiomers apart), both; then twice the sampler steps, scored as usual and with both.
+     */
+    static final String[] LIMIT_VARIANTS = {
+        "as scored",
+        "symmetric atoms",
+        "mirror images",
+        "symmetric atoms + mirror",
+        "2x sampler steps",
+        "2x sampler steps, symmetric atoms + mirror"
+    };
+
+    /** The rows whose scores are diagnosed: the paper's SDE pairing and the best row by mean Cov-R. */
+    static List<String> diagnosedRows(Map<String, double[][]> units) {
+        List<String> rows = new ArrayList<>(List.of(
+                Objective.CONVENTIONAL + "|" + SAMPLERS.get(1).label(),
+                Objective.QUOTIENT + "|" + SAMPLERS.get(3).label()));
+        String best = null;
+        double bestCov = Double.NEGATIVE_INFINITY;
+        for (Objective o : Objective.values()) {
+            for (Method m : SAMPLERS) {
+                double c = Stats.mean(units.get(o + "|" + m.label())[0]);
+                if (c > bestCov) {
+                    bestCov = c;
+                    best = o + "|" + m.label();
+                }
+            }
+        }
+        if (!rows.contains(best)) rows.add(best);
+        return rows;
+    }
+
+    /**
+     * Per test molecule, Cov-R and AMR-R for each of {@link #LIMIT_VARIANTS}. The first variant repeats {@link
+     * #evaluate}'s samples and scores exactly (same seed).
+     */
+    static double[] limits(EgnnDenoiser net, Method method, Sizes sizes, List<Pooled> test, long seed) {
+        int per = 2 * LIMIT_VARIANTS.length;
+        double[] row = new double[per * test.size()];
+        for (int pass = 1; pass <= 2; pass++) {
+            Sampler sampler = method.sampler(pass * sizes.samplerSteps());
+            SplittableRandom seeds = new SplittableRandom(seed);
+            for (int i = 0; i < test.size(); i++) {
+                Molecule m = test.get(i).molecule();
+                List<double[]> refs = test.get(i).references();
+                double[][] gen = sampler.sample(net.denoiser(m), m.size(), 2 * refs.size(), seeds.nextLong());
+                List<double[]> g = new ArrayList<>(), r = new ArrayList<>();
+                for (double[] x : gen) g.add(RelaxedEnsembles.heavy(m, x));
+                for (double[] x : refs) r.add(RelaxedEnsembles.heavy(m, x));
+                List<int[]> maps = m.heavyAtomAutomorphisms();
+                List<int[]> identity = List.of(maps.get(0));
+                List<ConformerCoverage.Result> scored = pass == 1
+                        ? List.of(
+                                ConformerCoverage.evaluate(g, r, 0.5, 3),
+                                ConformerCoverage.evaluate(g, r, 0.5, 3, maps, false),
+                                ConformerCoverage.evaluate(g, r, 0.5, 3, identity, true),
+                                ConformerCoverage.evaluate(g, r, 0.5, 3, maps, true))
+                        : List.of(
+                                ConformerCoverage.evaluate(g, r, 0.5, 3),
+                                ConformerCoverage.evaluate(g, r, 0.5, 3, maps, true));
+                int offset = pass == 1 ? 0 : 4;
+                for (int v = 0; v < scored.size(); v++) {
+                    row[per * i + 2 * (offset + v)] = scored.get(v).coverageRecall();
+                    row[per * i + 2 * (offset + v) + 1] = scored.get(v).amrRecall();
+                }
+            }
+        }
+        return row;
     }
 
     /** A trained network with its final loss (mean of the last 20 steps) and held-out learning curve. */
@@ -406,6 +513,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
             double[][] finalLoss,
             double[][][] curves,
             Map<Integer, double[][][]> extraCurves,
+            Map<String, double[][]> limits,
             double seconds) {
         ExperimentResult.Builder result = ExperimentResult.builder(this);
         long ciSeed = ctx.seed("intervals");
@@ -465,7 +573,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 pct(Interval.exact(rs.atomStability())),
                 pct(Interval.exact(rs.moleculeStability())),
                 "");
-        String best = null;
+        String best = null, bestKey = null;
         Interval bestCov = null, bestAmr = null;
         Objective[] objectives = Objective.values();
         for (int o = 0; o < objectives.length; o++) {
@@ -492,6 +600,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
                         String.format(Locale.ROOT, "%.3f", Stats.mean(finalLoss[o])));
                 if (bestCov == null || iv[0].estimate() > bestCov.estimate()) {
                     best = objectives[o] + " with the " + method.label() + " sampler";
+                    bestKey = objectives[o] + "|" + method.label();
                     bestCov = iv[0];
                     bestAmr = iv[1];
                 }
@@ -613,6 +722,8 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 .below(0);
         result.claim(easier);
 
+        String limitSentence = limits(result, limits, bestKey, sizes, ciSeed);
+
         boolean target = bestCov.estimate() >= 0.90 && bestAmr.estimate() <= 0.15;
         StringBuilder summary = new StringBuilder(String.format(
                 Locale.ROOT,
@@ -654,7 +765,69 @@ public final class ConformerDiffusionExperiment implements Experiment {
                         + "held-out error differs from conventional training's by %s A, so the 'easier to learn' claim %s.",
                 quotientGain.format(3),
                 verdict(easier)));
+        summary.append(' ').append(limitSentence);
         return result.summary(summary.toString()).build();
+    }
+
+    /**
+     * The table "limits" (each diagnosed row under each of {@link #LIMIT_VARIANTS}, with its paired difference to the
+     * row as scored) and its metrics; returns the summary sentence about the best row.
+     */
+    private static String limits(
+            ExperimentResult.Builder result, Map<String, double[][]> limits, String bestKey, Sizes sizes, long ciSeed) {
+        Table.Builder t = Table.builder(
+                        "limits",
+                        "What limits the scores: the diagnosed rows (the paper's SDE pairing and the best row) with the "
+                                + "same samples scored with symmetry-equivalent heavy atoms as one (the atom mappings "
+                                + "GEOM evaluations minimise over), with mirror images allowed (the E(3)-equivariant "
+                                + "network cannot tell enantiomers apart), and with twice the sampler steps ("
+                                + 2 * sizes.samplerSteps() + "); mean [95 % bootstrap interval] over seeds x test "
+                                + "molecules, and the paired difference to the row as scored (Cov-R in points, AMR-R "
+                                + "in A).")
+                .columns("objective", "sampler", "scoring", "Cov-R", "AMR-R", "Cov-R difference", "AMR-R difference");
+        String sentence = "";
+        for (Map.Entry<String, double[][]> e : limits.entrySet()) {
+            String[] row = e.getKey().split("\\|");
+            double[][] u = e.getValue();
+            double[] cov0 = scale(u[0], 100);
+            List<String> parts = new ArrayList<>();
+            for (int v = 0; v < LIMIT_VARIANTS.length; v++) {
+                double[] cov = scale(u[2 * v], 100), amr = u[2 * v + 1];
+                Interval c = Stats.meanInterval(cov, ciSeed), a = Stats.meanInterval(amr, ciSeed);
+                Interval dc = v == 0 ? null : Stats.pairedDifference(cov, cov0, ciSeed);
+                Interval da = v == 0 ? null : Stats.pairedDifference(amr, u[1], ciSeed);
+                t.row(
+                        row[0],
+                        row[1],
+                        LIMIT_VARIANTS[v],
+                        c.format(1),
+                        a.format(3),
+                        dc == null ? "" : dc.format(1),
+                        da == null ? "" : da.format(3));
+                String key = "limits." + row[0].toLowerCase(Locale.ROOT) + "." + row[1].replace(' ', '_') + "."
+                        + LIMIT_VARIANTS[v].replaceAll("[^A-Za-z0-9]+", "_");
+                result.metric(key + ".cov_r", c.estimate() / 100).metric(key + ".amr_r", a.estimate());
+                if (v > 0) {
+                    parts.add(String.format(
+                            Locale.ROOT,
+                            "%s: Cov-R %s %% (%s points), AMR-R %s A",
+                            LIMIT_VARIANTS[v],
+                            c.format(1),
+                            dc.format(1),
+                            a.format(3)));
+                }
+            }
+            if (e.getKey().equals(bestKey)) {
+                sentence = String.format(
+                        Locale.ROOT,
+                        "What limits the best row (%s + %s), the same samples rescored and resampled: %s.",
+                        row[0],
+                        row[1],
+                        String.join("; ", parts));
+            }
+        }
+        result.table(t.build());
+        return sentence;
     }
 
     private static String verdict(Claim c) {

@@ -71,6 +71,25 @@ class ConformerDiffusionExperimentTest {
                 claims.toString());
         assertTrue(first.summary().contains(claims.get(1).held() ? "held on Cov-R" : "on Cov-R"), first.summary());
         assertFalse(first.figures().isEmpty());
+        // the limits table: each diagnosed row under every scoring; "as scored" repeats the main table's samples
+        var limits = first.tables().stream()
+                .filter(t -> t.name().equals("limits"))
+                .findFirst()
+                .orElseThrow();
+        int diagnosed = limits.rows().size() / ConformerDiffusionExperiment.LIMIT_VARIANTS.length;
+        assertTrue(diagnosed == 2 || diagnosed == 3, limits.rows().toString());
+        for (int r = 0; r < diagnosed; r++) {
+            List<Object> asScored = limits.rows().get(r * ConformerDiffusionExperiment.LIMIT_VARIANTS.length);
+            assertEquals("as scored", asScored.get(2));
+            List<Object> main = table.rows().stream()
+                    .filter(row ->
+                            row.get(0).equals(asScored.get(0)) && row.get(1).equals(asScored.get(1)))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(main.get(2), asScored.get(3), "Cov-R of " + asScored);
+            assertEquals(main.get(3), asScored.get(4), "AMR-R of " + asScored);
+        }
+        assertTrue(first.summary().contains("What limits the best row"), first.summary());
 
         ExperimentResult again = exp.run(ctx, tiny); // everything read from the cache
         assertEquals(table.rows(), again.tables().get(0).rows());

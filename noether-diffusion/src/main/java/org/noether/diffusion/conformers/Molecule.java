@@ -71,6 +71,73 @@ public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] c
         return m;
     }
 
+    /** The most symmetry-equivalent atom mappings {@link #heavyAtomAutomorphisms} returns. */
+    public static final int MAX_AUTOMORPHISMS = 10_000;
+
+    /**
+     * The symmetry-equivalent mappings of the heavy atoms: every permutation {@code p} of the heavy atoms (indexed in
+     * atom order with hydrogens skipped, as in {@code RelaxedEnsembles.heavy}) that keeps each atom's element and
+     * number of attached hydrogens and maps every heavy-atom bond onto a bond of the same type. These are the atom
+     * mappings a chemist's RMSD minimises over (the two methyls of isopropyl, the two oxygens of a nitro group with
+     * equal bond types). The identity comes first.
+     *
+     * @throws IllegalStateException when there are more than {@link #MAX_AUTOMORPHISMS}
+     */
+    public List<int[]> heavyAtomAutomorphisms() {
+        int n = heavyAtoms();
+        int[] heavyIndex = new int[n];
+        int[] position = new int[size()];
+        for (int a = 0, k = 0; a < size(); a++) {
+            position[a] = -1;
+            if (atoms[a] != Element.H) {
+                heavyIndex[k] = a;
+                position[a] = k++;
+            }
+        }
+        int[][] type = new int[n][n];
+        int[] hydrogens = new int[n];
+        for (int[] b : bonds) {
+            int i = position[b[0]], j = position[b[1]];
+            if (i >= 0 && j >= 0) {
+                type[i][j] = b[2];
+                type[j][i] = b[2];
+            } else if (i >= 0) {
+                hydrogens[i]++;
+            } else if (j >= 0) {
+                hydrogens[j]++;
+            }
+        }
+        List<int[]> out = new ArrayList<>();
+        int[] map = new int[n];
+        boolean[] used = new boolean[n];
+        extend(0, map, used, type, hydrogens, heavyIndex, out);
+        return out;
+    }
+
+    private void extend(
+            int i, int[] map, boolean[] used, int[][] type, int[] hydrogens, int[] heavyIndex, List<int[]> out) {
+        int n = map.length;
+        if (i == n) {
+            if (out.size() == MAX_AUTOMORPHISMS) {
+                throw new IllegalStateException(
+                        smiles + " has more than " + MAX_AUTOMORPHISMS + " symmetry-equivalent heavy-atom mappings");
+            }
+            out.add(map.clone());
+            return;
+        }
+        // candidates in index order, so that the identity is found first
+        for (int c = 0; c < n; c++) {
+            if (used[c] || atoms[heavyIndex[c]] != atoms[heavyIndex[i]] || hydrogens[c] != hydrogens[i]) continue;
+            boolean fits = true;
+            for (int j = 0; j < i && fits; j++) fits = type[i][j] == type[c][map[j]];
+            if (!fits) continue;
+            map[i] = c;
+            used[c] = true;
+            extend(i + 1, map, used, type, hydrogens, heavyIndex, out);
+            used[c] = false;
+        }
+    }
+
     /** Parses a SMILES string, adds hydrogens and embeds the molecule in 3-D. */
     public static Molecule fromSmiles(String smiles) throws CDKException {
         var builder = SilentChemObjectBuilder.getInstance();

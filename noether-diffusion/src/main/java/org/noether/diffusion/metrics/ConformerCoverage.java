@@ -1,12 +1,14 @@
 package org.noether.diffusion.metrics;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.noether.diffusion.Kabsch;
 
 /**
  * Coverage and average minimum RMSD (AMR) between a set of generated conformers and a set of reference conformers
  * of the same molecule, as used for GEOM-QM9 and GEOM-DRUGS. RMSD is over labelled atoms after optimal proper
- * superposition ({@link Kabsch}); atom permutations are not searched.
+ * superposition ({@link Kabsch}); atom permutations are not searched. {@link #evaluate(List, List, double, int, List,
+ * boolean)} can also minimise over given symmetry-equivalent atom mappings and over mirror images.
  *
  * <ul>
  * <li>Recall: {@code Cov-R} is the fraction of reference conformers that some generated conformer matches within the
@@ -54,6 +56,70 @@ public final class ConformerCoverage {
         for (int i = 0; i < g; i++) {
             for (int j = 0; j < r; j++) rmsd[i][j] = Kabsch.rmsd(generated.get(i), reference.get(j), dimension);
         }
+        return fromDistances(rmsd, threshold);
+    }
+
+    /**
+     * Like {@link #evaluate(List, List, double, int)}, with the RMSD of a pair minimised over the given atom mappings
+     * (each a permutation {@code p}: point {@code k} of a generated conformer is compared with point {@code p[k]} of the
+     * reference) and, when {@code mirror} is set, over the generated conformer's mirror image as well (an improper
+     * superposition). With only the identity mapping and no mirror this is {@link #evaluate(List, List, double, int)}.
+     *
+     * @param mappings symmetry-equivalent point mappings, e.g. {@code Molecule.heavyAtomAutomorphisms()}; not empty
+     * @param mirror   also compare the generated conformer's mirror image
+     */
+    public static Result evaluate(
+            List<double[]> generated,
+            List<double[]> reference,
+            double threshold,
+            int dimension,
+            List<int[]> mappings,
+            boolean mirror) {
+        if (generated.isEmpty() || reference.isEmpty()) {
+            throw new IllegalArgumentException("coverage needs at least one generated and one reference conformer; got "
+                    + generated.size() + " and " + reference.size());
+        }
+        if (mappings.isEmpty()) throw new IllegalArgumentException("need at least one atom mapping (the identity)");
+        int points = reference.get(0).length / dimension;
+        List<double[]> images = new ArrayList<>();
+        for (double[] x : generated) {
+            if (x.length != points * dimension) {
+                throw new IllegalArgumentException(
+                        "generated conformer has " + x.length / dimension + " points, the references " + points);
+            }
+            for (int[] p : mappings) {
+                if (p.length != points) {
+                    throw new IllegalArgumentException(
+                            "an atom mapping has " + p.length + " points, the conformers " + points);
+                }
+                double[] y = new double[x.length];
+                for (int k = 0; k < points; k++) {
+                    for (int a = 0; a < dimension; a++) y[dimension * p[k] + a] = x[dimension * k + a];
+                }
+                images.add(y);
+                if (mirror) {
+                    double[] z = y.clone();
+                    for (int k = 0; k < points; k++) z[dimension * k] = -z[dimension * k];
+                    images.add(z);
+                }
+            }
+        }
+        int per = images.size() / generated.size();
+        int g = generated.size(), r = reference.size();
+        double[][] rmsd = new double[g][r];
+        for (int i = 0; i < g; i++) {
+            for (int j = 0; j < r; j++) {
+                double m = Double.POSITIVE_INFINITY;
+                for (int v = 0; v < per; v++)
+                    m = Math.min(m, Kabsch.rmsd(images.get(per * i + v), reference.get(j), dimension));
+                rmsd[i][j] = m;
+            }
+        }
+        return fromDistances(rmsd, threshold);
+    }
+
+    private static Result fromDistances(double[][] rmsd, double threshold) {
+        int g = rmsd.length, r = rmsd[0].length;
         double covR = 0, amrR = 0;
         for (int j = 0; j < r; j++) {
             double m = Double.POSITIVE_INFINITY;

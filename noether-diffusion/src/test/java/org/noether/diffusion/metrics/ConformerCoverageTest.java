@@ -2,6 +2,7 @@ package org.noether.diffusion.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -75,5 +76,85 @@ class ConformerCoverageTest {
     @Test
     void rejectsEmptySets() {
         assertThrows(IllegalArgumentException.class, () -> ConformerCoverage.evaluate(List.of(), List.of(A), 0.5, 3));
+    }
+
+    /** x with every point's first coordinate negated: the mirror image. */
+    static double[] mirrored(double[] x) {
+        double[] y = x.clone();
+        for (int k = 0; k < y.length; k += 3) y[k] = -y[k];
+        return y;
+    }
+
+    /** Point k of x moved to position p[k]. */
+    static double[] permuted(double[] x, int[] p) {
+        double[] y = new double[x.length];
+        for (int k = 0; k < p.length; k++) System.arraycopy(x, 3 * k, y, 3 * p[k], 3);
+        return y;
+    }
+
+    @Test
+    void symmetricAtomsAndMirrorImagesAreFoundAtAnyPoseAndOnlyWhenAsked() {
+        // A is chiral (four points not in a plane): its mirror image is not a rotation of it
+        SplittableRandom random = new SplittableRandom(7);
+        List<int[]> identity = List.of(new int[] {0, 1, 2, 3});
+        int[] swap = {0, 3, 2, 1}; // points 1 and 3 exchanged
+        List<int[]> both = List.of(identity.get(0), swap);
+        for (int trial = 0; trial < 20; trial++) {
+            long seed = random.nextLong();
+            double[] swapped = rotated(permuted(A, swap), seed);
+            double[] mirror = rotated(mirrored(A), seed);
+            List<double[]> reference = List.of(A);
+            // as scored: neither is the same conformer (tolerance 0.1 A)
+            assertTrue(ConformerCoverage.evaluate(List.of(swapped), reference, 0.5, 3)
+                            .amrRecall()
+                    > 0.1);
+            assertTrue(ConformerCoverage.evaluate(List.of(mirror), reference, 0.5, 3)
+                            .amrRecall()
+                    > 0.1);
+            // the identity alone without mirror is the plain evaluation, to the last bit
+            assertEquals(
+                    ConformerCoverage.evaluate(List.of(swapped, mirror), reference, 0.5, 3)
+                            .amrRecall(),
+                    ConformerCoverage.evaluate(List.of(swapped, mirror), reference, 0.5, 3, identity, false)
+                            .amrRecall());
+            // with the mapping, the swapped copy is the reference (1e-9 A); the mirror image only with mirror
+            assertEquals(
+                    0,
+                    ConformerCoverage.evaluate(List.of(swapped), reference, 0.5, 3, both, false)
+                            .amrRecall(),
+                    1e-9);
+            assertTrue(ConformerCoverage.evaluate(List.of(mirror), reference, 0.5, 3, both, false)
+                            .amrRecall()
+                    > 0.1);
+            assertEquals(
+                    0,
+                    ConformerCoverage.evaluate(List.of(mirror), reference, 0.5, 3, identity, true)
+                            .amrRecall(),
+                    1e-9);
+            // a mirrored, swapped copy needs both
+            double[] mirrorSwapped = rotated(mirrored(permuted(A, swap)), seed);
+            assertTrue(ConformerCoverage.evaluate(List.of(mirrorSwapped), reference, 0.5, 3, identity, true)
+                            .amrRecall()
+                    > 0.1);
+            assertTrue(ConformerCoverage.evaluate(List.of(mirrorSwapped), reference, 0.5, 3, both, false)
+                            .amrRecall()
+                    > 0.1);
+            assertEquals(
+                    0,
+                    ConformerCoverage.evaluate(List.of(mirrorSwapped), reference, 0.5, 3, both, true)
+                            .amrRecall(),
+                    1e-9);
+        }
+    }
+
+    @Test
+    void symmetricScoringRejectsMismatchedMappings() {
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ConformerCoverage.evaluate(List.of(A), List.of(A), 0.5, 3, List.of(), false));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> ConformerCoverage.evaluate(List.of(A), List.of(A), 0.5, 3, List.of(new int[] {0, 1, 2}), false));
+        assertTrue(e.getMessage().contains("3 points"), e.getMessage());
     }
 }
