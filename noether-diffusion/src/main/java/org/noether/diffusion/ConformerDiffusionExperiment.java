@@ -526,6 +526,8 @@ public final class ConformerDiffusionExperiment implements Experiment {
             refCount += p.references().size();
         }
         MoleculeStability.Summary rs = MoleculeStability.summarize(refStab);
+        double mirrorClosure = mirrorClosure(pool);
+        result.metric("reference.mirror_image_present", mirrorClosure);
         result.metric("reference.atom_stability", rs.atomStability())
                 .metric("reference.molecule_stability", rs.moleculeStability())
                 .metric("reference.conformers_per_molecule", refCount / (double) pool.size());
@@ -722,7 +724,12 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 .below(0);
         result.claim(easier);
 
-        String limitSentence = limits(result, limits, bestKey, sizes, ciSeed);
+        String limitSentence = limits(result, limits, bestKey, sizes, ciSeed)
+                + String.format(
+                        Locale.ROOT,
+                        " %.1f %% of the reference conformers have their mirror image (within 0.5 A) in their "
+                                + "molecule's ensemble.",
+                        100 * mirrorClosure);
 
         boolean target = bestCov.estimate() >= 0.90 && bestAmr.estimate() <= 0.15;
         StringBuilder summary = new StringBuilder(String.format(
@@ -767,6 +774,32 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 verdict(easier)));
         summary.append(' ').append(limitSentence);
         return result.summary(summary.toString()).build();
+    }
+
+    /**
+     * The fraction of reference conformers whose mirror image (with symmetry-equivalent heavy atoms as one) is within
+     * 0.5 A of a reference of the same molecule (itself included, so a conformer with a mirror plane counts). An
+     * E(3)-equivariant generator puts as much weight on a conformer's mirror image as on the conformer; below 1, part of
+     * that weight can match no reference.
+     */
+    static double mirrorClosure(List<Pooled> pool) {
+        int present = 0, total = 0;
+        for (Pooled p : pool) {
+            Molecule m = p.molecule();
+            List<int[]> maps = m.heavyAtomAutomorphisms();
+            List<double[]> refs = new ArrayList<>();
+            for (double[] x : p.references()) refs.add(RelaxedEnsembles.heavy(m, x));
+            for (double[] x : refs) {
+                double[] mirror = x.clone();
+                for (int k = 0; k < mirror.length; k += 3) mirror[k] = -mirror[k];
+                // the mirror image against every reference, over the atom mappings, proper superposition only
+                if (ConformerCoverage.evaluate(List.of(mirror), refs, 0.5, 3, maps, false)
+                                .coveragePrecision()
+                        > 0) present++;
+                total++;
+            }
+        }
+        return total == 0 ? Double.NaN : present / (double) total;
     }
 
     /**

@@ -22,6 +22,26 @@ import org.noether.experiment.ResultCache;
 class ConformerDiffusionExperimentTest {
 
     @Test
+    void mirrorClosureCountsReferencesWhoseMirrorImageIsInTheEnsemble() throws Exception {
+        // a chain of four atoms with a 90 degree dihedral (bonds of 3 A, so that its mirror image is far from it): its
+        // only symmetry, reversing the chain, keeps the dihedral's sign, so the mirror image is another conformer
+        var c = org.noether.diffusion.metrics.Element.C;
+        var m = new org.noether.diffusion.conformers.Molecule(
+                "CCCC",
+                new org.noether.diffusion.metrics.Element[] {c, c, c, c},
+                new int[][] {{0, 1, 1}, {1, 2, 1}, {2, 3, 1}},
+                new double[] {0, 0, 0, 3, 0, 0, 3, 3, 0, 3, 3, 3});
+        double[] x = m.coords();
+        double[] mirror = x.clone();
+        for (int k = 0; k < mirror.length; k += 3) mirror[k] = -mirror[k];
+        var alone = new ConformerDiffusionExperiment.Pooled(m, List.of(x));
+        var closed = new ConformerDiffusionExperiment.Pooled(m, List.of(x, mirror));
+        assertEquals(0.0, ConformerDiffusionExperiment.mirrorClosure(List.of(alone)));
+        assertEquals(1.0, ConformerDiffusionExperiment.mirrorClosure(List.of(closed)));
+        assertEquals(2 / 3.0, ConformerDiffusionExperiment.mirrorClosure(List.of(alone, closed)), 1e-12);
+    }
+
+    @Test
     void trainingStatusMovesTheProgressLineEveryPercentOfTheSteps() {
         List<String> shown = new ArrayList<>();
         Progress.Task task = new Progress.Task() {
