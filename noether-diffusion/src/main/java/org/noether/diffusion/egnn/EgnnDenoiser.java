@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import org.noether.diffusion.Denoiser;
 import org.noether.diffusion.Kabsch;
@@ -253,7 +254,10 @@ public final class EgnnDenoiser implements AutoCloseable {
      * fresh optimizer (same learning-rate schedule) and draws different batches from there; after
      * {@value #MAX_RESTARTS} such restarts the {@link IllegalStateException} of the training loop propagates. (At the
      * quick profile's peak rate 5e-3, two unguarded runs each lost one of four trainings to a NaN, at steps 1264 and
-     * 1487; its source was not found and it did not recur from run to run.)
+     * 1487; its source was not found and it did not recur from run to run.) A finite loss that leaves its floor and
+     * stays up ({@link DivergenceWatch}) is a restart too, from the last snapshot taken while the loss was near its
+     * floor, at half the peak learning rate from then on: at the full protein profile's rate 3e-3, 4 of 12 trainings
+     * went from a loss of about 2.5 to over 100 within 200 steps and never came back.
      *
      * @param molecules  the training molecules
      * @param conformers for each molecule, its reference conformers (flat, centred)
@@ -279,17 +283,21 @@ public final class EgnnDenoiser implements AutoCloseable {
         float[] losses = new float[steps];
         List<float[]> snapshot = parameterValues();
         int snapshotStep = 0;
-        Trainer trainer = model.newTrainer(config(loss, learningRate, steps, 0));
+        float rate = learningRate;
+        DivergenceWatch watch = new DivergenceWatch();
+        Trainer trainer = model.newTrainer(config(loss, rate, steps, 0));
         try {
             TrainingLoop loop = new TrainingLoop(trainer);
             for (int i = 0; i < steps; i++) {
                 if (i % SNAPSHOT_EVERY == 0 && i != snapshotStep) {
                     List<float[]> now = parameterValues();
-                    if (allFinite(now)) { // a non-finite gradient shows up one step later, as a loss
+                    // a non-finite gradient shows up one step later, as a loss; a diverging run, as rising losses
+                    if (watch.healthy(losses, i) && allFinite(now)) {
                         snapshot = now;
                         snapshotStep = i;
                     }
                 }
+                String restart = null;
                 try {
                     losses[i] = loop.step(shifted);
                 } catch (IllegalStateException e) {
@@ -297,17 +305,40 @@ public final class EgnnDenoiser implements AutoCloseable {
                     // optimizer (its moments may hold the non-finite gradient that caused it), continuing the
                     // learning-rate schedule, and draw other batches from there on. Rare; bounded.
                     if (skipped[0] >= MAX_RESTARTS) throw e;
+                    restart = "non-finite loss";
+                }
+                if (restart == null && watch.diverged(losses, i)) {
+                    // Diverged: the loss left its floor and stays up (seen at the full protein profile's peak rate:
+                    // from 2.5 to over 100 within 200 steps, never recovering). Go back to the last healthy snapshot
+                    // with a fresh optimizer at half the learning rate.
+                    if (skipped[0] >= MAX_RESTARTS) {
+                        throw new IllegalStateException(String.format(
+                                Locale.ROOT,
+                                "%s training diverged after %d restarts (%s); lower the learning rate",
+                                objective,
+                                skipped[0],
+                                watch.describe(losses, i)));
+                    }
+                    rate /= 2;
+                    restart = String.format(
+                            Locale.ROOT,
+                            "diverged (%s; peak learning rate halved to %.3g)",
+                            watch.describe(losses, i),
+                            rate);
+                }
+                if (restart != null) {
                     skipped[0]++;
                     LOG.warn(
-                            "{} training: non-finite loss at step {}; restart {} of at most {} from step {}",
+                            "{} training: {} at step {}; restart {} of at most {} from step {}",
                             objective,
+                            restart,
                             i,
                             skipped[0],
                             MAX_RESTARTS,
                             snapshotStep);
                     restore(snapshot);
                     trainer.close();
-                    trainer = model.newTrainer(config(loss, learningRate, steps, snapshotStep));
+                    trainer = model.newTrainer(config(loss, rate, steps, snapshotStep));
                     loop = new TrainingLoop(trainer);
                     i = snapshotStep - 1;
                     continue;
@@ -325,6 +356,47 @@ public final class EgnnDenoiser implements AutoCloseable {
 
     /** Steps between parameter snapshots in {@link #train}. */
     static final int SNAPSHOT_EVERY = 100;
+
+    /**
+     * Tells a diverging training from a noisy one by the mean loss over the last {@link #WINDOW} steps: diverged when it
+     * exceeds {@link #DIVERGED} times the lowest such mean seen so far, healthy (fit for a snapshot) while it stays within
+     * {@link #HEALTHY} times. Feed it every step in order; after a restart it keeps its lowest mean.
+     */
+    static final class DivergenceWatch {
+        /** Steps over which the loss is averaged to tell divergence from noise. */
+        static final int WINDOW = 50;
+        /** Diverged when the window mean exceeds this many times its lowest. */
+        static final double DIVERGED = 10;
+        /** A snapshot is taken only while the window mean is within this many times its lowest. */
+        static final double HEALTHY = 3;
+
+        private double lowest = Double.POSITIVE_INFINITY;
+
+        /** Whether the parameters before step {@code i} (losses up to {@code i - 1}) are fit for a snapshot. */
+        boolean healthy(float[] losses, int i) {
+            return i < WINDOW || mean(losses, i - 1) <= HEALTHY * lowest;
+        }
+
+        /** After step {@code i}'s loss is in {@code losses}: whether training has diverged (else the lowest updates). */
+        boolean diverged(float[] losses, int i) {
+            if (i + 1 < WINDOW) return false;
+            double m = mean(losses, i);
+            if (m > DIVERGED * lowest) return true;
+            lowest = Math.min(lowest, m);
+            return false;
+        }
+
+        String describe(float[] losses, int i) {
+            return String.format(
+                    Locale.ROOT, "mean loss %.3g over the last %d steps, lowest %.3g", mean(losses, i), WINDOW, lowest);
+        }
+
+        private static double mean(float[] losses, int last) {
+            double sum = 0;
+            for (int k = last - WINDOW + 1; k <= last; k++) sum += losses[k];
+            return sum / WINDOW;
+        }
+    }
 
     private static DefaultTrainingConfig config(ObjectiveLoss loss, float learningRate, int steps, int begin) {
         Optimizer adam = Optimizer.adam()

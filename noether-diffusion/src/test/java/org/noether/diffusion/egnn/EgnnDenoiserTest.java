@@ -19,6 +19,37 @@ import org.noether.nn.util.LiveArrays;
 
 class EgnnDenoiserTest {
 
+    /** A training-like loss curve: falling from 8 towards 2 with multiplicative noise up to a factor 3 per step. */
+    static float[] noisyFalling(int steps, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] l = new float[steps];
+        for (int i = 0; i < steps; i++) l[i] = (float) ((2 + 6 * Math.exp(-i / 300.0)) * (0.4 + 1.6 * r.nextDouble()));
+        return l;
+    }
+
+    @Test
+    void divergenceWatchIgnoresNoiseAndCatchesALossThatLeavesItsFloor() {
+        for (long seed = 0; seed < 50; seed++) {
+            float[] healthy = noisyFalling(4000, seed);
+            var watch = new EgnnDenoiser.DivergenceWatch();
+            for (int i = 0; i < healthy.length; i++) {
+                assertTrue(watch.healthy(healthy, i), "seed " + seed + " step " + i);
+                assertTrue(!watch.diverged(healthy, i), "noise taken for divergence: seed " + seed + " step " + i);
+            }
+            // the protein run's failure: from about 2.5 to over 100 at step 450, staying there
+            float[] bad = noisyFalling(1000, seed);
+            for (int i = 450; i < bad.length; i++) bad[i] = 120 + bad[i];
+            var w = new EgnnDenoiser.DivergenceWatch();
+            int caught = -1;
+            for (int i = 0; i < bad.length && caught < 0; i++) {
+                if (i % 100 == 0 && i >= 500) assertTrue(!w.healthy(bad, i), "a diverging state snapshotted at " + i);
+                if (w.diverged(bad, i)) caught = i;
+            }
+            assertTrue(caught >= 450 && caught < 475, "caught at " + caught);
+            assertTrue(w.describe(bad, caught).contains("over the last 50 steps"), w.describe(bad, caught));
+        }
+    }
+
     static List<Molecule> molecules = new ArrayList<>();
     static List<List<double[]>> conformers = new ArrayList<>();
 
