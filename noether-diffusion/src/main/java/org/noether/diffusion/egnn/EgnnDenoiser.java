@@ -256,7 +256,7 @@ public final class EgnnDenoiser implements AutoCloseable {
      * quick profile's peak rate 5e-3, two unguarded runs each lost one of four trainings to a NaN, at steps 1264 and
      * 1487; its source was not found and it did not recur from run to run.) A finite loss that leaves its floor and
      * stays up ({@link DivergenceWatch}) is a restart too, from the last snapshot taken while the loss was near its
-     * floor, at half the peak learning rate from then on: at the full protein profile's rate 3e-3, 4 of 12 trainings
+     * floor, at half the peak learning rate from then on: at the full protein profile's rate 3e-3, 3 of 12 trainings
      * went from a loss of about 2.5 to over 100 within 200 steps and never came back.
      *
      * @param molecules  the training molecules
