@@ -45,6 +45,17 @@ class ProteinDiffusionExperimentTest {
                 5 * ConformerDiffusionExperiment.SAMPLERS.size(),
                 r.tables().get(0).rows().size());
         assertEquals("learning", r.tables().get(1).name());
+        // one bar per objective and the untrained network for each of the 4 samplers, in both figures
+        assertEquals(
+                List.of("ca-ca-deviation", "torsion-w1"),
+                r.figures().stream().map(f -> f.name()).toList());
+        for (var f : r.figures()) {
+            assertEquals(1 + Objective.values().length, f.series().size(), f.name());
+            for (var series : f.series()) {
+                assertEquals(ConformerDiffusionExperiment.SAMPLERS.size(), series.y().length, f.name());
+                for (double v : series.y()) assertTrue(Double.isFinite(v) && v >= 0, f.name() + ": " + v);
+            }
+        }
         assertEquals(
                 4 * ConformerDiffusionExperiment.SAMPLERS.size(),
                 r.tables().get(1).rows().size());
