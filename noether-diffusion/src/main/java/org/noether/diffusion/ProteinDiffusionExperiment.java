@@ -168,21 +168,19 @@ public final class ProteinDiffusionExperiment implements Experiment {
                     task.message("seed " + s + ", " + objective + ": training");
                     int seedIndex = s;
                     byte[] params = cache.computeIfAbsent("model-" + key, ResultCache.Codec.BYTES, () -> {
-                        try (EgnnDenoiser net = EgnnDenoiser.create(
-                                sizes.hidden(), sizes.layers(), (int) ctx.seed("init " + seedIndex))) {
-                            net.train(
-                                    List.of(graph),
-                                    List.of(train),
-                                    objective,
-                                    sizes.trainSteps(),
-                                    sizes.batch(),
-                                    sizes.learningRate(),
-                                    ctx.seed("train " + seedIndex),
-                                    ConformerDiffusionExperiment.trainingStatus(
-                                            task,
-                                            "seed " + seedIndex + ", " + objective + ": training",
-                                            sizes.trainSteps()));
-                            return net.parameters();
+                        try (EgnnDenoiser trainedNet = train(
+                                ctx,
+                                sizes,
+                                graph,
+                                train,
+                                objective,
+                                seedIndex,
+                                sizes.learningRate(),
+                                training -> ConformerDiffusionExperiment.trainingStatus(
+                                        task,
+                                        "seed " + seedIndex + ", " + objective + ": training",
+                                        sizes.trainSteps()))) {
+                            return trainedNet.parameters();
                         }
                     });
                     task.step();
@@ -241,6 +239,38 @@ public final class ProteinDiffusionExperiment implements Experiment {
         }
         if (train.isEmpty() || held.isEmpty()) throw new IllegalStateException("empty split at seed " + s);
         return List.of(train, held);
+    }
+
+    /**
+     * Trains the network of seed {@code s} and {@code objective} as the experiment does (its initial parameters and
+     * batches come from the run's seeds); {@code ProteinTrainingTrace} replays it through this method. {@code listener}
+     * makes the step listener from the network being trained. The caller closes the network.
+     */
+    static EgnnDenoiser train(
+            ExperimentContext ctx,
+            Sizes sizes,
+            Molecule graph,
+            List<double[]> train,
+            Objective objective,
+            int s,
+            float learningRate,
+            java.util.function.Function<EgnnDenoiser, org.noether.nn.train.TrainingLoop.StepListener> listener) {
+        EgnnDenoiser net = EgnnDenoiser.create(sizes.hidden(), sizes.layers(), (int) ctx.seed("init " + s));
+        try {
+            net.train(
+                    List.of(graph),
+                    List.of(train),
+                    objective,
+                    sizes.trainSteps(),
+                    sizes.batch(),
+                    learningRate,
+                    ctx.seed("train " + s),
+                    listener.apply(net));
+            return net;
+        } catch (RuntimeException e) {
+            net.close();
+            throw e;
+        }
     }
 
     /** The row label of the untrained baseline. */

@@ -48,38 +48,31 @@ public final class ProteinTrainingTrace {
                 objective,
                 train.size(),
                 lr);
-        try (EgnnDenoiser net = EgnnDenoiser.create(sizes.hidden(), sizes.layers(), (int) ctx.seed("init " + s))) {
-            double[] sum = {0, Double.NEGATIVE_INFINITY};
-            net.train(
-                    List.of(graph),
-                    List.of(train),
-                    objective,
-                    sizes.trainSteps(),
-                    sizes.batch(),
-                    lr,
-                    ctx.seed("train " + s),
-                    (i, loss) -> {
-                        sum[0] += loss;
-                        sum[1] = Math.max(sum[1], loss);
-                        if ((i + 1) % every == 0) {
-                            double[][] xs = sde.sampler(sizes.samplerSteps())
-                                    .sample(net.denoiser(graph), graph.size(), samples, 17);
-                            double dev = 0;
-                            for (double[] x : xs)
-                                dev += Backbone.bondDeviation(ProteinDiffusionExperiment.scaled(
-                                                x, 1 / ProteinDiffusionExperiment.SCALE))
-                                        / xs.length;
-                            System.out.printf(
-                                    Locale.ROOT,
-                                    "step %5d  mean loss %.4f  max loss %.4f  SDE Cα-Cα deviation %.3f%n",
-                                    i + 1,
-                                    sum[0] / every,
-                                    sum[1],
-                                    dev);
-                            sum[0] = 0;
-                            sum[1] = Double.NEGATIVE_INFINITY;
-                        }
-                    });
+        double[] sum = {0, Double.NEGATIVE_INFINITY};
+        try (EgnnDenoiser trained =
+                ProteinDiffusionExperiment.train(ctx, sizes, graph, train, objective, s, lr, net -> (i, loss) -> {
+                    sum[0] += loss;
+                    sum[1] = Math.max(sum[1], loss);
+                    if ((i + 1) % every == 0) {
+                        double[][] xs = sde.sampler(sizes.samplerSteps())
+                                .sample(net.denoiser(graph), graph.size(), samples, 17);
+                        double dev = 0;
+                        for (double[] x : xs)
+                            dev += Backbone.bondDeviation(
+                                            ProteinDiffusionExperiment.scaled(x, 1 / ProteinDiffusionExperiment.SCALE))
+                                    / xs.length;
+                        System.out.printf(
+                                Locale.ROOT,
+                                "step %5d  mean loss %.4f  max loss %.4f  SDE Cα-Cα deviation %.3f%n",
+                                i + 1,
+                                sum[0] / every,
+                                sum[1],
+                                dev);
+                        sum[0] = 0;
+                        sum[1] = Double.NEGATIVE_INFINITY;
+                    }
+                })) {
+            System.out.println("done");
         }
     }
 }
