@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import org.noether.data.DataStore;
 import org.noether.diffusion.conformers.ConformerEnsemble;
 import org.noether.diffusion.conformers.Molecule;
@@ -30,6 +33,7 @@ import org.noether.experiment.ResultCache;
 import org.noether.experiment.Seeds;
 import org.noether.experiment.Stats;
 import org.noether.experiment.Table;
+import org.noether.experiment.Workers;
 import org.noether.nn.train.TrainingLoop;
 
 /**
@@ -53,9 +57,10 @@ public final class ConformerDiffusionExperiment implements Experiment {
 
     /**
      * Raise when a change alters numbers (invalidates cached models and rows). Not raised for the divergence restarts of
-     * {@code EgnnDenoiser.DivergenceWatch}: a training that does not diverge is bit for bit the same with them.
+     * {@code EgnnDenoiser.DivergenceWatch}: a training that does not diverge is bit for bit the same with them. 3: the
+     * pool holds only molecules with valid valences, each once.
      */
-    static final int NUMERICS = 2;
+    static final int NUMERICS = 3;
     /** Per test molecule: Cov-R, AMR-R, Cov-P, AMR-P, atom stability, molecule stability. */
     static final String[] METRICS = {"cov_r", "amr_r", "cov_p", "amr_p", "atom_stability", "molecule_stability"};
     /** Times of the held-out denoising error (t = 1 is data). */
@@ -187,7 +192,11 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 * objectives.length
                 * (1 + SAMPLERS.size() + sizes.curveHidden().size());
         List<List<Pooled>> tests = new ArrayList<>();
+        int threads = Workers.count(ctx);
         try (Progress.Task task = ctx.progress().task("seeds x objectives", work)) {
+            // one job per (seed, objective): train, sample with every sampler, train the narrower curves; the jobs
+            // share nothing but the cache (distinct keys), so the results do not depend on the number of threads
+            List<Callable<SeedObjective>> jobs = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
                 List<Pooled> shuffled = new ArrayList<>(pool);
                 shuffle(shuffled, ctx.random("split " + s));
@@ -195,96 +204,119 @@ public final class ConformerDiffusionExperiment implements Experiment {
                 List<Pooled> test = shuffled.subList(sizes.trainMolecules(), shuffled.size());
                 tests.add(test);
                 HeldOut heldOut = HeldOut.draw(test, ctx.random("held-out draws " + s));
-                for (int o = 0; o < objectives.length; o++) {
-                    Objective objective = objectives[o];
-                    String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
-                    task.message("seed " + s + ", " + objective + ": training");
-                    Trained trained = trained(
-                            ctx,
-                            cache,
-                            key,
-                            sizes,
-                            sizes.hidden(),
-                            train,
-                            heldOut,
-                            objective,
-                            s,
-                            task,
-                            "seed " + s + ", " + objective + ": training");
-                    finalLoss[o][s] = trained.finalLoss();
-                    curves[o][s] = trained.curve();
-                    task.step();
-                    try (EgnnDenoiser net = trained.net()) {
-                        for (Method method : SAMPLERS) {
-                            task.message("seed " + s + ", " + objective + ": " + method.label());
-                            long sampleSeed = ctx.seed("sample " + s + " " + method.label());
-                            double[] row = cache.doubles(
-                                    "row-" + key + "-" + method.slug(),
-                                    () -> evaluate(net, method, sizes, test, sampleSeed));
-                            double[][] u = units.computeIfAbsent(
-                                    objective + "|" + method.label(), k -> new double[METRICS.length][seeds * nTest]);
-                            for (int i = 0; i < nTest; i++) {
-                                for (int k = 0; k < METRICS.length; k++)
-                                    u[k][s * nTest + i] = row[METRICS.length * i + k];
-                            }
-                            task.step();
-                        }
-                    }
-                    for (int h : sizes.curveHidden()) {
-                        task.message("seed " + s + ", " + objective + ": learning curve at width " + h);
-                        Trained extra = trained(
-                                ctx,
-                                cache,
-                                key + "-h" + h,
-                                sizes,
-                                h,
-                                train,
-                                heldOut,
-                                objective,
-                                s,
-                                task,
-                                "seed " + s + ", " + objective + ": learning curve at width " + h);
-                        extra.net().close();
-                        extraCurves.get(h)[o][s] = extra.curve();
-                        task.step();
+                for (Objective objective : objectives) {
+                    int seed = s;
+                    jobs.add(() -> seedObjective(ctx, cache, sizes, seed, objective, train, test, heldOut, task));
+                }
+            }
+            List<SeedObjective> done = Workers.map(threads, jobs);
+            for (int j = 0; j < done.size(); j++) {
+                int s = j / objectives.length, o = j % objectives.length;
+                SeedObjective r = done.get(j);
+                finalLoss[o][s] = r.finalLoss();
+                curves[o][s] = r.curve();
+                for (int mi = 0; mi < SAMPLERS.size(); mi++) {
+                    double[] row = r.rows().get(mi);
+                    double[][] u = units.computeIfAbsent(
+                            objectives[o] + "|" + SAMPLERS.get(mi).label(),
+                            k -> new double[METRICS.length][seeds * nTest]);
+                    for (int i = 0; i < nTest; i++) {
+                        for (int k = 0; k < METRICS.length; k++) u[k][s * nTest + i] = row[METRICS.length * i + k];
                     }
                 }
+                for (int hi = 0; hi < sizes.curveHidden().size(); hi++)
+                    extraCurves.get(sizes.curveHidden().get(hi))[o][s] =
+                            r.extraCurves().get(hi);
             }
         }
         List<String> diagnosed = diagnosedRows(units);
         Map<String, double[][]> limits = new LinkedHashMap<>();
         try (Progress.Task task = ctx.progress().task("what limits the scores", (long) seeds * diagnosed.size())) {
+            List<Callable<double[]>> jobs = new ArrayList<>();
             for (String row : diagnosed) {
                 Objective objective = Objective.valueOf(row.substring(0, row.indexOf('|')));
                 Method method = SAMPLERS.stream()
                         .filter(m -> m.label().equals(row.substring(row.indexOf('|') + 1)))
                         .findFirst()
                         .orElseThrow();
-                double[][] u = new double[2 * LIMIT_VARIANTS.length][seeds * nTest];
                 for (int s = 0; s < seeds; s++) {
                     String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
-                    task.message("seed " + s + ", " + objective + " + " + method.label());
                     long sampleSeed = ctx.seed("sample " + s + " " + method.label());
                     List<Pooled> test = tests.get(s);
-                    double[] scores = cache.doubles("limits-" + key + "-" + method.slug(), () -> {
-                        byte[] params = cache.read("model-" + key)
-                                .orElseThrow(() -> new IllegalStateException("the model " + key + " is not cached"));
-                        try (EgnnDenoiser net = EgnnDenoiser.fromParameters(params, sizes.hidden(), sizes.layers())) {
-                            return limits(net, method, sizes, test, sampleSeed);
-                        } catch (IOException e) {
-                            throw new IllegalStateException("checkpoint " + key + ": " + e.getMessage(), e);
-                        }
+                    String label = "seed " + s + ", " + objective + " + " + method.label();
+                    jobs.add(() -> {
+                        task.message(label);
+                        double[] scores = cache.doubles("limits-" + key + "-" + method.slug(), () -> {
+                            byte[] params = cache.read("model-" + key)
+                                    .orElseThrow(
+                                            () -> new IllegalStateException("the model " + key + " is not cached"));
+                            try (EgnnDenoiser net =
+                                    EgnnDenoiser.fromParameters(params, sizes.hidden(), sizes.layers())) {
+                                return limits(net, method, sizes, test, sampleSeed);
+                            } catch (IOException e) {
+                                throw new IllegalStateException("checkpoint " + key + ": " + e.getMessage(), e);
+                            }
+                        });
+                        task.step();
+                        return scores;
                     });
+                }
+            }
+            List<double[]> done = Workers.map(threads, jobs);
+            for (int r = 0; r < diagnosed.size(); r++) {
+                double[][] u = new double[2 * LIMIT_VARIANTS.length][seeds * nTest];
+                for (int s = 0; s < seeds; s++) {
+                    double[] scores = done.get(r * seeds + s);
                     for (int i = 0; i < nTest; i++) {
                         for (int k = 0; k < u.length; k++) u[k][s * nTest + i] = scores[u.length * i + k];
                     }
-                    task.step();
                 }
-                limits.put(row, u);
+                limits.put(diagnosed.get(r), u);
             }
         }
         return report(
                 ctx, sizes, pool, units, finalLoss, curves, extraCurves, limits, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** What one (seed, objective) job gives: its training's final loss and curves, and a row per sampler. */
+    record SeedObjective(double finalLoss, double[] curve, List<double[]> rows, List<double[]> extraCurves) {}
+
+    private static SeedObjective seedObjective(
+            ExperimentContext ctx,
+            ResultCache cache,
+            Sizes sizes,
+            int s,
+            Objective objective,
+            List<Pooled> train,
+            List<Pooled> test,
+            HeldOut heldOut,
+            Progress.Task task) {
+        String key = "s" + s + "-" + objective.name().toLowerCase(Locale.ROOT);
+        String label = "seed " + s + ", " + objective;
+        task.message(label + ": training");
+        Trained trained = trained(
+                ctx, cache, key, sizes, sizes.hidden(), train, heldOut, objective, s, task, label + ": training");
+        task.step();
+        List<double[]> rows = new ArrayList<>();
+        try (EgnnDenoiser net = trained.net()) {
+            for (Method method : SAMPLERS) {
+                task.message(label + ": " + method.label());
+                long sampleSeed = ctx.seed("sample " + s + " " + method.label());
+                rows.add(cache.doubles(
+                        "row-" + key + "-" + method.slug(), () -> evaluate(net, method, sizes, test, sampleSeed)));
+                task.step();
+            }
+        }
+        List<double[]> extra = new ArrayList<>();
+        for (int h : sizes.curveHidden()) {
+            String what = label + ": learning curve at width " + h;
+            task.message(what);
+            Trained t = trained(ctx, cache, key + "-h" + h, sizes, h, train, heldOut, objective, s, task, what);
+            t.net().close();
+            extra.add(t.curve());
+            task.step();
+        }
+        return new SeedObjective(trained.finalLoss(), trained.curve(), rows, extra);
     }
 
     /**
@@ -898,7 +930,7 @@ public final class ConformerDiffusionExperiment implements Experiment {
         return new Interval(100 * i.estimate(), 100 * i.lower(), 100 * i.upper(), i.level(), i.n()).format(1);
     }
 
-    private static <T> void shuffle(List<T> list, SplittableRandom r) {
+    static <T> void shuffle(List<T> list, SplittableRandom r) {
         for (int i = list.size() - 1; i > 0; i--) {
             int j = r.nextInt(i + 1);
             T t = list.get(i);
@@ -909,19 +941,23 @@ public final class ConformerDiffusionExperiment implements Experiment {
 
     /**
      * The fixed molecule pool of a profile: the bundled list in one fixed shuffled order (the same in every run), the
-     * first molecules that CDK embeds, with 3 to {@code maxHeavy} heavy atoms and at least one rotatable bond, whose
-     * relaxed ensemble MMFF94 can compute; the seed of a run only splits the pool.
+     * first molecules that CDK embeds (with valid valences, {@link Molecule#valenceProblem}), with 3 to
+     * {@code maxHeavy} heavy atoms and at least one rotatable bond, whose relaxed ensemble MMFF94 can compute; a string
+     * whose canonical SMILES is already in the pool is skipped, so that no molecule sits in both a training and a test
+     * split. The seed of a run only splits the pool.
      */
     static List<Pooled> pool(Sizes sizes, RelaxedEnsembles store, Progress progress) {
         List<String> smiles = new ArrayList<>(Molecule.bundledSmiles());
         shuffle(smiles, new SplittableRandom(Seeds.derive(0, "conformer pool")));
         int need = sizes.trainMolecules() + sizes.testMolecules();
         List<Pooled> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         try (Progress.Task task = progress.task("relaxed reference ensembles (MMFF94, computed once)", need)) {
             for (String s : smiles) {
                 if (out.size() == need) break;
                 Molecule m;
                 try {
+                    if (!seen.add(Molecule.canonicalSmiles(s))) continue; // one molecule, written twice
                     m = Molecule.fromSmiles(s);
                 } catch (Exception e) {
                     continue;

@@ -18,8 +18,13 @@ import org.noether.experiment.Paper;
 import org.noether.experiment.Profile;
 import org.noether.experiment.Progress;
 import org.noether.experiment.ResultCache;
+import org.noether.experiment.Workers;
 
 class ConformerDiffusionExperimentTest {
+
+    /** The relaxed ensembles of the tiny pools, computed once for all tests. */
+    @TempDir
+    static Path data;
 
     @Test
     void mirrorClosureCountsReferencesWhoseMirrorImageIsInTheEnsemble() throws Exception {
@@ -65,8 +70,8 @@ class ConformerDiffusionExperimentTest {
     }
 
     @Test
-    void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(
-            @TempDir Path dir, @TempDir Path data) throws Exception {
+    void isRegisteredAndATinyRunReportsIntervalsClaimsAndResumesFromFingerprintedCheckpoints(@TempDir Path dir)
+            throws Exception {
         assertTrue(Experiments.byName("diffusion.conformers") instanceof ConformerDiffusionExperiment);
         var exp = new ConformerDiffusionExperiment(data);
         List<String> log = new ArrayList<>();
@@ -129,5 +134,29 @@ class ConformerDiffusionExperimentTest {
         var other = new ExperimentContext(Profile.QUICK, 4, dir, progress);
         exp.run(other, tiny);
         assertTrue(log.stream().anyMatch(l -> l.contains("another run")), log.toString());
+    }
+
+    @Test
+    void theFullProfilesJobsOnTwoThreadsGiveTheSameNumbersAsOnOne(@TempDir Path one, @TempDir Path two) {
+        var exp = new ConformerDiffusionExperiment(data);
+        var tiny = new ConformerDiffusionExperiment.Sizes(2, 2, 4, 2, 4, 1, 4, 2, 1e-3f, 2, 2, 2, List.of(3));
+        String before = System.getProperty(Workers.PROPERTY);
+        try {
+            System.setProperty(Workers.PROPERTY, "1");
+            ExperimentResult a = exp.run(new ExperimentContext(Profile.FULL, 5, one, Progress.NONE), tiny);
+            System.setProperty(Workers.PROPERTY, "2");
+            ExperimentResult b = exp.run(new ExperimentContext(Profile.FULL, 5, two, Progress.NONE), tiny);
+            assertEquals(a.tables().size(), b.tables().size());
+            for (int t = 0; t < a.tables().size(); t++) {
+                assertEquals(
+                        a.tables().get(t).rows(),
+                        b.tables().get(t).rows(),
+                        a.tables().get(t).name());
+            }
+            assertEquals(a.metrics(), b.metrics());
+        } finally {
+            if (before == null) System.clearProperty(Workers.PROPERTY);
+            else System.setProperty(Workers.PROPERTY, before);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package org.noether.diffusion.conformers;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import org.jmol.adapter.smarter.SmarterJmolAdapter;
 import org.jmol.api.JmolViewer;
@@ -96,7 +94,7 @@ public final class MmffRelaxer implements AutoCloseable {
 
     /** An MDL V2000 molfile of {@code m} at {@code coords}, aromatic bonds in a Kekulé form. */
     static String molfile(Molecule m, double[] coords) {
-        int[] orders = kekule(m);
+        int[] orders = m.kekuleOrders();
         StringBuilder sb = new StringBuilder();
         sb.append(m.smiles()).append("\n  noether\n\n");
         sb.append(String.format(Locale.ROOT, "%3d%3d  0  0  0  0  0  0  0  0999 V2000%n", m.size(), m.bonds().length));
@@ -115,59 +113,6 @@ public final class MmffRelaxer implements AutoCloseable {
         }
         sb.append("M  END\n");
         return sb.toString();
-    }
-
-    /**
-     * Bond orders 1 to 3 with every aromatic bond (type 4) made single or double so that each aromatic atom has
-     * exactly one aromatic double bond (a perfect matching of the aromatic atoms, found by backtracking).
-     *
-     * @throws IllegalArgumentException when the aromatic system has no Kekulé form
-     */
-    static int[] kekule(Molecule m) {
-        int[][] bonds = m.bonds();
-        int[] orders = new int[bonds.length];
-        List<Integer> aromatic = new ArrayList<>();
-        for (int b = 0; b < bonds.length; b++) {
-            orders[b] = bonds[b][2];
-            if (bonds[b][2] == 4) aromatic.add(b);
-        }
-        if (aromatic.isEmpty()) return orders;
-        boolean[] needs = new boolean[m.size()];
-        for (int b : aromatic) {
-            needs[bonds[b][0]] = true;
-            needs[bonds[b][1]] = true;
-        }
-        boolean[] matched = new boolean[m.size()];
-        if (!match(bonds, aromatic, 0, needs, matched, orders)) {
-            throw new IllegalArgumentException("no Kekulé form for the aromatic bonds of " + m.smiles());
-        }
-        return orders;
-    }
-
-    private static boolean match(
-            int[][] bonds, List<Integer> aromatic, int from, boolean[] needs, boolean[] matched, int[] orders) {
-        int atom = -1;
-        for (int i = 0; i < needs.length; i++) {
-            if (needs[i] && !matched[i]) {
-                atom = i;
-                break;
-            }
-        }
-        if (atom < 0) {
-            for (int b : aromatic) if (orders[b] == 4) orders[b] = 1;
-            return true;
-        }
-        for (int b : aromatic) {
-            int a = bonds[b][0], c = bonds[b][1];
-            int other = a == atom ? c : c == atom ? a : -1;
-            if (other < 0 || matched[other] || orders[b] != 4) continue;
-            matched[atom] = matched[other] = true;
-            orders[b] = 2;
-            if (match(bonds, aromatic, from, needs, matched, orders)) return true;
-            orders[b] = 4;
-            matched[atom] = matched[other] = false;
-        }
-        return false;
     }
 
     @Override

@@ -17,6 +17,8 @@ import org.openscience.cdk.interfaces.IBond;
 import org.openscience.cdk.modeling.builder3d.ModelBuilder3D;
 import org.openscience.cdk.modeling.builder3d.TemplateHandler3D;
 import org.openscience.cdk.silent.SilentChemObjectBuilder;
+import org.openscience.cdk.smiles.SmiFlavor;
+import org.openscience.cdk.smiles.SmilesGenerator;
 import org.openscience.cdk.smiles.SmilesParser;
 import org.openscience.cdk.tools.manipulator.AtomContainerManipulator;
 
@@ -138,12 +140,138 @@ public record Molecule(String smiles, Element[] atoms, int[][] bonds, double[] c
         }
     }
 
-    /** Parses a SMILES string, adds hydrogens and embeds the molecule in 3-D. */
-    public static Molecule fromSmiles(String smiles) throws CDKException {
-        var builder = SilentChemObjectBuilder.getInstance();
-        IAtomContainer m = new SmilesParser(builder).parseSmiles(smiles);
+    /**
+     * Bond orders 1 to 3 with every aromatic bond (type 4) made single or double so that each aromatic atom has
+     * exactly one aromatic double bond (a perfect matching of the aromatic atoms, found by backtracking).
+     *
+     * @throws IllegalArgumentException when the aromatic system has no Kekulé form
+     */
+    public int[] kekuleOrders() {
+        int[] orders = new int[bonds.length];
+        List<Integer> aromatic = new ArrayList<>();
+        for (int b = 0; b < bonds.length; b++) {
+            orders[b] = bonds[b][2];
+            if (bonds[b][2] == 4) aromatic.add(b);
+        }
+        if (aromatic.isEmpty()) return orders;
+        boolean[] needs = new boolean[size()];
+        for (int b : aromatic) {
+            needs[bonds[b][0]] = true;
+            needs[bonds[b][1]] = true;
+        }
+        boolean[] matched = new boolean[size()];
+        if (!match(bonds, aromatic, needs, matched, orders)) {
+            throw new IllegalArgumentException("no Kekulé form for the aromatic bonds of " + smiles);
+        }
+        return orders;
+    }
+
+    private static boolean match(
+            int[][] bonds, List<Integer> aromatic, boolean[] needs, boolean[] matched, int[] orders) {
+        int atom = -1;
+        for (int i = 0; i < needs.length; i++) {
+            if (needs[i] && !matched[i]) {
+                atom = i;
+                break;
+            }
+        }
+        if (atom < 0) {
+            for (int b : aromatic) if (orders[b] == 4) orders[b] = 1;
+            return true;
+        }
+        for (int b : aromatic) {
+            int a = bonds[b][0], c = bonds[b][1];
+            int other = a == atom ? c : c == atom ? a : -1;
+            if (other < 0 || matched[other] || orders[b] != 4) continue;
+            matched[atom] = matched[other] = true;
+            orders[b] = 2;
+            if (match(bonds, aromatic, needs, matched, orders)) return true;
+            orders[b] = 4;
+            matched[atom] = matched[other] = false;
+        }
+        return false;
+    }
+
+    /** The molecular graph of a SMILES string with explicit hydrogens, bond orders in a Kekulé form. */
+    private static IAtomContainer graph(String smiles) throws CDKException {
+        IAtomContainer m = new SmilesParser(SilentChemObjectBuilder.getInstance()).parseSmiles(smiles);
         AtomContainerManipulator.percieveAtomTypesAndConfigureAtoms(m);
         AtomContainerManipulator.convertImplicitToExplicitHydrogens(m);
+        return m;
+    }
+
+    /**
+     * Why a SMILES string does not describe a neutral closed-shell molecule of H, C, N, O and F, or {@code null}
+     * when it does (no 3-D embedding is made): with hydrogens completed, the orders of each atom's bonds (aromatic
+     * rings in a Kekulé form) must add up to the element's {@link Element#valence()}, what {@code MoleculeStability}
+     * demands of geometry. CDK's SMILES parser accepts strings such as {@code C=OCC} (a neutral oxygen with three
+     * bonds) or {@code CFCC} (a fluorine with two), which no force field or stability check can make sense of;
+     * {@link #fromSmiles} rejects them with this reason.
+     *
+     * @throws CDKException when the string does not parse
+     */
+    public static String valenceProblem(String smiles) throws CDKException {
+        return valenceProblem(smiles, graph(smiles));
+    }
+
+    private static String valenceProblem(String smiles, IAtomContainer m) {
+        for (int i = 0; i < m.getAtomCount(); i++) {
+            IAtom a = m.getAtom(i);
+            Element e;
+            try {
+                e = Element.of(a.getSymbol());
+            } catch (IllegalArgumentException ex) {
+                return "atom " + (i + 1) + " of " + smiles + " is " + a.getSymbol()
+                        + "; only H, C, N, O and F are supported";
+            }
+            if (a.getFormalCharge() != null && a.getFormalCharge() != 0) {
+                return "atom " + (i + 1) + " (" + e + ") of " + smiles
+                        + " is charged; only neutral molecules are supported";
+            }
+            int sum = 0;
+            for (IBond b : m.getConnectedBondsList(a)) {
+                if (b.getOrder() == null || b.getOrder() == IBond.Order.UNSET) {
+                    return "a bond of atom " + (i + 1) + " of " + smiles + " has no Kekulé order";
+                }
+                sum += b.getOrder().numeric();
+            }
+            if (sum != e.valence()) {
+                return String.format(
+                        java.util.Locale.ROOT,
+                        "atom %d (%s) of %s has bonds of total order %d; a neutral %s takes %d",
+                        i + 1,
+                        e,
+                        smiles,
+                        sum,
+                        e,
+                        e.valence());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A canonical SMILES string of the molecule (CDK's unique SMILES): two strings for one molecule, such as
+     * {@code CCC=O} and {@code O=CCC}, give the same.
+     *
+     * @throws CDKException when the string does not parse
+     */
+    public static String canonicalSmiles(String smiles) throws CDKException {
+        IAtomContainer m = new SmilesParser(SilentChemObjectBuilder.getInstance()).parseSmiles(smiles);
+        return new SmilesGenerator(SmiFlavor.Unique).create(m);
+    }
+
+    /** Parses a SMILES string, adds hydrogens and embeds the molecule in 3-D. */
+    public static Molecule fromSmiles(String smiles) throws CDKException {
+        return fromSmiles(smiles, true);
+    }
+
+    /** As {@link #fromSmiles(String)}; without {@code checkValences} impossible valences pass (for tests). */
+    static Molecule fromSmiles(String smiles, boolean checkValences) throws CDKException {
+        var builder = SilentChemObjectBuilder.getInstance();
+        IAtomContainer m = graph(smiles);
+        String problem = checkValences ? valenceProblem(smiles, m) : null;
+        if (problem != null) throw new CDKException(problem);
         IAtomContainer m3;
         try {
             m3 = ModelBuilder3D.getInstance(TemplateHandler3D.getInstance(), "mmff94", builder)

@@ -73,11 +73,17 @@ public final class EgnnDenoiser implements AutoCloseable {
         }
     }
 
-    /** A freshly initialized (untrained) network; {@code seed} seeds the engine before initialization. */
+    /**
+     * A freshly initialized (untrained) network; {@code seed} seeds the engine before initialization. The engine's
+     * random generator is global, so seeding and initializing hold one lock: networks created on several threads at
+     * once get the same parameters as created one after another.
+     */
     public static EgnnDenoiser create(int hidden, int layers, int seed) {
         EgnnDenoiser d = new EgnnDenoiser(hidden, layers);
-        Engines.seed(seed);
-        d.block.initialize(d.model.getNDManager(), DataType.FLOAT32, initShapes());
+        synchronized (EgnnDenoiser.class) {
+            Engines.seed(seed);
+            d.block.initialize(d.model.getNDManager(), DataType.FLOAT32, initShapes());
+        }
         return d;
     }
 
@@ -259,12 +265,32 @@ public final class EgnnDenoiser implements AutoCloseable {
      * floor, at half the peak learning rate from then on: at the full protein profile's rate 3e-3, 3 of 12 trainings
      * went from a loss of about 2.5 to over 100 within 200 steps and never came back.
      *
+     * <p>One training runs at a time in a JVM (DJL allows one gradient collector): a call waits for another
+     * network's training to end. Sampling and prediction on other threads run alongside.
+     *
      * @param molecules  the training molecules
      * @param conformers for each molecule, its reference conformers (flat, centred)
      * @param listener   called after each step, may be null
      * @return the loss of every step
      */
     public float[] train(
+            List<Molecule> molecules,
+            List<List<double[]>> conformers,
+            Objective objective,
+            int steps,
+            int batch,
+            float learningRate,
+            long seed,
+            TrainingLoop.StepListener listener) {
+        synchronized (TRAINING) {
+            return trainAlone(molecules, conformers, objective, steps, batch, learningRate, seed, listener);
+        }
+    }
+
+    /** Held by the one training running in this JVM. */
+    private static final Object TRAINING = new Object();
+
+    private float[] trainAlone(
             List<Molecule> molecules,
             List<List<double[]>> conformers,
             Objective objective,
