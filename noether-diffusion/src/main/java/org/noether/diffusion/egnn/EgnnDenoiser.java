@@ -283,99 +283,89 @@ public final class EgnnDenoiser implements AutoCloseable {
             long seed,
             TrainingLoop.StepListener listener) {
         synchronized (TRAINING) {
-            return trainAlone(molecules, conformers, objective, steps, batch, learningRate, seed, listener);
-        }
-    }
-
-    /** Held by the one training running in this JVM. */
-    private static final Object TRAINING = new Object();
-
-    private float[] trainAlone(
-            List<Molecule> molecules,
-            List<List<double[]>> conformers,
-            Objective objective,
-            int steps,
-            int batch,
-            float learningRate,
-            long seed,
-            TrainingLoop.StepListener listener) {
-        if (molecules.size() != conformers.size() || molecules.isEmpty()) {
-            throw new IllegalArgumentException("need one non-empty conformer list per molecule");
-        }
-        ObjectiveLoss loss = new ObjectiveLoss(objective);
-        BatchSource draws = source(molecules, conformers, objective, batch, seed);
-        long[] skipped = {0};
-        BatchSource shifted = (mgr, step) -> draws.next(mgr, step + skipped[0]);
-        float[] losses = new float[steps];
-        List<float[]> snapshot = parameterValues();
-        int snapshotStep = 0;
-        float rate = learningRate;
-        DivergenceWatch watch = new DivergenceWatch();
-        Trainer trainer = model.newTrainer(config(loss, rate, steps, 0));
-        try {
-            TrainingLoop loop = new TrainingLoop(trainer);
-            for (int i = 0; i < steps; i++) {
-                if (i % SNAPSHOT_EVERY == 0 && i != snapshotStep) {
-                    List<float[]> now = parameterValues();
-                    // a non-finite gradient shows up one step later, as a loss; a diverging run, as rising losses
-                    if (watch.healthy(losses, i) && allFinite(now)) {
-                        snapshot = now;
-                        snapshotStep = i;
-                    }
-                }
-                String restart = null;
-                try {
-                    losses[i] = loop.step(shifted);
-                } catch (IllegalStateException e) {
-                    // A non-finite loss (caught before the backward pass). Go back to the last snapshot with a fresh
-                    // optimizer (its moments may hold the non-finite gradient that caused it), continuing the
-                    // learning-rate schedule, and draw other batches from there on. Rare; bounded.
-                    if (skipped[0] >= MAX_RESTARTS) throw e;
-                    restart = "non-finite loss";
-                }
-                if (restart == null && watch.diverged(losses, i)) {
-                    // Diverged: the loss left its floor and stays up (seen at the full protein profile's peak rate:
-                    // from 2.5 to over 100 within 200 steps, never recovering). Go back to the last healthy snapshot
-                    // with a fresh optimizer at half the learning rate.
-                    if (skipped[0] >= MAX_RESTARTS) {
-                        throw new IllegalStateException(String.format(
-                                Locale.ROOT,
-                                "%s training diverged after %d restarts (%s); lower the learning rate",
-                                objective,
-                                skipped[0],
-                                watch.describe(losses, i)));
-                    }
-                    rate /= 2;
-                    restart = String.format(
-                            Locale.ROOT,
-                            "diverged (%s; peak learning rate halved to %.3g)",
-                            watch.describe(losses, i),
-                            rate);
-                }
-                if (restart != null) {
-                    skipped[0]++;
-                    LOG.warn(
-                            "{} training: {} at step {}; restart {} of at most {} from step {}",
-                            objective,
-                            restart,
-                            i,
-                            skipped[0],
-                            MAX_RESTARTS,
-                            snapshotStep);
-                    restore(snapshot);
-                    trainer.close();
-                    trainer = model.newTrainer(config(loss, rate, steps, snapshotStep));
-                    loop = new TrainingLoop(trainer);
-                    i = snapshotStep - 1;
-                    continue;
-                }
-                if (listener != null) listener.afterStep(i, losses[i]);
+            if (molecules.size() != conformers.size() || molecules.isEmpty()) {
+                throw new IllegalArgumentException("need one non-empty conformer list per molecule");
             }
-        } finally {
-            trainer.close();
+            ObjectiveLoss loss = new ObjectiveLoss(objective);
+            BatchSource draws = source(molecules, conformers, objective, batch, seed);
+            long[] skipped = {0};
+            BatchSource shifted = (mgr, step) -> draws.next(mgr, step + skipped[0]);
+            float[] losses = new float[steps];
+            List<float[]> snapshot = parameterValues();
+            int snapshotStep = 0;
+            float rate = learningRate;
+            DivergenceWatch watch = new DivergenceWatch();
+            Trainer trainer = model.newTrainer(config(loss, rate, steps, 0));
+            try {
+                TrainingLoop loop = new TrainingLoop(trainer);
+                for (int i = 0; i < steps; i++) {
+                    if (i % SNAPSHOT_EVERY == 0 && i != snapshotStep) {
+                        List<float[]> now = parameterValues();
+                        // a non-finite gradient shows up one step later, as a loss; a diverging run, as rising losses
+                        if (watch.healthy(losses, i) && allFinite(now)) {
+                            snapshot = now;
+                            snapshotStep = i;
+                        }
+                    }
+                    String restart = null;
+                    try {
+                        losses[i] = loop.step(shifted);
+                    } catch (IllegalStateException e) {
+                        // A non-finite loss (caught before the backward pass). Go back to the last snapshot with a
+                        // fresh
+                        // optimizer (its moments may hold the non-finite gradient that caused it), continuing the
+                        // learning-rate schedule, and draw other batches from there on. Rare; bounded.
+                        if (skipped[0] >= MAX_RESTARTS) throw e;
+                        restart = "non-finite loss";
+                    }
+                    if (restart == null && watch.diverged(losses, i)) {
+                        // Diverged: the loss left its floor and stays up (seen at the full protein profile's peak rate:
+                        // from 2.5 to over 100 within 200 steps, never recovering). Go back to the last healthy
+                        // snapshot
+                        // with a fresh optimizer at half the learning rate.
+                        if (skipped[0] >= MAX_RESTARTS) {
+                            throw new IllegalStateException(String.format(
+                                    Locale.ROOT,
+                                    "%s training diverged after %d restarts (%s); lower the learning rate",
+                                    objective,
+                                    skipped[0],
+                                    watch.describe(losses, i)));
+                        }
+                        rate /= 2;
+                        restart = String.format(
+                                Locale.ROOT,
+                                "diverged (%s; peak learning rate halved to %.3g)",
+                                watch.describe(losses, i),
+                                rate);
+                    }
+                    if (restart != null) {
+                        skipped[0]++;
+                        LOG.warn(
+                                "{} training: {} at step {}; restart {} of at most {} from step {}",
+                                objective,
+                                restart,
+                                i,
+                                skipped[0],
+                                MAX_RESTARTS,
+                                snapshotStep);
+                        restore(snapshot);
+                        trainer.close();
+                        trainer = model.newTrainer(config(loss, rate, steps, snapshotStep));
+                        loop = new TrainingLoop(trainer);
+                        i = snapshotStep - 1;
+                        continue;
+                    }
+                    if (listener != null) listener.afterStep(i, losses[i]);
+                }
+            } finally {
+                trainer.close();
+            }
+            return losses;
         }
-        return losses;
     }
+
+    /** Held by the one training running in this JVM (DJL allows one gradient collector at a time). */
+    private static final Object TRAINING = new Object();
 
     /** How often {@link #train} restarts from a snapshot after a non-finite loss before giving up. */
     static final int MAX_RESTARTS = 5;
